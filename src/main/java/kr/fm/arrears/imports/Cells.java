@@ -1,0 +1,90 @@
+package kr.fm.arrears.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import kr.fm.arrears.shared.ImportRejected;
+
+/**
+ * Reads the cells of one row, collecting an error per bad cell instead of stopping at the first,
+ * so that the answer lists everything wrong with the file at once.
+ */
+final class Cells {
+
+    // uuuu + STRICT: 2026-02-30 is an error, not 28 February
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    private final CsvFile.Row row;
+    final List<ImportRejected.RowError> errors = new ArrayList<>();
+
+    Cells(CsvFile.Row row) {
+        this.row = row;
+    }
+
+    int rowNumber() {
+        return row.number();
+    }
+
+    String text(String column) {
+        return row.get(column);
+    }
+
+    void error(String column, String message) {
+        errors.add(new ImportRejected.RowError(row.number(), column, row.get(column), message));
+    }
+
+    LocalDate date(String column) {
+        return parse(column, v -> LocalDate.parse(v.replace('.', '-').replace('/', '-'), DATE), "is not a real date (YYYY-MM-DD)");
+    }
+
+    YearMonth month(String column) {
+        return parse(column, v -> YearMonth.parse(v.replace('.', '-').replace('/', '-')), "is not a month (YYYY-MM)");
+    }
+
+    /** Whole won; "3,300,000" and "3,300,000원" are read as 3300000. */
+    Long won(String column) {
+        return parse(column, v -> Long.parseLong(v.replace(",", "").replace("원", "").trim()), "is not a whole amount in won");
+    }
+
+    Integer integer(String column) {
+        return parse(column, Integer::parseInt, "is not a whole number");
+    }
+
+    /** "12", "12%" or "12.5" percent. */
+    BigDecimal percent(String column) {
+        return parse(column, v -> new BigDecimal(v.replace("%", "").trim()), "is not a percentage like 12 or 12.5");
+    }
+
+    Boolean flag(String column) {
+        return parse(column, v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true", "1", "예", "o" -> Boolean.TRUE;
+            case "n", "no", "false", "0", "아니오", "x" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException();
+        }, "is not Y or N");
+    }
+
+    List<String> list(String column) {
+        String v = text(column);
+        return v == null ? List.of() : List.of(v.split("\\s*[;,]\\s*"));
+    }
+
+    private <T> T parse(String column, Function<String, T> parser, String message) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parser.apply(v);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            error(column, message);
+            return null;
+        }
+    }
+}

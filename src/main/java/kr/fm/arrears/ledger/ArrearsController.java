@@ -1,0 +1,53 @@
+package kr.fm.arrears.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** "Who owes what as of a date?" — per lease, filtered by landlord or building. */
+@RestController
+@RequestMapping("/api/arrears")
+class ArrearsController {
+
+    private final Ledger ledger;
+    private final LedgerViews views;
+    private final Clock clock;
+
+    ArrearsController(Ledger ledger, LedgerViews views, Clock clock) {
+        this.ledger = ledger;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    record LeaseInArrears(LedgerViews.LeaseSummary lease, LeaseArrears arrears) {}
+
+    record Report(LocalDate asOf, int leases, long overdueBalance, long lateInterest, List<LeaseInArrears> items) {}
+
+    @GetMapping
+    Report arrears(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Long landlordId,
+            @RequestParam(required = false) Long buildingId, @RequestParam(defaultValue = "500") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
+        List<Long> ids = views.leasesInArrears(date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+        Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
+        List<LeaseInArrears> items = views.leases(ids).stream()
+                .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()))).toList();
+        return new Report(date, items.size(), items.stream().mapToLong(i -> i.arrears().overdueBalance()).sum(),
+                items.stream().mapToLong(i -> i.arrears().lateInterest()).sum(), items);
+    }
+
+    @GetMapping("/leases/{leaseId}")
+    LeaseInArrears lease(@PathVariable long leaseId, @RequestParam(required = false) LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
+        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        return new LeaseInArrears(lease, ledger.arrears(leaseId, date).orElseThrow());
+    }
+}

@@ -1,0 +1,102 @@
+package kr.fm.arrears.ledger;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.BusinessTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Monthly rent and management-fee charges, set-based in one statement per month. The unique key
+ * (lease, kind, month) means a re-run, a retry or a second instance creates nothing twice; only
+ * the rows actually inserted get an audit event.
+ */
+@Component
+public class ChargeGenerator {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ChargeGenerator(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Created(long chargeId, long leaseId, ChargeKind kind, LocalDate dueDate, long amount, long vat) {}
+
+    /** The month's charges for every lease running then; returns those created by this call. */
+    @Transactional
+    public List<Created> generateMonth(YearMonth month, String actor) {
+        return generate(month, null, actor);
+    }
+
+    /**
+     * Charges of one lease from its start through next month (so that the reminder before a due
+     * date early in the month has its charge to point at).
+     */
+    @Transactional
+    public int generateForLease(long leaseId, String actor) {
+        LocalDate start = jdbc.sql("SELECT start_date FROM lease WHERE id = ?").param(leaseId).query(LocalDate.class).single();
+        int created = 0;
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(horizon()); m = m.plusMonths(1)) {
+            created += generate(m, leaseId, actor).size();
+        }
+        return created;
+    }
+
+    /** The last month charges are generated for ahead of time: the month after today's. */
+    public YearMonth horizon() {
+        return YearMonth.from(BusinessTime.today(clock)).plusMonths(1);
+    }
+
+    /** A charge entered by hand or imported (utilities, other items); one per lease, kind and month. */
+    @Transactional
+    public long add(long leaseId, NewCharge c, String actor) {
+        long vat = c.vat() == null ? 0 : c.vat();
+        Long id = jdbc.sql("""
+                INSERT INTO charge (lease_id, kind, period, due_date, amount, vat) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (lease_id, kind, period) DO NOTHING RETURNING id""")
+                .params(leaseId, c.kind().name(), c.period().atDay(1), c.dueDate(), c.amount(), vat)
+                .query(Long.class).optional()
+                .orElseThrow(() -> kr.fm.arrears.shared.InvalidInput.of("period", c.period().toString(),
+                        "already has a " + c.kind() + " charge for this lease"));
+        audit.record(new AuditLog.Event(actor, "CHARGE_CREATED", "CHARGE", String.valueOf(id), leaseId, null,
+                details("kind", c.kind(), "period", c.period().toString(), "dueDate", c.dueDate(), "amount", c.amount(), "vat", vat)));
+        return id;
+    }
+
+    private List<Created> generate(YearMonth month, Long leaseId, String actor) {
+        List<Created> created = jdbc.sql("""
+                INSERT INTO charge (lease_id, kind, period, due_date, amount, vat)
+                SELECT l.id, k.kind, :period, d.due, k.amount, CASE WHEN l.vat_applies THEN k.amount / 10 ELSE 0 END
+                FROM lease l
+                CROSS JOIN LATERAL (SELECT make_date(:year, :month, least(l.due_day, :days)) AS due) d
+                CROSS JOIN LATERAL (VALUES ('RENT', l.monthly_rent), ('MANAGEMENT_FEE', l.management_fee)) k (kind, amount)
+                WHERE d.due BETWEEN l.start_date AND l.end_date
+                  AND k.amount > 0
+                  AND (CAST(:lease AS BIGINT) IS NULL OR l.id = :lease)
+                ON CONFLICT (lease_id, kind, period) DO NOTHING
+                RETURNING id, lease_id, kind, due_date, amount, vat""")
+                .param("period", month.atDay(1))
+                .param("year", month.getYear())
+                .param("month", month.getMonthValue())
+                .param("days", month.lengthOfMonth())
+                .param("lease", leaseId)
+                .query((rs, n) -> new Created(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
+                        rs.getObject("due_date", LocalDate.class), rs.getLong("amount"), rs.getLong("vat")))
+                .list();
+        audit.recordAll(created.stream().map(c -> new AuditLog.Event(actor, "CHARGE_CREATED", "CHARGE",
+                String.valueOf(c.chargeId()), c.leaseId(), null,
+                details("kind", c.kind(), "period", month.toString(), "dueDate", c.dueDate(), "amount", c.amount(), "vat", c.vat())))
+                .toList());
+        return created;
+    }
+}

@@ -1,0 +1,85 @@
+package kr.fm.arrears.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads what a lease owes and has paid, in bulk: the batch job asks for a page of leases at a time,
+ * three queries a page whatever its size.
+ */
+@Component
+public class Ledger {
+
+    private final JdbcClient jdbc;
+
+    public Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Long, LeaseTerms> terms(Collection<Long> leaseIds) {
+        Map<Long, LeaseTerms> terms = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, monthly_rent, vat_applies, interest_rate, merchant, commercial_act
+                FROM lease WHERE id = ANY(?)""")
+                .param(ids(leaseIds))
+                .query((rs, n) -> new LeaseTerms(rs.getLong("id"), rs.getLong("monthly_rent"), rs.getBoolean("vat_applies"),
+                        rs.getBigDecimal("interest_rate"), rs.getBoolean("merchant"), rs.getBoolean("commercial_act")))
+                .list().forEach(t -> terms.put(t.leaseId(), t));
+        return terms;
+    }
+
+    public Map<Long, List<Charge>> charges(Collection<Long> leaseIds, LocalDate dueUpTo) {
+        Map<Long, List<Charge>> byLease = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, lease_id, kind, period, due_date, amount, vat FROM charge
+                WHERE lease_id = ANY(?) AND due_date <= ? ORDER BY lease_id, due_date, id""")
+                .params(ids(leaseIds), dueUpTo)
+                .query((rs, n) -> new Charge(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
+                        rs.getObject("period", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                        rs.getLong("amount"), rs.getLong("vat")))
+                .list().forEach(c -> byLease.computeIfAbsent(c.leaseId(), k -> new ArrayList<>()).add(c));
+        return byLease;
+    }
+
+    public Map<Long, List<Payment>> payments(Collection<Long> leaseIds, LocalDate paidUpTo) {
+        Map<Long, List<Payment>> byLease = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, lease_id, bank_reference, paid_on, amount FROM payment
+                WHERE lease_id = ANY(?) AND paid_on <= ? ORDER BY lease_id, paid_on, id""")
+                .params(ids(leaseIds), paidUpTo)
+                .query((rs, n) -> new Payment(rs.getLong("id"), rs.getLong("lease_id"), rs.getString("bank_reference"),
+                        rs.getObject("paid_on", LocalDate.class), rs.getLong("amount")))
+                .list().forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
+        return byLease;
+    }
+
+    /** Arrears of many leases on one date; leases that do not exist are absent from the result. */
+    @Transactional(readOnly = true)
+    public Map<Long, LeaseArrears> arrears(Collection<Long> leaseIds, LocalDate asOf) {
+        Map<Long, LeaseTerms> terms = terms(leaseIds);
+        Map<Long, List<Charge>> charges = charges(terms.keySet(), asOf);
+        Map<Long, List<Payment>> payments = payments(terms.keySet(), asOf);
+        Map<Long, LeaseArrears> result = new HashMap<>();
+        for (LeaseTerms t : terms.values()) {
+            result.put(t.leaseId(), ArrearsCalculator.compute(t, charges.getOrDefault(t.leaseId(), List.of()),
+                    payments.getOrDefault(t.leaseId(), List.of()), asOf));
+        }
+        return result;
+    }
+
+    public Optional<LeaseArrears> arrears(long leaseId, LocalDate asOf) {
+        return Optional.ofNullable(arrears(List.of(leaseId), asOf).get(leaseId));
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+}

@@ -1,0 +1,137 @@
+package kr.fm.arrears.ledger;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class LedgerController {
+
+    private final Portfolio portfolio;
+    private final LedgerViews views;
+    private final ChargeGenerator charges;
+    private final Payments payments;
+
+    LedgerController(Portfolio portfolio, LedgerViews views, ChargeGenerator charges, Payments payments) {
+        this.portfolio = portfolio;
+        this.views = views;
+        this.charges = charges;
+        this.payments = payments;
+    }
+
+    @GetMapping("/landlords")
+    List<LedgerViews.Landlord> landlords() {
+        return views.landlords();
+    }
+
+    @GetMapping("/landlords/{id}")
+    LedgerViews.Landlord landlord(@PathVariable long id) {
+        return views.landlord(id).orElseThrow(() -> new NotFound("landlord", id));
+    }
+
+    @PostMapping("/landlords")
+    ResponseEntity<LedgerViews.Landlord> createLandlord(@Valid @RequestBody NewLandlord body) {
+        long id = portfolio.landlord(body, Actor.current());
+        return ResponseEntity.created(URI.create("/api/landlords/" + id)).body(landlord(id));
+    }
+
+    @GetMapping("/buildings")
+    List<LedgerViews.Building> buildings(@RequestParam(required = false) Long landlordId) {
+        return views.buildings(landlordId, null);
+    }
+
+    @GetMapping("/buildings/{id}")
+    LedgerViews.Building building(@PathVariable long id) {
+        return views.building(id).orElseThrow(() -> new NotFound("building", id));
+    }
+
+    @PostMapping("/buildings")
+    ResponseEntity<LedgerViews.Building> createBuilding(@Valid @RequestBody NewBuilding body) {
+        long id = portfolio.building(body, Actor.current());
+        return ResponseEntity.created(URI.create("/api/buildings/" + id)).body(building(id));
+    }
+
+    @GetMapping("/tenants")
+    List<LedgerViews.Tenant> tenants() {
+        return views.tenants();
+    }
+
+    @GetMapping("/tenants/{id}")
+    LedgerViews.Tenant tenant(@PathVariable long id) {
+        return views.tenant(id).orElseThrow(() -> new NotFound("tenant", id));
+    }
+
+    @PostMapping("/tenants")
+    ResponseEntity<LedgerViews.Tenant> createTenant(@Valid @RequestBody NewTenant body) {
+        long id = portfolio.tenant(body, Actor.current());
+        return ResponseEntity.created(URI.create("/api/tenants/" + id)).body(tenant(id));
+    }
+
+    @GetMapping("/leases")
+    List<LedgerViews.LeaseSummary> leases(@RequestParam(required = false) Long landlordId,
+            @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
+            @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return views.leases(landlordId, buildingId, tenantId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+    }
+
+    @GetMapping("/leases/{id}")
+    LedgerViews.LeaseSummary lease(@PathVariable long id) {
+        return views.lease(id).orElseThrow(() -> new NotFound("lease", id));
+    }
+
+    @PostMapping("/leases")
+    ResponseEntity<LedgerViews.LeaseSummary> createLease(@Valid @RequestBody NewLease body) {
+        long id = portfolio.lease(body, Actor.current());
+        return ResponseEntity.created(URI.create("/api/leases/" + id)).body(lease(id));
+    }
+
+    @GetMapping("/leases/{id}/charges")
+    List<LedgerViews.ChargeView> charges(@PathVariable long id) {
+        lease(id);
+        return views.charges(id);
+    }
+
+    @PostMapping("/leases/{id}/charges")
+    ResponseEntity<List<LedgerViews.ChargeView>> addCharge(@PathVariable long id, @Valid @RequestBody NewCharge body) {
+        lease(id);
+        charges.add(id, body, Actor.current());
+        return ResponseEntity.status(201).body(views.charges(id));
+    }
+
+    @GetMapping("/leases/{id}/payments")
+    List<LedgerViews.PaymentView> payments(@PathVariable long id) {
+        lease(id);
+        return views.payments(id);
+    }
+
+    /** Idempotent by bank reference: the same payment posted twice is recorded once (201, then 200). */
+    @PostMapping("/leases/{id}/payments")
+    ResponseEntity<List<LedgerViews.PaymentView>> addPayment(@PathVariable long id, @Valid @RequestBody NewPayment body) {
+        lease(id);
+        payments.conflict(id, body).ifPresent(why -> {
+            throw new Conflict("bankReference " + body.bankReference() + " " + why);
+        });
+        boolean created = !payments.record(id, List.of(body), Actor.current()).isEmpty();
+        return ResponseEntity.status(created ? 201 : 200).body(views.payments(id));
+    }
+
+    /** Generates a month's rent and management-fee charges for every lease; safe to call again. */
+    @PostMapping("/charges/generate")
+    Map<String, Object> generate(@RequestParam YearMonth month) {
+        return Map.of("month", month.toString(), "created", charges.generateMonth(month, Actor.current()).size());
+    }
+}

@@ -1,0 +1,136 @@
+package kr.fm.arrears.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Read models of the ledger for the API: what a person wants to see of a lease, a building, a landlord. */
+@Component
+public class LedgerViews {
+
+    private final JdbcClient jdbc;
+
+    public LedgerViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A lease as people name it: code, tenant, landlord, building and units. */
+    public record LeaseSummary(long leaseId, String code, long tenantId, String tenantName, long landlordId,
+            String landlordName, long buildingId, String buildingName, String units, long monthlyRent, long managementFee,
+            long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct) {}
+
+    private static final String LEASE_SUMMARY = """
+            SELECT l.id, l.code, t.id AS tenant_id, t.name AS tenant_name, ll.id AS landlord_id, ll.name AS landlord_name,
+                   b.id AS building_id, b.name AS building_name,
+                   (SELECT string_agg(u.unit_no, ', ' ORDER BY u.unit_no) FROM lease_unit lu JOIN unit u ON u.id = lu.unit_id
+                     WHERE lu.lease_id = l.id) AS units,
+                   l.monthly_rent, l.management_fee, l.deposit, l.due_day, l.start_date, l.end_date, l.commercial_act
+            FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN building b ON b.id = l.building_id
+                 JOIN landlord ll ON ll.id = b.landlord_id
+            """;
+
+    public List<LeaseSummary> leases(Long landlordId, Long buildingId, Long tenantId, int limit, int offset) {
+        return jdbc.sql(LEASE_SUMMARY + """
+                WHERE (CAST(:landlord AS BIGINT) IS NULL OR ll.id = :landlord)
+                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                  AND (CAST(:tenant AS BIGINT) IS NULL OR t.id = :tenant)
+                ORDER BY l.id LIMIT :limit OFFSET :offset""")
+                .param("landlord", landlordId).param("building", buildingId).param("tenant", tenantId)
+                .param("limit", limit).param("offset", offset)
+                .query(LeaseSummary.class).list();
+    }
+
+    public List<LeaseSummary> leases(List<Long> ids) {
+        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ANY(?) ORDER BY l.id").param(ids.toArray(Long[]::new))
+                .query(LeaseSummary.class).list();
+    }
+
+    public Optional<LeaseSummary> lease(long id) {
+        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ?").param(id).query(LeaseSummary.class).optional();
+    }
+
+    public Optional<Long> leaseIdByCode(String code) {
+        return jdbc.sql("SELECT id FROM lease WHERE code = ?").param(code).query(Long.class).optional();
+    }
+
+    /**
+     * Leases with something overdue on the date, oldest id first. Exact without the per-charge rules:
+     * payments go to the oldest charges first, so the overdue balance is what overdue charges
+     * total beyond what was paid by then.
+     */
+    public List<Long> leasesInArrears(LocalDate asOf, Long landlordId, Long buildingId, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
+                WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
+                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                  AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf)
+                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf)
+                ORDER BY l.id LIMIT :limit OFFSET :offset""")
+                .param("landlord", landlordId).param("building", buildingId).param("asOf", asOf)
+                .param("limit", limit).param("offset", offset)
+                .query(Long.class).list();
+    }
+
+    public record Landlord(long id, String name, String businessNo, String address, String phone, String email,
+            String bankName, String bankAccount, String accountHolder) {}
+
+    public record Building(long id, long landlordId, String name, String address, List<String> units) {}
+
+    public record Tenant(long id, String name, String businessNo, String representative, String phone, String email,
+            String address) {}
+
+    public record ChargeView(long id, ChargeKind kind, String period, LocalDate dueDate, long amount, long vat, long total) {}
+
+    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName) {}
+
+    private static final String LANDLORD = """
+            SELECT id, name, business_no, address, phone, email, bank_name, bank_account, account_holder FROM landlord""";
+    private static final String TENANT = "SELECT id, name, business_no, representative, phone, email, address FROM tenant";
+
+    public List<Landlord> landlords() {
+        return jdbc.sql(LANDLORD + " ORDER BY id").query(Landlord.class).list();
+    }
+
+    public Optional<Landlord> landlord(long id) {
+        return jdbc.sql(LANDLORD + " WHERE id = ?").param(id).query(Landlord.class).optional();
+    }
+
+    public List<Building> buildings(Long landlordId, Long buildingId) {
+        return jdbc.sql("""
+                SELECT b.id, b.landlord_id, b.name, b.address,
+                       (SELECT string_agg(u.unit_no, ',' ORDER BY u.unit_no) FROM unit u WHERE u.building_id = b.id) AS units
+                FROM building b
+                WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
+                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                ORDER BY b.id""")
+                .param("landlord", landlordId).param("building", buildingId)
+                .query((rs, n) -> new Building(rs.getLong("id"), rs.getLong("landlord_id"), rs.getString("name"),
+                        rs.getString("address"), rs.getString("units") == null ? List.of() : List.of(rs.getString("units").split(","))))
+                .list();
+    }
+
+    public Optional<Building> building(long id) {
+        return buildings(null, id).stream().findFirst();
+    }
+
+    public List<Tenant> tenants() {
+        return jdbc.sql(TENANT + " ORDER BY id").query(Tenant.class).list();
+    }
+
+    public Optional<Tenant> tenant(long id) {
+        return jdbc.sql(TENANT + " WHERE id = ?").param(id).query(Tenant.class).optional();
+    }
+
+    public List<ChargeView> charges(long leaseId) {
+        return jdbc.sql("""
+                SELECT id, kind, to_char(period, 'YYYY-MM') AS period, due_date, amount, vat, amount + vat AS total
+                FROM charge WHERE lease_id = ? ORDER BY due_date, id""").param(leaseId).query(ChargeView.class).list();
+    }
+
+    public List<PaymentView> payments(long leaseId) {
+        return jdbc.sql("SELECT id, bank_reference, paid_on, amount, payer_name FROM payment WHERE lease_id = ? ORDER BY paid_on, id")
+                .param(leaseId).query(PaymentView.class).list();
+    }
+}

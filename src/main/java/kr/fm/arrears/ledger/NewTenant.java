@@ -1,0 +1,15 @@
+package kr.fm.arrears.ledger;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kr.fm.arrears.shared.validation.KoreanPhone;
+import kr.fm.arrears.shared.validation.ValidBusinessNo;
+
+public record NewTenant(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @ValidBusinessNo String businessNo,
+        @Size(max = 100) String representative,
+        @KoreanPhone String phone,
+        @Email String email,
+        @Size(max = 500) String address) {}

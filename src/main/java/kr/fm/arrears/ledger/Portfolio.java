@@ -1,0 +1,161 @@
+package kr.fm.arrears.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.fm.arrears.audit.AuditLog;
+import static kr.fm.arrears.audit.AuditLog.details;
+import kr.fm.arrears.shared.BusinessNumber;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Landlords, buildings, units, tenants and leases: the one place they are created, by the API and
+ * by imports alike. Identities: a landlord by 사업자등록번호 (or name when it has none), a building
+ * by landlord and name, a unit by building and number, a tenant by 사업자등록번호, a lease by code.
+ */
+@Component
+public class Portfolio {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final ChargeGenerator charges;
+
+    public Portfolio(JdbcClient jdbc, AuditLog audit, ChargeGenerator charges) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.charges = charges;
+    }
+
+    @Transactional
+    public long landlord(NewLandlord l, String actor) {
+        String brn = BusinessNumber.normalize(l.businessNo());
+        Optional<Long> existing = brn != null
+                ? jdbc.sql("SELECT id FROM landlord WHERE business_no = ?").param(brn).query(Long.class).optional()
+                : jdbc.sql("SELECT id FROM landlord WHERE name = ? AND business_no IS NULL").param(l.name()).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long id = jdbc.sql("""
+                INSERT INTO landlord (name, business_no, address, phone, email, bank_name, bank_account, account_holder)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(l.name(), brn, l.address(), PhoneNumber.toE164(l.phone()), blankToNull(l.email()), l.bankName(),
+                        l.bankAccount(), l.accountHolder())
+                .query(Long.class).single();
+        audit.record(new AuditLog.Event(actor, "LANDLORD_CREATED", "LANDLORD", String.valueOf(id), null, null,
+                details("name", l.name())));
+        return id;
+    }
+
+    @Transactional
+    public long building(NewBuilding b, String actor) {
+        if (jdbc.sql("SELECT count(*) FROM landlord WHERE id = ?").param(b.landlordId()).query(Long.class).single() == 0) {
+            throw InvalidInput.of("landlordId", b.landlordId(), "is not a known landlord");
+        }
+        Optional<Long> existing = jdbc.sql("SELECT id FROM building WHERE landlord_id = ? AND name = ?")
+                .params(b.landlordId(), b.name()).query(Long.class).optional();
+        long id = existing.orElseGet(() -> {
+            long created = jdbc.sql("INSERT INTO building (landlord_id, name, address) VALUES (?, ?, ?) RETURNING id")
+                    .params(b.landlordId(), b.name(), b.address()).query(Long.class).single();
+            audit.record(new AuditLog.Event(actor, "BUILDING_CREATED", "BUILDING", String.valueOf(created), null, null,
+                    details("name", b.name(), "landlordId", b.landlordId())));
+            return created;
+        });
+        if (b.units() != null) {
+            units(id, b.units(), actor);
+        }
+        return id;
+    }
+
+    /** Ids of the given units of a building, creating those it does not have yet. */
+    @Transactional
+    public List<Long> units(long buildingId, List<String> unitNos, String actor) {
+        List<Long> ids = new ArrayList<>();
+        for (String unitNo : unitNos) {
+            Optional<Long> inserted = jdbc.sql("""
+                    INSERT INTO unit (building_id, unit_no) VALUES (?, ?)
+                    ON CONFLICT (building_id, unit_no) DO NOTHING RETURNING id""")
+                    .params(buildingId, unitNo.trim()).query(Long.class).optional();
+            inserted.ifPresent(id -> audit.record(new AuditLog.Event(actor, "UNIT_CREATED", "UNIT", String.valueOf(id),
+                    null, null, details("buildingId", buildingId, "unitNo", unitNo.trim()))));
+            ids.add(inserted.orElseGet(() -> jdbc.sql("SELECT id FROM unit WHERE building_id = ? AND unit_no = ?")
+                    .params(buildingId, unitNo.trim()).query(Long.class).single()));
+        }
+        return ids;
+    }
+
+    @Transactional
+    public long tenant(NewTenant t, String actor) {
+        String brn = BusinessNumber.normalize(t.businessNo());
+        Optional<Long> existing = jdbc.sql("SELECT id FROM tenant WHERE business_no = ?").param(brn).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long id = jdbc.sql("""
+                INSERT INTO tenant (name, business_no, representative, phone, email, address)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(t.name(), brn, t.representative(), PhoneNumber.toE164(t.phone()), blankToNull(t.email()), t.address())
+                .query(Long.class).single();
+        audit.record(new AuditLog.Event(actor, "TENANT_CREATED", "TENANT", String.valueOf(id), null, null,
+                details("name", t.name(), "businessNo", brn)));
+        return id;
+    }
+
+    /**
+     * Creates a lease and its charges from the start up to the current month. A lease code already
+     * taken is refused, as is a unit let to another lease over an overlapping period.
+     */
+    @Transactional
+    public long lease(NewLease l, String actor) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>(leaseConflicts(l));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        long id = jdbc.sql("""
+                INSERT INTO lease (code, tenant_id, building_id, start_date, end_date, monthly_rent, management_fee, deposit,
+                                   due_day, vat_applies, interest_rate, merchant, commercial_act)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(l.code(), l.tenantId(), l.buildingId(), l.startDate(), l.endDate(), l.monthlyRent(), l.managementFee(),
+                        l.deposit(), l.dueDay(), l.vat(), l.lateInterestPercent(), l.isMerchant(), l.isCommercialAct())
+                .query(Long.class).single();
+        for (Long unitId : units(l.buildingId(), l.units(), actor)) {
+            jdbc.sql("INSERT INTO lease_unit (lease_id, unit_id) VALUES (?, ?)").params(id, unitId).update();
+        }
+        audit.record(new AuditLog.Event(actor, "LEASE_CREATED", "LEASE", String.valueOf(id), id, null,
+                details("code", l.code(), "units", l.units(), "monthlyRent", l.monthlyRent(), "managementFee", l.managementFee(),
+                        "dueDay", l.dueDay(), "startDate", l.startDate(), "endDate", l.endDate())));
+        charges.generateForLease(id, actor);
+        return id;
+    }
+
+    /** What stops a lease from being created, each naming its field; empty when it can be. */
+    public List<InvalidInput.FieldError> leaseConflicts(NewLease l) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (jdbc.sql("SELECT count(*) FROM lease WHERE code = ?").param(l.code()).query(Long.class).single() > 0) {
+            errors.add(new InvalidInput.FieldError("code", l.code(), "is already the code of another lease"));
+        }
+        if (jdbc.sql("SELECT count(*) FROM tenant WHERE id = ?").param(l.tenantId()).query(Long.class).single() == 0) {
+            errors.add(new InvalidInput.FieldError("tenantId", l.tenantId(), "is not a known tenant"));
+        }
+        if (jdbc.sql("SELECT count(*) FROM building WHERE id = ?").param(l.buildingId()).query(Long.class).single() == 0) {
+            errors.add(new InvalidInput.FieldError("buildingId", l.buildingId(), "is not a known building"));
+        }
+        for (String unitNo : l.units()) {
+            jdbc.sql("""
+                    SELECT le.code FROM lease le JOIN lease_unit lu ON lu.lease_id = le.id JOIN unit u ON u.id = lu.unit_id
+                    WHERE u.building_id = ? AND u.unit_no = ? AND le.start_date <= ? AND le.end_date >= ? LIMIT 1""")
+                    .params(l.buildingId(), unitNo.trim(), l.endDate(), l.startDate())
+                    .query(String.class).optional()
+                    .ifPresent(code -> errors.add(new InvalidInput.FieldError("units", unitNo,
+                            "is already let under lease " + code + " for an overlapping period")));
+        }
+        return errors;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,173 @@
+package kr.fm.arrears.shared;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error an API client sees is an RFC 7807 problem: a title, a detail a person can act on and,
+ * for bad input, {@code errors}: each wrong field with the value given and what is wrong with it.
+ * Stack traces stay in the log.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    public static final URI INVALID_INPUT = URI.create("urn:arrears:problem:invalid-input");
+    public static final URI IMPORT_REJECTED = URI.create("urn:arrears:problem:import-rejected");
+
+    public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors.stream().sorted(Comparator.comparing(InvalidInput.FieldError::field))
+                .map(e -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("field", e.field());
+                    m.put("rejectedValue", e.rejectedValue());
+                    m.put("message", e.message());
+                    return m;
+                }).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return invalid(e.errors());
+    }
+
+    @ExceptionHandler(ImportRejected.class)
+    ProblemDetail importRejected(ImportRejected e) {
+        long rows = e.errors().stream().map(ImportRejected.RowError::row).filter(r -> r > 0).distinct().count();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, rows > 0
+                ? rows + " row(s) have errors; nothing was imported. Fix every row listed and send the whole file again."
+                : e.errors().get(0).message() + "; nothing was imported.");
+        problem.setType(IMPORT_REJECTED);
+        problem.setTitle("Import rejected");
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The file is larger than the service accepts; split it into smaller files.");
+        problem.setTitle("File too large");
+        return problem;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> new InvalidInput.FieldError(lastNode(v.getPropertyPath().toString()), v.getInvalidValue(), v.getMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return invalid(List.of(new InvalidInput.FieldError(e.getName(), e.getValue(), "must be " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; it has been logged.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f ->
+                errors.add(new InvalidInput.FieldError(f.getField(), f.getRejectedValue(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(new InvalidInput.FieldError(g.getObjectName(), null, g.getDefaultMessage())));
+        return ResponseEntity.unprocessableEntity().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(new InvalidInput.FieldError(r.getMethodParameter().getParameterName(), r.getArgument(),
+                        err.getDefaultMessage()))));
+        return ResponseEntity.unprocessableEntity().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Object value = mapping instanceof InvalidFormatException f ? f.getValue() : null;
+            String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : mapping instanceof InvalidFormatException f ? "must be " + describe(f.getTargetType())
+                    : "has the wrong type";
+            return ResponseEntity.unprocessableEntity().body(invalid(List.of(new InvalidInput.FieldError(field, value, message))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        problem.setTitle("Unreadable request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String describe(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a real date as YYYY-MM-DD";
+            case "YearMonth" -> "a month as YYYY-MM";
+            case "Long", "long", "Integer", "int" -> "a whole number";
+            case "BigDecimal" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a valid " + type.getSimpleName();
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

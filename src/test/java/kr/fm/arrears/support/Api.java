@@ -1,0 +1,61 @@
+package kr.fm.arrears.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** A plain HTTP client for the service under test; answers are status + JSON, errors included. */
+public class Api {
+
+    public record Response(int status, JsonNode body) {}
+
+    private final RestClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Api(int port) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    public Response get(String path) {
+        return exchange(http.get().uri(path));
+    }
+
+    public Response postJson(String path, Object body) {
+        return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
+    }
+
+    public Response postCsv(String path, byte[] csv) {
+        return exchange(http.post().uri(path).contentType(MediaType.parseMediaType("text/csv")).body(csv));
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            return new Response(res.getStatusCode().value(), bytes.length == 0 ? null : parse(bytes));
+        });
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + new String(bytes), e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+        @Bean
+        @Lazy
+        Api api(Environment env) {
+            return new Api(env.getRequiredProperty("local.server.port", Integer.class));
+        }
+    }
+}
