@@ -22,7 +22,7 @@ public class LedgerViews {
             long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct) {}
 
     private static final String LEASE_SUMMARY = """
-            SELECT l.id, l.code, t.id AS tenant_id, t.name AS tenant_name, ll.id AS landlord_id, ll.name AS landlord_name,
+            SELECT l.id AS lease_id, l.code, t.id AS tenant_id, t.name AS tenant_name, ll.id AS landlord_id, ll.name AS landlord_name,
                    b.id AS building_id, b.name AS building_name,
                    (SELECT string_agg(u.unit_no, ', ' ORDER BY u.unit_no) FROM lease_unit lu JOIN unit u ON u.id = lu.unit_id
                      WHERE lu.lease_id = l.id) AS units,
