@@ -1,0 +1,87 @@
+package kr.fm.arrears.shared;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.utility.DeepUnwrap;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message and notice templates (FreeMarker). They are read from the {@code templates/}
+ * directory when it exists (so an operator can adjust wording without a build), else from the copy
+ * packaged in the jar. Every template can call {@code won(amount)} → "3,300,000원" and
+ * {@code kdate(date)} → "2026년 3월 31일".
+ */
+@Component
+public class Templates {
+
+    private final Configuration freemarker;
+
+    public Templates(@Value("${arrears.templates.dir:templates}") String dir) {
+        List<TemplateLoader> loaders = new ArrayList<>();
+        File directory = new File(dir);
+        if (directory.isDirectory()) {
+            try {
+                loaders.add(new FileTemplateLoader(directory));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(Templates.class, "/arrears-templates"));
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setLocale(Locale.KOREA);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setRecognizeStandardFileExtensions(true); // .ftlh escapes HTML, .ftl does not
+        freemarker.setSharedVariable("won", (TemplateMethodModelEx) args ->
+                Won.format(((TemplateNumberModel) args.get(0)).getAsNumber().longValue()));
+        freemarker.setSharedVariable("kdate", (TemplateMethodModelEx) args -> Won.date(toDate(args.get(0))));
+    }
+
+    /** Renders {@code name} (e.g. "messages/reminder-1.sms.ftl") with the model. */
+    public String render(String name, Map<String, ?> model) {
+        try {
+            Template template = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + " cannot be read", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean exists(String name) {
+        try {
+            return freemarker.getTemplateLoader().findTemplateSource(name) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static LocalDate toDate(Object arg) throws TemplateModelException {
+        Object value = arg instanceof freemarker.template.TemplateModel m ? DeepUnwrap.unwrap(m) : arg;
+        return value instanceof LocalDate d ? d : LocalDate.parse(value.toString());
+    }
+}
