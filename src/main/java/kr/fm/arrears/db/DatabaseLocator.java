@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -26,6 +28,11 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
 
     static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/";
     private static EmbeddedPostgres embedded;
+    private final Log log;
+
+    public DatabaseLocator(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseLocator.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -53,6 +60,8 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
         props.put("spring.datasource.username", user);
         props.put("spring.datasource.password", password);
         props.put("arrears.db.source", source);
+        props.put("info.database.source", source);
+        log.info("database: " + source + " (" + url.replaceAll("password=[^&]*", "password=***") + ")");
         env.getPropertySources().addFirst(new MapPropertySource("arrearsDatabase", props));
     }
 
