@@ -44,10 +44,10 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
         if (configured != null) {
             url = configured;
             source = "configured URL";
-        } else if (answers(LOCAL_SERVER + "postgres", user, password)) {
+        } else if (answers(localServer(env) + "postgres", user, password)) {
             String database = env.getProperty("arrears.db.name", "arrears");
-            createDatabaseIfMissing(database, user, password);
-            url = LOCAL_SERVER + database;
+            createDatabaseIfMissing(localServer(env), database, user, password);
+            url = localServer(env) + database;
             source = "PostgreSQL on localhost:5432";
         } else {
             url = startEmbedded(Path.of(env.getProperty("arrears.db.embedded-dir", "data")));
@@ -89,11 +89,15 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
         return p;
     }
 
-    private static void createDatabaseIfMissing(String database, String user, String password) {
+    private static String localServer(ConfigurableEnvironment env) {
+        return env.getProperty("arrears.db.local-server", LOCAL_SERVER);
+    }
+
+    private static void createDatabaseIfMissing(String server, String database, String user, String password) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalStateException("arrears.db.name must be a plain lower-case identifier: " + database);
         }
-        try (Connection c = DriverManager.getConnection(LOCAL_SERVER + "postgres", credentials(user, password));
+        try (Connection c = DriverManager.getConnection(server + "postgres", credentials(user, password));
                 Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!rs.next()) {
