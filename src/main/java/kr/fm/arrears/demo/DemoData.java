@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import kr.fm.arrears.imports.LeaseImport;
 import kr.fm.arrears.imports.PaymentImport;
+import kr.fm.arrears.security.Role;
+import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,11 @@ class DemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final LeaseImport leases;
     private final PaymentImport payments;
+    private final Users users;
 
-    DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments) {
+    DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments, Users users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.leases = leases;
         this.payments = payments;
     }
@@ -42,7 +46,12 @@ class DemoData implements ApplicationRunner {
         }
         var l = leases.importFile(read("demo/leases.csv"), "demo/leases.csv", Actor.SYSTEM);
         var p = payments.importFile(read("demo/payments.csv"), "demo/payments.csv", Actor.SYSTEM);
-        log.info("demo data loaded: {} leases, {} payments. Try: curl 'http://localhost:8080/api/arrears?asOf=2026-03-31'",
+        long landlord = jdbc.sql("SELECT id FROM landlord ORDER BY id LIMIT 1").query(Long.class).single();
+        users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Actor.SYSTEM);
+        users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Actor.SYSTEM);
+        log.info("demo data loaded: {} leases, {} payments. Accounts: admin/admin-demo (ADMIN), manager/manager-demo "
+                + "(MANAGER), landlord/landlord-demo (LANDLORD of 한울산업개발). "
+                + "Try: curl -u manager:manager-demo 'http://localhost:8080/api/arrears?asOf=2026-03-31'",
                 l.leasesCreated(), p.recorded());
     }
 

@@ -1,17 +1,17 @@
 package kr.fm.arrears.shared;
 
-/**
- * Who is acting, for the audit log. Until sign-in exists every API call is recorded as
- * {@link #API}; scheduled work acts as {@link #SYSTEM}.
- */
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is acting, for the audit log: the signed-in user, or SYSTEM for scheduled work. */
 public final class Actor {
 
     public static final String SYSTEM = "SYSTEM";
-    public static final String API = "api";
 
     private Actor() {}
 
     public static String current() {
-        return API;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? SYSTEM : auth.getName();
     }
 }

@@ -4,23 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** A plain HTTP client for the service under test; answers are status + JSON, errors included. */
+/**
+ * A plain HTTP client for the service under test; answers are status + JSON, errors included.
+ * It signs in as the test ADMIN unless told otherwise ({@link #as}, {@link #anonymous}).
+ */
 public class Api {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password"; // application-test.yml
 
     public record Response(int status, JsonNode body) {}
 
+    private final int port;
     private final RestClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    Api(int port) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    Api(int port, String user, String password) {
+        this.port = port;
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (user != null) {
+            builder.defaultHeaders(h -> h.setBasicAuth(user, password));
+        }
+        this.http = builder.build();
+    }
+
+    public Api as(String user, String password) {
+        return new Api(port, user, password);
+    }
+
+    public Api anonymous() {
+        return new Api(port, null, null);
     }
 
     public Response get(String path) {
@@ -55,7 +74,7 @@ public class Api {
         @Bean
         @Lazy
         Api api(Environment env) {
-            return new Api(env.getRequiredProperty("local.server.port", Integer.class));
+            return new Api(env.getRequiredProperty("local.server.port", Integer.class), ADMIN, ADMIN_PASSWORD);
         }
     }
 }

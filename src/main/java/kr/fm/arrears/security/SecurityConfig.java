@@ -1,0 +1,89 @@
+package kr.fm.arrears.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * People sign in with a form (session, CSRF token on every form); integrations send HTTP Basic
+ * credentials with each request, which carry no cookie and so need no CSRF token. Reading is open
+ * to every role (a LANDLORD's reads are narrowed to their own landlord in the data layer); changing
+ * anything needs MANAGER or ADMIN, and the users and policy need ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ApiAuthProblems problems) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        // delivery receipts authenticate by their HMAC signature, not by a user
+                        .requestMatchers(HttpMethod.POST, "/api/messaging/receipts", "/api/notices/postal/receipts").permitAll()
+                        .requestMatchers("/api/users/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(basic -> {})
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // a request that authenticates itself (Basic) carries no session cookie a forged form could ride on
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
+                        .defaultAccessDeniedHandlerFor(problems.denied(), api));
+        return http.build();
+    }
+
+    /** bcrypt; the tests lower the cost (every test request signs in with HTTP Basic). */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${arrears.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> users.byName(username)
+                .map(u -> new SignedIn(u.username(), u.passwordHash(), u.role(), u.landlordId(), u.locked()))
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Counts wrong passwords, resets the count on success and audits sign-ins through the form. */
+    @Configuration(proxyBeanMethods = false)
+    static class LoginEvents {
+        private final Users users;
+
+        LoginEvents(Users users) {
+            this.users = users;
+        }
+
+        @EventListener
+        void failed(AuthenticationFailureBadCredentialsEvent event) {
+            users.failedLogin(event.getAuthentication().getName());
+        }
+
+        @EventListener
+        void succeeded(AuthenticationSuccessEvent event) {
+            users.succeededLogin(event.getAuthentication().getName(), false);
+        }
+
+        @EventListener
+        void interactive(InteractiveAuthenticationSuccessEvent event) {
+            users.succeededLogin(event.getAuthentication().getName(), true);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package kr.fm.arrears.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.ServiceTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** Who may do what: roles, lock-out after repeated failures, CSRF on forms, audited sign-ins. */
+@ServiceTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignInTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    @Order(1)
+    void without_credentials_the_api_answers_401_as_a_problem() {
+        Api.Response r = api.anonymous().get("/api/leases");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body().get("title").asText()).isEqualTo("Unauthorized");
+        assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void a_landlord_may_read_but_not_import_or_create() {
+        long landlord = api.postJson("/api/landlords", Map.of("name", "한빛산업")).body().get("id").asLong();
+        new org.springframework.transaction.support.TransactionTemplate(txManager).executeWithoutResult(s ->
+                users.create("hanbit", "landlord-password", Role.LANDLORD, landlord, "한빛산업", Actor.SYSTEM));
+        Api hanbit = api.as("hanbit", "landlord-password");
+        assertThat(hanbit.get("/api/leases").status()).isEqualTo(200);
+        Api.Response denied = hanbit.postJson("/api/landlords", Map.of("name", "남의회사"));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(hanbit.postCsv("/api/imports/payments", "x".getBytes()).status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_opens_it() {
+        Api wrong = api.as("hanbit", "not-the-password");
+        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+            assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
+        }
+        assertThat(api.as("hanbit", "landlord-password").get("/api/leases").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'hanbit'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND subject_id = 'hanbit'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void a_form_post_without_its_csrf_token_is_refused_and_with_it_signs_in() {
+        RestClient browser = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", Api.ADMIN);
+        form.add("password", Api.ADMIN_PASSWORD);
+        int withoutToken = browser.post().uri("/login").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).exchange((req, res) -> res.getStatusCode().value());
+        assertThat(withoutToken).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN'").query(Long.class).single()).isZero();
+
+        // as a browser does it: the sign-in page sets the session and carries the token in the form
+        String[] sessionAndToken = browser.get().uri("/login").exchange((req, res) -> new String[] {
+                res.getHeaders().getFirst("Set-Cookie").split(";")[0],
+                java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                        .matcher(new String(res.getBody().readAllBytes())).results().findFirst().orElseThrow().group(1)});
+        form.add("_csrf", sessionAndToken[1]);
+        String location = browser.post().uri("/login").header("Cookie", sessionAndToken[0])
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).exchange((req, res) -> res.getStatusCode().value() + " " + res.getHeaders().getFirst("Location"));
+        assertThat(location).startsWith("302").doesNotContain("error");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN' AND actor = 'admin'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+}
