@@ -3,6 +3,7 @@ package kr.fm.arrears.ledger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kr.fm.arrears.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ public class LedgerViews {
             String landlordName, long buildingId, String buildingName, String units, long monthlyRent, long managementFee,
             long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct) {}
 
+    private static final String IN_SCOPE = "(CAST(:scope AS BIGINT) IS NULL OR ll.id = :scope)";
+
     private static final String LEASE_SUMMARY = """
             SELECT l.id AS lease_id, l.code, t.id AS tenant_id, t.name AS tenant_name, ll.id AS landlord_id, ll.name AS landlord_name,
                    b.id AS building_id, b.name AS building_name,
@@ -37,18 +40,21 @@ public class LedgerViews {
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                   AND (CAST(:tenant AS BIGINT) IS NULL OR t.id = :tenant)
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
-                .param("landlord", landlordId).param("building", buildingId).param("tenant", tenantId)
+                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("tenant", tenantId)
                 .param("limit", limit).param("offset", offset)
                 .query(LeaseSummary.class).list();
     }
 
     public List<LeaseSummary> leases(List<Long> ids) {
-        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ANY(?) ORDER BY l.id").param(ids.toArray(Long[]::new))
+        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ANY(:ids) AND " + IN_SCOPE + " ORDER BY l.id")
+                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
                 .query(LeaseSummary.class).list();
     }
 
+    /** A lease the caller may see (a LANDLORD: only their own). */
     public Optional<LeaseSummary> lease(long id) {
-        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ?").param(id).query(LeaseSummary.class).optional();
+        return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = :id AND " + IN_SCOPE).param("id", id)
+                .param("scope", Scope.landlordFilter(null)).query(LeaseSummary.class).optional();
     }
 
     public Optional<Long> leaseIdByCode(String code) {
@@ -68,7 +74,7 @@ public class LedgerViews {
                   AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf)
                     > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf)
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
-                .param("landlord", landlordId).param("building", buildingId).param("asOf", asOf)
+                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
                 .param("limit", limit).param("offset", offset)
                 .query(Long.class).list();
     }
@@ -88,13 +94,19 @@ public class LedgerViews {
     private static final String LANDLORD = """
             SELECT id, name, business_no, address, phone, email, bank_name, bank_account, account_holder FROM landlord""";
     private static final String TENANT = "SELECT id, name, business_no, representative, phone, email, address FROM tenant";
+    // a LANDLORD sees the tenants of their own leases
+    private static final String TENANT_IN_SCOPE = """
+            (CAST(:scope AS BIGINT) IS NULL OR id IN (SELECT l.tenant_id FROM lease l JOIN building b ON b.id = l.building_id
+                                                     WHERE b.landlord_id = :scope))""";
 
     public List<Landlord> landlords() {
-        return jdbc.sql(LANDLORD + " ORDER BY id").query(Landlord.class).list();
+        return jdbc.sql(LANDLORD + " WHERE (CAST(:scope AS BIGINT) IS NULL OR id = :scope) ORDER BY id")
+                .param("scope", Scope.landlordFilter(null)).query(Landlord.class).list();
     }
 
     public Optional<Landlord> landlord(long id) {
-        return jdbc.sql(LANDLORD + " WHERE id = ?").param(id).query(Landlord.class).optional();
+        return jdbc.sql(LANDLORD + " WHERE id = :id AND (CAST(:scope AS BIGINT) IS NULL OR id = :scope)")
+                .param("id", id).param("scope", Scope.landlordFilter(null)).query(Landlord.class).optional();
     }
 
     public List<Building> buildings(Long landlordId, Long buildingId) {
@@ -105,7 +117,7 @@ public class LedgerViews {
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                 ORDER BY b.id""")
-                .param("landlord", landlordId).param("building", buildingId)
+                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId)
                 .query((rs, n) -> new Building(rs.getLong("id"), rs.getLong("landlord_id"), rs.getString("name"),
                         rs.getString("address"), rs.getString("units") == null ? List.of() : List.of(rs.getString("units").split(","))))
                 .list();
@@ -116,11 +128,13 @@ public class LedgerViews {
     }
 
     public List<Tenant> tenants() {
-        return jdbc.sql(TENANT + " ORDER BY id").query(Tenant.class).list();
+        return jdbc.sql(TENANT + " WHERE " + TENANT_IN_SCOPE + " ORDER BY id")
+                .param("scope", Scope.landlordFilter(null)).query(Tenant.class).list();
     }
 
     public Optional<Tenant> tenant(long id) {
-        return jdbc.sql(TENANT + " WHERE id = ?").param(id).query(Tenant.class).optional();
+        return jdbc.sql(TENANT + " WHERE id = :id AND " + TENANT_IN_SCOPE).param("id", id)
+                .param("scope", Scope.landlordFilter(null)).query(Tenant.class).optional();
     }
 
     public List<ChargeView> charges(long leaseId) {

@@ -36,6 +36,7 @@ class SecurityConfig {
                         // delivery receipts authenticate by their HMAC signature, not by a user
                         .requestMatchers(HttpMethod.POST, "/api/messaging/receipts", "/api/notices/postal/receipts").permitAll()
                         .requestMatchers("/api/users/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())

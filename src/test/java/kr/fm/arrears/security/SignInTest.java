@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Examples;
+import org.springframework.transaction.support.TransactionTemplate;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,28 +43,43 @@ class SignInTest {
 
     @Test
     @Order(2)
-    void a_landlord_may_read_but_not_import_or_create() {
-        long landlord = api.postJson("/api/landlords", Map.of("name", "한빛산업")).body().get("id").asLong();
-        new org.springframework.transaction.support.TransactionTemplate(txManager).executeWithoutResult(s ->
-                users.create("hanbit", "landlord-password", Role.LANDLORD, landlord, "한빛산업", Actor.SYSTEM));
-        Api hanbit = api.as("hanbit", "landlord-password");
-        assertThat(hanbit.get("/api/leases").status()).isEqualTo(200);
-        Api.Response denied = hanbit.postJson("/api/landlords", Map.of("name", "남의회사"));
-        assertThat(denied.status()).isEqualTo(403);
-        assertThat(hanbit.postCsv("/api/imports/payments", "x".getBytes()).status()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single()).isEqualTo(1);
+    void a_landlord_sees_only_their_own_buildings_and_may_not_change_anything() {
+        api.postCsv("/api/imports/leases", Examples.leases());
+        long seodong = jdbc.sql("SELECT id FROM landlord WHERE name = '서동산업(주)'").query(Long.class).single();
+        long otherLease = jdbc.sql("SELECT id FROM lease WHERE code = 'HW-101'").query(Long.class).single();
+        new TransactionTemplate(txManager).executeWithoutResult(s ->
+                users.create("seodong", "landlord-password", Role.LANDLORD, seodong, "서동산업", Actor.SYSTEM));
+        Api owner = api.as("seodong", "landlord-password");
+
+        assertThat(owner.get("/api/leases").body()).extracting(l -> l.get("code").asText()).containsExactly("SD-B12");
+        assertThat(owner.get("/api/landlords").body()).hasSize(1);
+        assertThat(owner.get("/api/tenants").body()).extracting(t -> t.get("name").asText()).containsExactly("그린팩토리");
+        assertThat(owner.get("/api/buildings").body()).hasSize(1);
+        assertThat(owner.get("/api/leases/" + otherLease).status()).isEqualTo(404);
+        assertThat(owner.get("/api/leases/" + otherLease + "/charges").status()).isEqualTo(404);
+        assertThat(owner.get("/api/arrears/leases/" + otherLease + "?asOf=2026-03-31").status()).isEqualTo(404);
+        // no payments imported: every lease owes, but the owner's report holds only their own
+        assertThat(owner.get("/api/arrears?asOf=2026-03-31").body().get("items"))
+                .extracting(i -> i.get("lease").get("code").asText()).containsExactly("SD-B12");
+        assertThat(owner.get("/api/arrears?asOf=2026-03-31&landlordId=1").body().get("items")).isEmpty();
+        assertThat(owner.get("/api/audit/events").status()).isEqualTo(403);
+
+        long landlords = jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single();
+        assertThat(owner.postJson("/api/landlords", Map.of("name", "남의회사")).status()).isEqualTo(403);
+        assertThat(owner.postCsv("/api/imports/payments", "x".getBytes()).status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single()).isEqualTo(landlords);
     }
 
     @Test
     @Order(3)
     void five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_opens_it() {
-        Api wrong = api.as("hanbit", "not-the-password");
+        Api wrong = api.as("seodong", "not-the-password");
         for (int i = 0; i < Users.MAX_FAILURES; i++) {
             assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
         }
-        assertThat(api.as("hanbit", "landlord-password").get("/api/leases").status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'hanbit'").query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND subject_id = 'hanbit'")
+        assertThat(api.as("seodong", "landlord-password").get("/api/leases").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'seodong'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND subject_id = 'seodong'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 
