@@ -1,6 +1,6 @@
 package kr.fm.arrears;
 
-import kr.fm.arrears.audit.AuditVerifyCommand;
+import kr.fm.arrears.tools.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,9 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ArrearsApplication {
 
     public static void main(String[] args) {
-        if (AuditVerifyCommand.isRequested(args)) {
-            System.exit(AuditVerifyCommand.run(ArrearsApplication.class, args));
-        }
-        SpringApplication.run(ArrearsApplication.class, args);
+        Commands.run(ArrearsApplication.class, args).ifPresentOrElse(System::exit,
+                () -> SpringApplication.run(ArrearsApplication.class, args));
     }
 }

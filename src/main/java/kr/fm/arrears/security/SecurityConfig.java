@@ -1,6 +1,6 @@
 package kr.fm.arrears.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -12,8 +12,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -24,6 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * anything needs MANAGER or ADMIN, and the users and policy need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfig {
 
@@ -48,12 +47,6 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
                         .defaultAccessDeniedHandlerFor(problems.denied(), api));
         return http.build();
-    }
-
-    /** bcrypt; the tests lower the cost (every test request signs in with HTTP Basic). */
-    @Bean
-    PasswordEncoder passwordEncoder(@Value("${arrears.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
     }
 
     @Bean

@@ -1,0 +1,42 @@
+package kr.fm.arrears.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import javax.sql.DataSource;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.shared.BusinessNumber;
+import kr.fm.arrears.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ServiceTest
+class PortfolioGeneratorTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LedgerViews views;
+
+    @Test
+    void a_generated_portfolio_has_a_year_of_charges_valid_numbers_and_about_a_tenth_in_arrears() {
+        var result = new PortfolioGenerator(dataSource).generate(new PortfolioGenerator.Plan(400, 7, YearMonth.of(2026, 10)));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM lease").query(Long.class).single()).isEqualTo(400);
+        // 12 months × (rent + management fee)
+        assertThat(jdbc.sql("SELECT count(*) FROM charge").query(Long.class).single()).isEqualTo(400 * 24);
+        assertThat(jdbc.sql("SELECT business_no FROM tenant").query(String.class).list())
+                .allSatisfy(no -> assertThat(BusinessNumber.normalize(no)).isEqualTo(no)).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM unit WHERE unit_no LIKE '%-2'").query(Long.class).single()).isEqualTo(200);
+
+        // the arrears query, which knows nothing of how the data was made, finds the leases left unpaid;
+        // on 20 November even the latest payer (up to 19 days after a due date of 31 October) has paid
+        var owing = views.leasesInArrears(LocalDate.of(2026, 11, 20), null, null, 1000, 0);
+        assertThat(owing).hasSize(result.inArrears());
+        assertThat(result.inArrears()).isBetween(20, 70);
+    }
+}
