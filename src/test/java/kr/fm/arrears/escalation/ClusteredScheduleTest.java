@@ -15,7 +15,10 @@ import kr.fm.arrears.shared.ScheduledJob;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.TriggerKey;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.TriggerBuilder;
@@ -41,7 +44,22 @@ class ClusteredScheduleTest {
     @Autowired List<ScheduledJob> schedules;
     @Autowired JdbcClient jdbc;
 
+    @Autowired Scheduler serviceScheduler;
+
     private final AtomicInteger fired = new AtomicInteger();
+
+    @Test
+    void the_service_stores_both_schedules_in_seoul_time_and_the_test_profile_keeps_quartz_from_firing() throws Exception {
+        assertThat(serviceScheduler.isStarted()).isFalse();
+        assertThat(((CronTrigger) serviceScheduler.getTrigger(TriggerKey.triggerKey("escalation"))).getCronExpression())
+                .isEqualTo("0 0 9 * * ?");
+        CronTrigger charges = (CronTrigger) serviceScheduler.getTrigger(TriggerKey.triggerKey("monthly-charges"));
+        assertThat(charges.getCronExpression()).isEqualTo("0 0 6 1 * ?");
+        assertThat(charges.getTimeZone().getID()).isEqualTo("Asia/Seoul");
+        assertThat(charges.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        assertThat(serviceScheduler.getJobDetail(JobKey.jobKey("monthly-charges")).getJobClass().getSimpleName())
+                .isEqualTo("MonthlyCharges");
+    }
     private final List<SchedulerFactoryBean> nodes = new java.util.ArrayList<>();
 
     @Test
@@ -72,7 +90,7 @@ class ClusteredScheduleTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> completedScheduledRuns() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> fired.get() == 1 && scheduledRuns() == 1);
-        assertThat(node.getTrigger(org.quartz.TriggerKey.triggerKey(escalation.name())).getNextFireTime()).isInTheFuture();
+        assertThat(node.getTrigger(TriggerKey.triggerKey(escalation.name())).getNextFireTime()).isInTheFuture();
     }
 
     @AfterEach
