@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import kr.fm.arrears.ledger.Payments;
+import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.shared.QuartzSchedules;
 import kr.fm.arrears.shared.ScheduledJob;
 import kr.fm.arrears.support.ServiceTest;
+import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
@@ -45,6 +50,9 @@ class ClusteredScheduleTest {
     @Autowired JdbcClient jdbc;
 
     @Autowired Scheduler serviceScheduler;
+    @Autowired TestClock clock;
+    @Autowired Portfolio portfolio;
+    @Autowired Payments payments;
 
     private final AtomicInteger fired = new AtomicInteger();
 
@@ -60,7 +68,7 @@ class ClusteredScheduleTest {
         assertThat(serviceScheduler.getJobDetail(JobKey.jobKey("monthly-charges")).getJobClass().getSimpleName())
                 .isEqualTo("MonthlyCharges");
     }
-    private final List<SchedulerFactoryBean> nodes = new java.util.ArrayList<>();
+    private final List<SchedulerFactoryBean> nodes = new ArrayList<>();
 
     @Test
     void two_clustered_schedulers_fire_the_daily_run_once() throws Exception {
@@ -91,6 +99,22 @@ class ClusteredScheduleTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> completedScheduledRuns() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> fired.get() == 1 && scheduledRuns() == 1);
         assertThat(node.getTrigger(TriggerKey.triggerKey(escalation.name())).getNextFireTime()).isInTheFuture();
+    }
+
+    @Test
+    void the_monthly_charges_job_fired_by_quartz_creates_next_months_charges() throws Exception {
+        clock.set(LocalDate.of(2026, 4, 15));
+        long lease = new Tenancy(portfolio, payments).lease("QUARTZ-1", "201", false); // charges March to May
+        clock.set(LocalDate.of(2026, 5, 1));
+        Scheduler node = node("charges", "node-a");
+        ScheduledJob monthly = schedules.stream().filter(s -> s.name().equals("monthly-charges")).findFirst().orElseThrow();
+        node.addJob(QuartzSchedules.jobDetail(monthly), true);
+        node.start();
+        node.triggerJob(JobKey.jobKey("monthly-charges"));
+
+        // rent and management fee for June, due 10 June
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM charge WHERE lease_id = ? AND due_date = DATE '2026-06-10'").param(lease).query(Long.class).single() == 2);
     }
 
     @AfterEach
