@@ -83,10 +83,11 @@ class RunController {
     Preview preview(@RequestParam(required = false) LocalDate asOf, @RequestParam(defaultValue = "0") long afterLeaseId,
             @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "false") boolean includeNothing) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        List<LeaseRef> page = decisions.leases(afterLeaseId, Math.min(Math.max(limit, 1), 5000));
+        int size = Math.min(Math.max(limit, 1), 5000);
+        List<LeaseRef> page = decisions.leases(afterLeaseId, size);
         List<PreviewItem> items = decisions.decide(page, date).stream().map(PreviewItem::of)
                 .filter(i -> includeNothing || !i.action().equals("NOTHING")).toList();
-        Long next = page.size() < limit ? null : page.get(page.size() - 1).leaseId();
+        Long next = page.size() < size ? null : page.get(page.size() - 1).leaseId();
         return new Preview(date, items, next);
     }
 

@@ -68,6 +68,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         List<AuditLog.Event> auditEvents = new ArrayList<>();
         Set<Long> touched = new HashSet<>();
         Map<Long, Long> caseOf = openCases(decisions, auditEvents, touched);
+        int opened = touched.size(); // so far, touched holds only the leases whose case this page opened
 
         List<Row> rows = new ArrayList<>();
         for (Decision d : decisions) {
@@ -110,8 +111,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             }
         }
         reminders.forEach(events::publishEvent);
-        long opened = auditEvents.stream().filter(e -> e.action().equals("CASE_OPENED")).count();
-        return new Counts(decisions.size(), (int) opened, advanced, skipped, resolvedCases.size(), reminders.size(),
+        return new Counts(decisions.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
                 decisions.size() - touched.size());
     }
 
