@@ -42,9 +42,25 @@ public class Ledger {
                 SELECT id, lease_id, kind, period, due_date, amount, vat FROM charge
                 WHERE lease_id = ANY(?) AND due_date <= ? ORDER BY lease_id, due_date, id""")
                 .params(ids(leaseIds), dueUpTo)
-                .query((rs, n) -> new Charge(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
-                        rs.getObject("period", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                        rs.getLong("amount"), rs.getLong("vat")))
+                .query(Ledger::charge)
+                .list().forEach(c -> byLease.computeIfAbsent(c.leaseId(), k -> new ArrayList<>()).add(c));
+        return byLease;
+    }
+
+    private static Charge charge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Charge(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
+                rs.getObject("period", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                rs.getLong("amount"), rs.getLong("vat"));
+    }
+
+    /** Charges falling due after {@code after} up to {@code upTo}, by lease, soonest first (for reminders before a due date). */
+    public Map<Long, List<Charge>> chargesDueBetween(Collection<Long> leaseIds, LocalDate after, LocalDate upTo) {
+        Map<Long, List<Charge>> byLease = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, lease_id, kind, period, due_date, amount, vat FROM charge
+                WHERE lease_id = ANY(?) AND due_date > ? AND due_date <= ? ORDER BY lease_id, due_date, id""")
+                .params(ids(leaseIds), after, upTo)
+                .query(Ledger::charge)
                 .list().forEach(c -> byLease.computeIfAbsent(c.leaseId(), k -> new ArrayList<>()).add(c));
         return byLease;
     }

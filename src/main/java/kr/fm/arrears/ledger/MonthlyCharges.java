@@ -4,36 +4,46 @@ import java.time.Clock;
 import java.time.YearMonth;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.ScheduledJob;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * Generates this month's and next month's charges on schedule. Safe to run on every instance:
- * the unique key on charges makes the second run create nothing.
+ * Generates this month's and next month's charges on the clustered Quartz schedule
+ * ({@code arrears.charges.cron}): one instance fires it, and the unique key on charges would make a
+ * second firing create nothing anyway.
  */
-@Component
-@EnableScheduling
-@ConditionalOnProperty(name = "arrears.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-class MonthlyCharges {
+@DisallowConcurrentExecution
+public class MonthlyCharges extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyCharges.class);
     private final ChargeGenerator generator;
     private final Clock clock;
 
-    MonthlyCharges(ChargeGenerator generator, Clock clock) {
+    public MonthlyCharges(ChargeGenerator generator, Clock clock) {
         this.generator = generator;
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${arrears.charges.cron}", zone = "Asia/Seoul")
-    void run() {
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         int created = generator.generateMonth(month, Actor.SYSTEM).size()
                 + generator.generateMonth(month.plusMonths(1), Actor.SYSTEM).size();
         log.info("monthly charges generated: month={} created={}", month, created);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schedule {
+        @Bean
+        ScheduledJob monthlyChargesSchedule(@Value("${arrears.charges.cron}") String cron) {
+            return new ScheduledJob("monthly-charges", MonthlyCharges.class, cron, "this month's and next month's charges");
+        }
     }
 }

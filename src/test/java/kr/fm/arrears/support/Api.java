@@ -50,6 +50,10 @@ public class Api {
         return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
+    public Response putJson(String path, Object body) {
+        return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
+    }
+
     public Response postCsv(String path, byte[] csv) {
         return exchange(http.post().uri(path).contentType(MediaType.parseMediaType("text/csv")).body(csv));
     }

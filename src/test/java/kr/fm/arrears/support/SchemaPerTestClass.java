@@ -35,7 +35,9 @@ public class SchemaPerTestClass implements ContextCustomizerFactory {
             env.getPropertySources().addFirst(new MapPropertySource("testSchema", Map.of(
                     "spring.datasource.hikari.schema", schema,
                     "spring.flyway.schemas", schema,
-                    "spring.flyway.default-schema", schema)));
+                    "spring.flyway.default-schema", schema,
+                    // Quartz keys its connection providers by scheduler name, JVM-wide: one name per context
+                    "spring.quartz.scheduler-name", schema)));
         }
 
         private void recreate(String url, String user, String password) {

@@ -1,0 +1,55 @@
+package kr.fm.arrears.escalation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final Cases cases;
+
+    CaseController(Cases cases) {
+        this.cases = cases;
+    }
+
+    /** Why a case is paused: a dispute, a payment plan, the landlord's request. */
+    record PauseBody(@NotNull LocalDate until, @NotBlank @Size(max = 500) String reason) {}
+
+    @GetMapping
+    List<Cases.CaseView> list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) Long landlordId,
+            @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Boolean paused,
+            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "500") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return cases.list(new Cases.Filter(stage, landlordId, buildingId, paused, open), Math.min(Math.max(limit, 1), 5000),
+                Math.max(offset, 0));
+    }
+
+    @GetMapping("/{id}")
+    Cases.CaseView get(@PathVariable long id) {
+        return cases.find(id).orElseThrow(() -> new NotFound("case", id));
+    }
+
+    @PostMapping("/{id}/pause")
+    Cases.CaseView pause(@PathVariable long id, @Valid @RequestBody PauseBody body) {
+        return cases.pause(id, body.until(), body.reason().trim(), Actor.current());
+    }
+
+    @PostMapping("/{id}/resume")
+    Cases.CaseView resume(@PathVariable long id) {
+        return cases.resume(id, Actor.current());
+    }
+}

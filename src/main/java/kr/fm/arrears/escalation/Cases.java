@@ -1,0 +1,131 @@
+package kr.fm.arrears.escalation;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Arrears cases: what the run opened and moved, as people look at them, and the MANAGER's pause. */
+@Component
+public class Cases {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Cases(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record CaseView(long id, long leaseId, String leaseCode, String tenantName, long buildingId, long landlordId,
+            Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil, String pauseReason,
+            String pausedBy, boolean paused, List<StageEntry> history) {}
+
+    /** One line of a case's history: a stage reached (sent) or skipped (recorded, never sent). */
+    public record StageEntry(Stage stage, String status, LocalDate businessDate, Long runId, Instant recordedAt) {}
+
+    public record Filter(Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean open) {}
+
+    private static final String CASE = """
+            SELECT c.id, c.lease_id, l.code AS lease_code, t.name AS tenant_name, b.id AS building_id, b.landlord_id,
+                   c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by
+            FROM arrears_case c JOIN lease l ON l.id = c.lease_id JOIN tenant t ON t.id = l.tenant_id
+                 JOIN building b ON b.id = l.building_id
+            """;
+
+    /** The open cases of these leases, by lease: what the run decides from. */
+    public Map<Long, CaseState> openCases(Collection<Long> leaseIds) {
+        Map<Long, CaseState> open = new HashMap<>();
+        jdbc.sql("SELECT id, lease_id, stage::text AS stage, paused_until FROM arrears_case WHERE lease_id = ANY(?) AND closed_on IS NULL")
+                .param(leaseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    String stage = rs.getString("stage");
+                    open.put(rs.getLong("lease_id"), new CaseState(rs.getLong("id"), stage == null ? null : Stage.valueOf(stage),
+                            rs.getObject("paused_until", LocalDate.class)));
+                });
+        return open;
+    }
+
+    public List<CaseView> list(Filter f, int limit, int offset) {
+        LocalDate today = BusinessTime.today(clock);
+        return jdbc.sql(CASE + """
+                WHERE (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
+                  AND (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
+                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                  AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
+                  AND (CAST(:open AS BOOLEAN) IS NULL OR ((c.closed_on IS NULL) = :open))
+                ORDER BY c.id LIMIT :limit OFFSET :offset""")
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", f.landlordId())
+                .param("building", f.buildingId()).param("paused", f.paused()).param("open", f.open())
+                .param("today", today).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> view(rs, today, List.of())).list();
+    }
+
+    public Optional<CaseView> find(long id) {
+        LocalDate today = BusinessTime.today(clock);
+        List<StageEntry> history = jdbc.sql("""
+                SELECT s.stage::text AS stage, s.status, s.business_date, s.run_id, s.recorded_at FROM case_stage s
+                WHERE s.case_id = ? ORDER BY s.stage""").param(id)
+                .query((rs, n) -> new StageEntry(Stage.valueOf(rs.getString("stage")), rs.getString("status"),
+                        rs.getObject("business_date", LocalDate.class), (Long) rs.getObject("run_id"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+        return jdbc.sql(CASE + " WHERE c.id = ?").param(id).query((rs, n) -> view(rs, today, history)).optional();
+    }
+
+    /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
+    @Transactional
+    public CaseView pause(long id, LocalDate until, String reason, String actor) {
+        CaseView c = find(id).orElseThrow(() -> new NotFound("case", id));
+        if (c.closedOn() != null) {
+            throw new Conflict("case " + id + " was closed on " + c.closedOn() + "; only an open case can be paused");
+        }
+        if (until.isBefore(BusinessTime.today(clock))) {
+            throw InvalidInput.of("until", until, "must be today or later");
+        }
+        jdbc.sql("UPDATE arrears_case SET paused_until = ?, pause_reason = ?, paused_by = ? WHERE id = ?")
+                .params(until, reason, actor, id).update();
+        audit.record(new AuditLog.Event(actor, "CASE_PAUSED", "CASE", String.valueOf(id), c.leaseId(), reason,
+                details("until", until)));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public CaseView resume(long id, String actor) {
+        CaseView c = find(id).orElseThrow(() -> new NotFound("case", id));
+        if (!c.paused()) {
+            throw new Conflict("case " + id + " is not paused");
+        }
+        jdbc.sql("UPDATE arrears_case SET paused_until = NULL, pause_reason = NULL, paused_by = NULL WHERE id = ?").param(id).update();
+        audit.record(new AuditLog.Event(actor, "CASE_RESUMED", "CASE", String.valueOf(id), c.leaseId(), null,
+                details("wasPausedUntil", c.pausedUntil())));
+        return find(id).orElseThrow();
+    }
+
+    private static CaseView view(java.sql.ResultSet rs, LocalDate today, List<StageEntry> history) throws java.sql.SQLException {
+        String stage = rs.getString("stage");
+        LocalDate pausedUntil = rs.getObject("paused_until", LocalDate.class);
+        return new CaseView(rs.getLong("id"), rs.getLong("lease_id"), rs.getString("lease_code"), rs.getString("tenant_name"),
+                rs.getLong("building_id"), rs.getLong("landlord_id"), stage == null ? null : Stage.valueOf(stage),
+                rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class), pausedUntil,
+                rs.getString("pause_reason"), rs.getString("paused_by"), pausedUntil != null && !today.isAfter(pausedUntil),
+                history);
+    }
+
+}

@@ -1,0 +1,169 @@
+package kr.fm.arrears.escalation;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ladders stored in PostgreSQL: one for everyone, and overrides per landlord and per building. */
+@Component
+public class Policies {
+
+    /** Whose ladder: both null for everyone's. */
+    public record Scope(Long landlordId, Long buildingId) {
+
+        public static final Scope DEFAULT = new Scope(null, null);
+
+        public String name() {
+            return buildingId != null ? "BUILDING" : landlordId != null ? "LANDLORD" : "DEFAULT";
+        }
+
+        String subjectId() {
+            return buildingId != null ? "BUILDING:" + buildingId : landlordId != null ? "LANDLORD:" + landlordId : "DEFAULT";
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Policies(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every ladder, read in one query (a handful of rows): the batch reads it once per page. */
+    public PolicyBook book() {
+        Map<Scope, List<Policy.StageRule>> rules = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.landlord_id, p.building_id, s.stage, s.enabled, s.trigger, s.threshold, s.channels, s.template,
+                       s.needs_approval, s.needs_landlord_consent
+                FROM escalation_policy p JOIN escalation_policy_stage s ON s.policy_id = p.id
+                ORDER BY p.id, s.stage""")
+                .query(rs -> {
+                    Scope scope = new Scope((Long) rs.getObject("landlord_id"), (Long) rs.getObject("building_id"));
+                    rules.computeIfAbsent(scope, k -> new ArrayList<>()).add(new Policy.StageRule(
+                            Stage.valueOf(rs.getString("stage")), rs.getBoolean("enabled"),
+                            Policy.Trigger.valueOf(rs.getString("trigger")), rs.getInt("threshold"),
+                            Arrays.stream(rs.getString("channels").split(",")).map(Channel::valueOf).toList(),
+                            rs.getString("template"), rs.getBoolean("needs_approval"), rs.getBoolean("needs_landlord_consent")));
+                });
+        Map<Long, Policy> byLandlord = new HashMap<>();
+        Map<Long, Policy> byBuilding = new HashMap<>();
+        Policy defaults = null;
+        for (Map.Entry<Scope, List<Policy.StageRule>> e : rules.entrySet()) {
+            Policy policy = new Policy(e.getValue());
+            if (e.getKey().buildingId() != null) {
+                byBuilding.put(e.getKey().buildingId(), policy);
+            } else if (e.getKey().landlordId() != null) {
+                byLandlord.put(e.getKey().landlordId(), policy);
+            } else {
+                defaults = policy;
+            }
+        }
+        if (defaults == null) {
+            throw new IllegalStateException("the default escalation policy is missing (seeded by migration V2_1)");
+        }
+        return new PolicyBook(defaults, byLandlord, byBuilding);
+    }
+
+    /** The ladder in force for a scope, and the scope it comes from (a building falls back to its landlord, then the default). */
+    public record Effective(Scope source, Policy policy) {}
+
+    public Effective effective(Scope scope) {
+        PolicyBook book = book();
+        if (scope.buildingId() != null) {
+            long landlord = landlordOf(scope.buildingId());
+            if (book.byBuilding().containsKey(scope.buildingId())) {
+                return new Effective(scope, book.byBuilding().get(scope.buildingId()));
+            }
+            scope = new Scope(landlord, null);
+        }
+        if (scope.landlordId() != null) {
+            requireLandlord(scope.landlordId());
+            if (book.byLandlord().containsKey(scope.landlordId())) {
+                return new Effective(scope, book.byLandlord().get(scope.landlordId()));
+            }
+        }
+        return new Effective(Scope.DEFAULT, book.defaults());
+    }
+
+    /** Replaces the ladder of a scope (creating the override if needed); refused whole when any rule is wrong. */
+    @Transactional
+    public void put(Scope scope, List<Policy.StageRule> rules, String actor) {
+        if (scope.landlordId() != null && scope.buildingId() != null) {
+            throw InvalidInput.of("buildingId", scope.buildingId(), "give either landlordId or buildingId, not both");
+        }
+        if (scope.buildingId() != null) {
+            landlordOf(scope.buildingId());
+        } else if (scope.landlordId() != null) {
+            requireLandlord(scope.landlordId());
+        }
+        List<InvalidInput.FieldError> problems = Policy.problems(rules);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long id = jdbc.sql("""
+                INSERT INTO escalation_policy (landlord_id, building_id, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT ((coalesce(landlord_id, 0)), (coalesce(building_id, 0)))
+                DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                RETURNING id""")
+                .params(scope.landlordId(), scope.buildingId(), java.sql.Timestamp.from(BusinessTime.now(clock)), actor)
+                .query(Long.class).single();
+        jdbc.sql("DELETE FROM escalation_policy_stage WHERE policy_id = ?").param(id).update();
+        for (Policy.StageRule r : rules) {
+            jdbc.sql("""
+                    INSERT INTO escalation_policy_stage (policy_id, stage, enabled, trigger, threshold, channels, template,
+                                                         needs_approval, needs_landlord_consent)
+                    VALUES (?, CAST(? AS escalation_stage), ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, r.stage().name(), r.enabled(), r.trigger().name(), r.threshold(),
+                            String.join(",", r.channels().stream().map(Enum::name).toList()), r.template(),
+                            r.needsApproval(), r.needsLandlordConsent())
+                    .update();
+        }
+        audit.record(new AuditLog.Event(actor, "POLICY_CHANGED", "POLICY", scope.subjectId(), null, null,
+                details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId(), "rules", rules)));
+    }
+
+    /** Drops a landlord's or building's own ladder, so the next one up applies again. */
+    @Transactional
+    public boolean remove(Scope scope, String actor) {
+        if (scope.landlordId() == null && scope.buildingId() == null) {
+            throw InvalidInput.of("landlordId", null, "the default ladder can be changed but not removed");
+        }
+        int removed = jdbc.sql("""
+                DELETE FROM escalation_policy WHERE coalesce(landlord_id, 0) = coalesce(CAST(? AS BIGINT), 0)
+                  AND coalesce(building_id, 0) = coalesce(CAST(? AS BIGINT), 0)""")
+                .params(scope.landlordId(), scope.buildingId()).update();
+        if (removed > 0) {
+            audit.record(new AuditLog.Event(actor, "POLICY_CHANGED", "POLICY", scope.subjectId(), null, "override removed",
+                    details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId())));
+        }
+        return removed > 0;
+    }
+
+    private long landlordOf(long buildingId) {
+        Optional<Long> landlord = jdbc.sql("SELECT landlord_id FROM building WHERE id = ?").param(buildingId).query(Long.class).optional();
+        return landlord.orElseThrow(() -> new NotFound("building", buildingId));
+    }
+
+    private void requireLandlord(long landlordId) {
+        if (jdbc.sql("SELECT count(*) FROM landlord WHERE id = ?").param(landlordId).query(Long.class).single() == 0) {
+            throw new NotFound("landlord", landlordId);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package kr.fm.arrears.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kr.fm.arrears.shared.InvalidInput;
+
+/**
+ * An escalation ladder: one rule per {@link Stage}, in ladder order. The default comes from SPEC
+ * (seeded by migration); a landlord or a building may have its own.
+ */
+public record Policy(List<StageRule> rules) {
+
+    /** What sets a stage off; each stage has exactly one kind (see {@link #expected(Stage)}). */
+    public enum Trigger { DAYS_BEFORE_DUE, DAYS_OVERDUE, RENT_MONTHS, BALANCE_ZERO }
+
+    /**
+     * @param threshold days before the due date, days overdue, or months of unpaid rent, by trigger
+     * @param template  base name of the stage's templates ("reminder-1"); messaging and notices add the rest
+     */
+    public record StageRule(Stage stage, boolean enabled, Trigger trigger, int threshold, List<Channel> channels,
+            String template, boolean needsApproval, boolean needsLandlordConsent) {}
+
+    /** 2기의 차임액 (민법 제640조): a lower threshold would be void (민법 제652조). The Act's 3 is enforced per lease. */
+    public static final int LEGAL_MINIMUM_RENT_MONTHS = 2;
+    private static final List<Stage> REQUIRED =
+            List.of(Stage.REMINDER_1, Stage.DEMAND_NOTICE, Stage.TERMINATION_NOTICE, Stage.RESOLVED);
+    private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    public Policy {
+        rules = List.copyOf(rules);
+    }
+
+    public StageRule rule(Stage stage) {
+        return rules.get(stage.ordinal());
+    }
+
+    public static Trigger expected(Stage stage) {
+        return switch (stage) {
+            case UPCOMING -> Trigger.DAYS_BEFORE_DUE;
+            case TERMINATION_NOTICE -> Trigger.RENT_MONTHS;
+            case RESOLVED -> Trigger.BALANCE_ZERO;
+            default -> Trigger.DAYS_OVERDUE;
+        };
+    }
+
+    /**
+     * Every rule that breaks the ladder, naming its field ({@code rules[2].threshold}); empty when valid.
+     * Stages come once each, in order; day thresholds rise with the stages; only UPCOMING, REMINDER_2
+     * and FINAL_REMINDER may be switched off; certified notices always wait for a MANAGER's approval.
+     */
+    public static List<InvalidInput.FieldError> problems(List<StageRule> rules) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (rules == null || rules.size() != Stage.values().length) {
+            errors.add(new InvalidInput.FieldError("rules", rules == null ? null : rules.size(),
+                    "must list the " + Stage.values().length + " stages " + List.of(Stage.values())));
+            return errors;
+        }
+        int lastDays = 0;
+        for (int i = 0; i < rules.size(); i++) {
+            StageRule r = rules.get(i);
+            String at = "rules[" + i + "].";
+            Stage stage = Stage.values()[i];
+            if (r.stage() != stage) {
+                errors.add(new InvalidInput.FieldError(at + "stage", r.stage(), "must be " + stage + ": stages come once each, in ladder order"));
+                continue;
+            }
+            if (!r.enabled() && REQUIRED.contains(stage)) {
+                errors.add(new InvalidInput.FieldError(at + "enabled", false, "cannot be switched off: " + stage + " is a required stage"));
+            }
+            if (r.trigger() != expected(stage)) {
+                errors.add(new InvalidInput.FieldError(at + "trigger", r.trigger(), "must be " + expected(stage) + " for " + stage));
+            } else if (r.trigger() == Trigger.DAYS_BEFORE_DUE && (r.threshold() < 1 || r.threshold() > 27)) {
+                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "must be 1 to 27 days before the due date"));
+            } else if (r.trigger() == Trigger.DAYS_OVERDUE && r.enabled()) {
+                if (r.threshold() <= lastDays) {
+                    errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(),
+                            "must be more days overdue than the stage before it (" + lastDays + ")"));
+                }
+                lastDays = Math.max(lastDays, r.threshold());
+            } else if (r.trigger() == Trigger.RENT_MONTHS && r.threshold() < LEGAL_MINIMUM_RENT_MONTHS) {
+                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "must be at least "
+                        + LEGAL_MINIMUM_RENT_MONTHS + " months' rent: the law's minimum (민법 제640조, 제652조)"));
+            }
+            if (r.channels() == null || r.channels().isEmpty()) {
+                errors.add(new InvalidInput.FieldError(at + "channels", r.channels(), "must name at least one channel"));
+            } else if (stage.isNotice() != r.channels().contains(Channel.CERTIFIED_NOTICE)) {
+                errors.add(new InvalidInput.FieldError(at + "channels", r.channels(), stage.isNotice()
+                        ? "must include CERTIFIED_NOTICE for " + stage : "may include CERTIFIED_NOTICE only for the notice stages"));
+            }
+            if (r.template() == null || !TEMPLATE.matcher(r.template()).matches()) {
+                errors.add(new InvalidInput.FieldError(at + "template", r.template(), "must be a base name like reminder-1"));
+            }
+            if (stage.isNotice() && !r.needsApproval()) {
+                errors.add(new InvalidInput.FieldError(at + "needsApproval", false, "must be true: a notice never leaves without a MANAGER's approval"));
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,50 @@
+package kr.fm.arrears.escalation;
+
+import java.util.List;
+import kr.fm.arrears.shared.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ladder for everyone, a landlord ({@code ?landlordId=}) or a building ({@code ?buildingId=}). ADMIN's, once sign-in exists. */
+@RestController
+@RequestMapping("/api/escalation/policy")
+class PolicyController {
+
+    private final Policies policies;
+
+    PolicyController(Policies policies) {
+        this.policies = policies;
+    }
+
+    /** {@code source} names whose ladder applies: a building without its own uses its landlord's, then the default. */
+    record PolicyView(String scope, Long landlordId, Long buildingId, String source, List<Policy.StageRule> rules) {}
+
+    record PolicyBody(List<Policy.StageRule> rules) {}
+
+    @GetMapping
+    PolicyView get(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
+        Policies.Scope scope = new Policies.Scope(buildingId != null ? null : landlordId, buildingId);
+        Policies.Effective effective = policies.effective(scope);
+        return new PolicyView(scope.name(), scope.landlordId(), scope.buildingId(), effective.source().name(),
+                effective.policy().rules());
+    }
+
+    @PutMapping
+    PolicyView put(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
+            @RequestBody PolicyBody body) {
+        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), Actor.current());
+        return get(landlordId, buildingId);
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> remove(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
+        return policies.remove(new Policies.Scope(landlordId, buildingId), Actor.current())
+                ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}

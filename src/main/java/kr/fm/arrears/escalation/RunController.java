@@ -1,0 +1,97 @@
+package kr.fm.arrears.escalation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/escalation")
+class RunController {
+
+    private final EscalationRuns runs;
+    private final Decisions decisions;
+    private final Clock clock;
+
+    RunController(EscalationRuns runs, Decisions decisions, Clock clock) {
+        this.runs = runs;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    record RunRequest(@NotNull LocalDate businessDate, Boolean dryRun) {}
+
+    /** Runs synchronously and answers with the finished run: 201 when it completed, 500 with the run when it failed. */
+    @PostMapping("/runs")
+    ResponseEntity<EscalationRuns.RunView> start(@Valid @RequestBody RunRequest body) {
+        EscalationRuns.RunView run = runs.start(body.businessDate(), Boolean.TRUE.equals(body.dryRun()), Actor.current());
+        return respond(run);
+    }
+
+    @PostMapping("/runs/{id}/restart")
+    ResponseEntity<EscalationRuns.RunView> restart(@PathVariable long id) {
+        return respond(runs.restart(id));
+    }
+
+    @GetMapping("/runs/{id}")
+    EscalationRuns.RunView get(@PathVariable long id) {
+        return runs.find(id).orElseThrow(() -> new NotFound("escalation run", id));
+    }
+
+    /**
+     * One lease's step as a person reads it: action OPEN, ADVANCE, RESOLVE, REMIND or NOTHING, with the
+     * stage it would reach and the stages it would record as skipped.
+     */
+    record PreviewItem(long leaseId, String action, Long caseId, Stage stage, List<Stage> skipped, LocalDate dueDate,
+            Long amount, String why) {
+
+        static PreviewItem of(Decision d) {
+            long lease = d.lease().leaseId();
+            if (d.step() instanceof Step.Open o) {
+                return new PreviewItem(lease, "OPEN", null, o.reach(), o.skipped(), null, null, null);
+            } else if (d.step() instanceof Step.Advance a) {
+                return new PreviewItem(lease, "ADVANCE", a.caseId(), a.reach(), a.skipped(), null, null, null);
+            } else if (d.step() instanceof Step.Resolve r) {
+                return new PreviewItem(lease, "RESOLVE", r.caseId(), Stage.RESOLVED, List.of(), null, null,
+                        r.announce() ? null : "nothing was ever sent: closed without a message");
+            } else if (d.step() instanceof Step.Remind r) {
+                return new PreviewItem(lease, "REMIND", null, Stage.UPCOMING, List.of(), r.dueDate(), r.amount(), null);
+            }
+            return new PreviewItem(lease, "NOTHING", null, null, List.of(), null, null, ((Step.Nothing) d.step()).why());
+        }
+    }
+
+    /**
+     * What a run on {@code asOf} would do, lease by lease, writing nothing. Pages by lease id: pass
+     * the answer's {@code nextAfterLeaseId} as {@code afterLeaseId} for the next page.
+     */
+    record Preview(LocalDate asOf, List<PreviewItem> items, Long nextAfterLeaseId) {}
+
+    @GetMapping("/preview")
+    Preview preview(@RequestParam(required = false) LocalDate asOf, @RequestParam(defaultValue = "0") long afterLeaseId,
+            @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "false") boolean includeNothing) {
+        LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
+        int size = Math.min(Math.max(limit, 1), 5000);
+        List<LeaseRef> page = decisions.leases(afterLeaseId, size);
+        List<PreviewItem> items = decisions.decide(page, date).stream().map(PreviewItem::of)
+                .filter(i -> includeNothing || !i.action().equals("NOTHING")).toList();
+        Long next = page.size() < size ? null : page.get(page.size() - 1).leaseId();
+        return new Preview(date, items, next);
+    }
+
+    private static ResponseEntity<EscalationRuns.RunView> respond(EscalationRuns.RunView run) {
+        return ResponseEntity.status(run.status().equals("COMPLETED") ? 201 : 500).body(run);
+    }
+}

@@ -1,0 +1,256 @@
+package kr.fm.arrears.escalation.internal;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.escalation.Decision;
+import kr.fm.arrears.escalation.Policy;
+import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.Step;
+import kr.fm.arrears.escalation.UpcomingDue;
+import kr.fm.arrears.shared.Actor;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Applies a page of steps in the chunk's transaction, set-based. Exactly once rests on the database:
+ * one open case per lease, UNIQUE (case, stage), UNIQUE (lease, due date); every insert is ON
+ * CONFLICT DO NOTHING, and only a row actually inserted as REACHED publishes its event and audit.
+ * Listeners (messaging, notices) run synchronously in this transaction, so a failure anywhere rolls
+ * back the whole page and a restart does it again, once.
+ */
+class ApplySteps implements ItemWriter<List<Decision>> {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final long runId;
+    private final LocalDate date;
+    private final boolean dryRun;
+
+    ApplySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, long runId, LocalDate date, boolean dryRun) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+        this.runId = runId;
+        this.date = date;
+        this.dryRun = dryRun;
+    }
+
+    /** A (case, stage) row to record, with the decision it came from. */
+    private record Row(long caseId, Decision decision, Stage stage, boolean reached) {}
+
+    @Override
+    public void write(Chunk<? extends List<Decision>> chunk) {
+        List<Decision> decisions = new ArrayList<>();
+        chunk.forEach(decisions::addAll);
+        Counts counts = dryRun ? wouldDo(decisions) : apply(decisions);
+        jdbc.sql("""
+                UPDATE escalation_run SET leases = leases + ?, opened = opened + ?, advanced = advanced + ?,
+                       skipped = skipped + ?, resolved = resolved + ?, upcoming = upcoming + ?, unchanged = unchanged + ?
+                WHERE id = ?""")
+                .params(counts.leases(), counts.opened(), counts.advanced(), counts.skipped(), counts.resolved(),
+                        counts.upcoming(), counts.unchanged(), runId)
+                .update();
+    }
+
+    private Counts apply(List<Decision> decisions) {
+        List<AuditLog.Event> auditEvents = new ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        Map<Long, Long> caseOf = openCases(decisions, auditEvents, touched);
+        int opened = touched.size(); // so far, touched holds only the leases whose case this page opened
+
+        List<Row> rows = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d.step() instanceof Step.Open o) {
+                addRows(rows, caseOf.get(d.lease().leaseId()), d, o.reach(), o.skipped());
+            } else if (d.step() instanceof Step.Advance a) {
+                addRows(rows, a.caseId(), d, a.reach(), a.skipped());
+            } else if (d.step() instanceof Step.Resolve r) {
+                rows.add(new Row(r.caseId(), d, Stage.RESOLVED, r.announce()));
+            }
+        }
+        List<Row> recorded = record(rows);
+        int advanced = 0;
+        int skipped = 0;
+        List<Long> resolvedCases = new ArrayList<>();
+        for (Row r : recorded) {
+            touched.add(r.decision().lease().leaseId());
+            if (r.stage() == Stage.RESOLVED) {
+                resolvedCases.add(r.caseId());
+            } else if (r.reached()) {
+                advanced++;
+            } else {
+                skipped++;
+            }
+            auditEvents.add(new AuditLog.Event(Actor.SYSTEM, r.reached() ? "STAGE_REACHED" : "STAGE_SKIPPED", "CASE",
+                    String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
+                    details("stage", r.stage(), "businessDate", date, "runId", runId)));
+        }
+        moveCasesUp(recorded);
+        closeCases(resolvedCases, recorded, auditEvents);
+        List<UpcomingDue> reminders = remind(decisions, auditEvents, touched);
+        audit.recordAll(auditEvents);
+
+        // listeners enqueue messages and draft notices in this same transaction
+        for (Row r : recorded) {
+            if (r.reached()) {
+                Policy.StageRule rule = r.decision().policy().rule(r.stage());
+                events.publishEvent(new StageReached(r.caseId(), r.decision().lease().leaseId(), r.stage(), rule.channels(),
+                        rule.template(), date));
+            }
+        }
+        reminders.forEach(events::publishEvent);
+        return new Counts(decisions.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
+                decisions.size() - touched.size());
+    }
+
+    private static void addRows(List<Row> rows, long caseId, Decision d, Stage reach, List<Stage> skipped) {
+        // lowest first, so the history reads in ladder order
+        skipped.forEach(s -> rows.add(new Row(caseId, d, s, false)));
+        if (reach != null) {
+            rows.add(new Row(caseId, d, reach, true));
+        }
+    }
+
+    /** Opens the cases to open (one open case per lease even if two runs race) and returns each lease's open case. */
+    private Map<Long, Long> openCases(List<Decision> decisions, List<AuditLog.Event> auditEvents, Set<Long> touched) {
+        Long[] leases = decisions.stream().filter(d -> d.step() instanceof Step.Open).map(d -> d.lease().leaseId())
+                .toArray(Long[]::new);
+        Map<Long, Long> caseOf = new HashMap<>();
+        if (leases.length == 0) {
+            return caseOf;
+        }
+        jdbc.sql("""
+                INSERT INTO arrears_case (lease_id, opened_on) SELECT unnest(CAST(? AS BIGINT[])), ?
+                ON CONFLICT (lease_id) WHERE closed_on IS NULL DO NOTHING RETURNING id, lease_id""")
+                .params(leases, date)
+                .query(rs -> {
+                    long caseId = rs.getLong("id");
+                    long leaseId = rs.getLong("lease_id");
+                    caseOf.put(leaseId, caseId);
+                    touched.add(leaseId);
+                    auditEvents.add(new AuditLog.Event(Actor.SYSTEM, "CASE_OPENED", "CASE", String.valueOf(caseId), leaseId,
+                            null, details("businessDate", date, "runId", runId)));
+                });
+        if (caseOf.size() < leases.length) {
+            // another run opened some of them first: carry on with its case
+            jdbc.sql("SELECT id, lease_id FROM arrears_case WHERE lease_id = ANY(?) AND closed_on IS NULL")
+                    .param(leases)
+                    .query(rs -> {
+                        caseOf.putIfAbsent(rs.getLong("lease_id"), rs.getLong("id"));
+                    });
+        }
+        return caseOf;
+    }
+
+    /** Inserts the (case, stage) rows; returns those actually inserted, in the order given. */
+    private List<Row> record(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Set<String> inserted = new HashSet<>();
+        jdbc.sql("""
+                INSERT INTO case_stage (case_id, stage, status, business_date, run_id)
+                SELECT c, CAST(s AS escalation_stage), st, ?, ?
+                FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS x (c, s, st)
+                ON CONFLICT (case_id, stage) DO NOTHING RETURNING case_id, stage::text""")
+                .params(date, runId, rows.stream().map(Row::caseId).toArray(Long[]::new),
+                        rows.stream().map(r -> r.stage().name()).toArray(String[]::new),
+                        rows.stream().map(r -> r.reached() ? "REACHED" : "SKIPPED").toArray(String[]::new))
+                .query(rs -> {
+                    inserted.add(rs.getLong(1) + ":" + rs.getString(2));
+                });
+        return rows.stream().filter(r -> inserted.contains(r.caseId() + ":" + r.stage().name())).toList();
+    }
+
+    /** The case's current stage only ever rises, even when runs for two dates overlap. */
+    private void moveCasesUp(List<Row> recorded) {
+        List<Row> reached = recorded.stream().filter(r -> r.reached() && r.stage() != Stage.RESOLVED).toList();
+        if (reached.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE arrears_case c SET stage = CAST(x.s AS escalation_stage)
+                FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS x (id, s)
+                WHERE c.id = x.id AND (c.stage IS NULL OR c.stage < CAST(x.s AS escalation_stage))""")
+                .params(reached.stream().map(Row::caseId).toArray(Long[]::new),
+                        reached.stream().map(r -> r.stage().name()).toArray(String[]::new))
+                .update();
+    }
+
+    private void closeCases(List<Long> resolved, List<Row> recorded, List<AuditLog.Event> auditEvents) {
+        if (resolved.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE arrears_case SET closed_on = ?, stage = 'RESOLVED' WHERE id = ANY(?) AND closed_on IS NULL")
+                .params(date, resolved.toArray(Long[]::new)).update();
+        recorded.stream().filter(r -> r.stage() == Stage.RESOLVED).forEach(r -> auditEvents.add(new AuditLog.Event(
+                Actor.SYSTEM, "CASE_RESOLVED", "CASE", String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
+                details("businessDate", date, "runId", runId))));
+    }
+
+    /** UPCOMING reminders, once per (lease, due date). */
+    private List<UpcomingDue> remind(List<Decision> decisions, List<AuditLog.Event> auditEvents, Set<Long> touched) {
+        List<Decision> reminds = decisions.stream().filter(d -> d.step() instanceof Step.Remind).toList();
+        if (reminds.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> inserted = new HashSet<>();
+        jdbc.sql("""
+                INSERT INTO upcoming_reminder (lease_id, due_date, amount, business_date, run_id)
+                SELECT l, d, a, ?, ? FROM unnest(CAST(? AS BIGINT[]), CAST(CAST(? AS TEXT[]) AS DATE[]), CAST(? AS BIGINT[])) AS x (l, d, a)
+                ON CONFLICT (lease_id, due_date) DO NOTHING RETURNING lease_id""")
+                .params(date, runId, reminds.stream().map(d -> d.lease().leaseId()).toArray(Long[]::new),
+                        reminds.stream().map(d -> ((Step.Remind) d.step()).dueDate().toString()).toArray(String[]::new),
+                        reminds.stream().map(d -> ((Step.Remind) d.step()).amount()).toArray(Long[]::new))
+                .query(rs -> {
+                    inserted.add(rs.getLong(1));
+                });
+        List<UpcomingDue> published = new ArrayList<>();
+        for (Decision d : reminds) {
+            if (inserted.contains(d.lease().leaseId())) {
+                Step.Remind r = (Step.Remind) d.step();
+                Policy.StageRule rule = d.policy().rule(Stage.UPCOMING);
+                touched.add(d.lease().leaseId());
+                published.add(new UpcomingDue(d.lease().leaseId(), r.dueDate(), r.amount(), rule.channels(), rule.template(), date));
+                auditEvents.add(new AuditLog.Event(Actor.SYSTEM, "STAGE_REACHED", "LEASE", String.valueOf(d.lease().leaseId()),
+                        d.lease().leaseId(), null, details("stage", Stage.UPCOMING, "dueDate", r.dueDate(), "amount", r.amount(),
+                                "businessDate", date, "runId", runId)));
+            }
+        }
+        return published;
+    }
+
+    /** A dry run writes nothing but its counts: what the steps would do if none had been applied yet. */
+    private static Counts wouldDo(List<Decision> decisions) {
+        int opened = 0, advanced = 0, skipped = 0, resolved = 0, upcoming = 0, unchanged = 0;
+        for (Decision d : decisions) {
+            if (d.step() instanceof Step.Open o) {
+                opened++;
+                advanced += o.reach() == null ? 0 : 1;
+                skipped += o.skipped().size();
+            } else if (d.step() instanceof Step.Advance a) {
+                advanced++;
+                skipped += a.skipped().size();
+            } else if (d.step() instanceof Step.Resolve) {
+                resolved++;
+            } else if (d.step() instanceof Step.Remind) {
+                upcoming++;
+            } else {
+                unchanged++;
+            }
+        }
+        return new Counts(decisions.size(), opened, advanced, skipped, resolved, upcoming, unchanged);
+    }
+}

@@ -1,0 +1,79 @@
+package kr.fm.arrears.escalation.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.escalation.Decision;
+import kr.fm.arrears.escalation.Decisions;
+import kr.fm.arrears.escalation.LeaseRef;
+import kr.fm.arrears.shared.ScheduledJob;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.item.function.FunctionItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The daily escalation run: one chunk-oriented step over the leases, a page per chunk. Reader: lease
+ * ids by keyset; processor: {@link Decisions} (the ledger of the whole page in three queries, then the
+ * pure rules); writer: {@link ApplySteps}. Job parameters: run (the escalation_run id), businessDate,
+ * dryRun.
+ */
+@Configuration(proxyBeanMethods = false)
+class EscalationJobConfiguration {
+
+    static final String JOB = "escalation";
+
+    @Bean
+    Job escalationJob(JobRepository repository, Step escalateLeases, JdbcClient jdbc, Clock clock) {
+        return new JobBuilder(JOB, repository).listener(new RunListener(jdbc, clock)).start(escalateLeases).build();
+    }
+
+    @Bean
+    Step escalateLeases(JobRepository repository, PlatformTransactionManager tx, LeasePageReader leasePageReader,
+            ItemProcessor<List<LeaseRef>, List<Decision>> decideSteps, ApplySteps applySteps) {
+        return new StepBuilder("escalateLeases", repository)
+                .<List<LeaseRef>, List<Decision>>chunk(1, tx)
+                .reader(leasePageReader)
+                .processor(decideSteps)
+                .writer(applySteps)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    LeasePageReader leasePageReader(Decisions decisions, @Value("${arrears.escalation.page-size:500}") int pageSize) {
+        return new LeasePageReader(decisions, pageSize);
+    }
+
+    @Bean
+    @StepScope
+    FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions,
+            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return new FunctionItemProcessor<>(page -> decisions.decide(page, businessDate));
+    }
+
+    @Bean
+    @StepScope
+    ApplySteps applySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events,
+            @Value("#{jobParameters['run']}") Long run, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+            @Value("#{jobParameters['dryRun']}") Boolean dryRun) {
+        return new ApplySteps(jdbc, audit, events, run, businessDate, dryRun);
+    }
+
+    /** Every morning (09:00 Seoul unless {@code arrears.escalation.cron} says otherwise). */
+    @Bean
+    ScheduledJob escalationSchedule(@Value("${arrears.escalation.cron}") String cron) {
+        return new ScheduledJob("escalation", EscalationQuartzJob.class, cron, "daily escalation run for today's business date");
+    }
+}

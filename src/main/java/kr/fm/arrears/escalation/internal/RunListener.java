@@ -1,0 +1,32 @@
+package kr.fm.arrears.escalation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Mirrors each execution's status onto its run, so "the last completed real run" is one indexed query. */
+class RunListener implements JobExecutionListener {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RunListener(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        jdbc.sql("UPDATE escalation_run SET status = 'STARTED', finished_at = NULL WHERE id = ?")
+                .param(execution.getJobParameters().getLong("run")).update();
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        jdbc.sql("UPDATE escalation_run SET status = ?, finished_at = ? WHERE id = ?")
+                .params(execution.getStatus().name(), Timestamp.from(clock.instant()), execution.getJobParameters().getLong("run"))
+                .update();
+    }
+}
