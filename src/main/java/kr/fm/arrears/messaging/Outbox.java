@@ -58,7 +58,7 @@ public class Outbox {
                              WHERE state IN ('QUEUED', 'SENDING') AND next_attempt_at <= :now
                              ORDER BY next_attempt_at, id LIMIT :limit
                              FOR UPDATE SKIP LOCKED)
-                RETURNING """ + COLUMNS)
+                """ + " RETURNING " + COLUMNS)
                 .param("now", ts(now)).param("until", ts(claimUntil)).param("limit", limit)
                 .query(ROW).list();
     }

@@ -116,8 +116,11 @@ public class TextGateway {
 
     private static String describe(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "I/O: the provider did not answer in time (timed out)";
+            }
+            root = t;
         }
         return "I/O: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
     }
