@@ -33,6 +33,8 @@ CREATE INDEX message_due ON message (next_attempt_at, id) WHERE state IN ('QUEUE
 CREATE INDEX message_case ON message (case_id);
 CREATE INDEX message_lease ON message (lease_id);
 
+-- (a message whose template cannot be filled in is inserted FAILED, with the reason in last_error)
+
 -- A tenant asked not to be contacted on a channel (SPEC "When people may be contacted").
 CREATE TABLE message_opt_out (
     tenant_id    BIGINT NOT NULL REFERENCES tenant (id),

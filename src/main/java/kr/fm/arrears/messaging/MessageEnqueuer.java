@@ -81,14 +81,32 @@ class MessageEnqueuer {
         String email = (String) model.get("tenantEmail");
         List<AuditLog.Event> events = new ArrayList<>();
         for (Channel channel : channels(requested)) {
-            NewMessage m = render(caseId, leaseId, tenantId, stage, channel, base, model, keys.key(channel),
-                    PhoneNumber.isMobile(mobile) ? mobile : null, email == null || email.isBlank() ? null : email.strip());
+            NewMessage m;
+            try {
+                m = render(caseId, leaseId, tenantId, stage, channel, base, model, keys.key(channel),
+                        PhoneNumber.isMobile(mobile) ? mobile : null, email == null || email.isBlank() ? null : email.strip());
+            } catch (RuntimeException e) {
+                // a template that cannot be filled in must not undo the stage: the message is FAILED, visibly
+                m = new NewMessage(keys.key(channel), caseId, leaseId, tenantId, stage.name(), channel.name(),
+                        channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
+                                : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
+                        "cannot render " + base + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            NewMessage queued = m;
             outbox.insert(m, clock.instant()).ifPresent(id -> events.add(new AuditLog.Event(kr.fm.arrears.shared.Actor.SYSTEM,
-                    m.state() == MessageState.SKIPPED ? "MESSAGE_SKIPPED" : "MESSAGE_QUEUED", "MESSAGE", id.toString(),
-                    leaseId, m.reason(), AuditLog.details("key", m.idempotencyKey(), "caseId", caseId, "stage", stage.name(),
-                            "channel", channel.name(), "kind", m.kind().name()))));
+                    action(queued.state()), "MESSAGE", id.toString(),
+                    leaseId, queued.reason(), AuditLog.details("key", queued.idempotencyKey(), "caseId", caseId,
+                            "stage", stage.name(), "channel", channel.name(), "kind", queued.kind().name()))));
         }
         audit.recordAll(events);
+    }
+
+    private static String action(MessageState state) {
+        return switch (state) {
+            case SKIPPED -> "MESSAGE_SKIPPED";
+            case FAILED -> "MESSAGE_FAILED";
+            default -> "MESSAGE_QUEUED";
+        };
     }
 
     /** The stage's channels; an SMS listed beside an AlimTalk is its fallback, not a second text. */

@@ -99,8 +99,12 @@ abstract class MessagingTestBase {
 
     /** The escalation engine's side: a case of the lease reached a stage (business date 31 March). */
     long reach(String leaseCode, Stage stage, Channel... channels) {
+        return reach(leaseCode, LocalDate.of(2026, 3, 31), stage, channels);
+    }
+
+    long reach(String leaseCode, LocalDate businessDate, Stage stage, Channel... channels) {
         long caseId = CASE_IDS.incrementAndGet();
-        publish(new StageReached(caseId, leaseIds.get(leaseCode), stage, List.of(channels), null, LocalDate.of(2026, 3, 31)));
+        publish(new StageReached(caseId, leaseIds.get(leaseCode), stage, List.of(channels), null, businessDate));
         return caseId;
     }
 
