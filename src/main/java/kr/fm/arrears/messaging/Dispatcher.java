@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is due. Claims a small batch (FOR UPDATE SKIP LOCKED, so any number of dispatchers
- * share the outbox), sends outside any transaction, then records each outcome with its audit event.
+ * share the outbox), sends outside any transaction, then records the outcomes with their audit events.
  * Inside quiet hours nothing is claimed: every due row waits for the window to open.
  */
 @Component
@@ -59,10 +59,15 @@ public class Dispatcher {
             return 0;
         }
         List<Message> batch = outbox.claim(now, properties.batchSize(), now.plus(properties.claimTimeout()));
-        for (Message m : batch) {
-            SendResult result = sendSafely(m);
-            tx.executeWithoutResult(s -> record(m, result, clock.instant()));
-        }
+        List<SendResult> results = batch.stream().map(this::sendSafely).toList();
+        // one commit per batch: should it fail, the claims run out and the rows are sent again
+        // under the same request ids, which the provider de-duplicates
+        tx.executeWithoutResult(s -> {
+            Instant done = clock.instant();
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), results.get(i), done);
+            }
+        });
         return batch.size();
     }
 
