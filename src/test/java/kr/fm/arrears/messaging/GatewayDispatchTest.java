@@ -26,6 +26,7 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dispatcher against a simulated provider: what the tenant gets when the provider answers,
@@ -218,6 +219,27 @@ class GatewayDispatchTest extends MessagingTestBase {
         assertThat(seen).hasSize(60);
         assertThat(new HashSet<>(seen.stream().map(r -> r.getHeader("X-Request-Id")).toList())).hasSize(60);
         assertThat(jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT'").query(Long.class).single()).isEqualTo(60);
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    void a_message_claimed_by_a_dispatcher_that_died_is_sent_once_its_claim_runs_out_under_the_same_request_id() {
+        providerAnswers(200, "{\"messageId\":\"recovered\"}");
+        long caseId = reach("HW-101", Stage.FINAL_REMINDER, Channel.SMS);
+        // a dispatcher claims the row, then its process dies before sending or recording anything
+        assertThat(outbox.claim(clock.instant(), 10, clock.instant().plus(Duration.ofMinutes(5)))).hasSize(1);
+
+        assertThat(dispatcher.drain()).isZero(); // still claimed: nobody else touches it
+        clockAt("2026-04-15T09:05:00"); // the 5-minute claim has run out
+        assertThat(dispatcher.drain()).isEqualTo(1);
+
+        Message m = only(caseId);
+        assertThat(m.state()).isEqualTo(MessageState.SENT);
+        assertThat(m.attempts()).isEqualTo(2); // the lost attempt counts
+        assertThat(providerSaw()).extracting(r -> r.getHeader("X-Request-Id"))
+                .containsExactly("case:" + caseId + ":FINAL_REMINDER:SMS");
     }
 
     @Test
