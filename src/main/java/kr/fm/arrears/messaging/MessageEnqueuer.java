@@ -16,6 +16,7 @@ import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.shared.PhoneNumber;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -93,7 +94,7 @@ class MessageEnqueuer {
                         "cannot render " + base + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
             NewMessage queued = m;
-            outbox.insert(m, clock.instant()).ifPresent(id -> events.add(new AuditLog.Event(kr.fm.arrears.shared.Actor.SYSTEM,
+            outbox.insert(m, clock.instant()).ifPresent(id -> events.add(new AuditLog.Event(Actor.SYSTEM,
                     action(queued.state()), "MESSAGE", id.toString(),
                     leaseId, queued.reason(), AuditLog.details("key", queued.idempotencyKey(), "caseId", caseId,
                             "stage", stage.name(), "channel", channel.name(), "kind", queued.kind().name()))));

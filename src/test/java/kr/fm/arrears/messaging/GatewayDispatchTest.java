@@ -192,7 +192,7 @@ class GatewayDispatchTest extends MessagingTestBase {
 
     @Test
     void two_dispatchers_on_one_database_send_every_message_exactly_once() throws Exception {
-        PROVIDER.stubFor(post(MESSAGES).willReturn(okJson("{\"messageId\":\"m\"}").withFixedDelay(5)));
+        PROVIDER.stubFor(post(MESSAGES).willReturn(okJson("{\"messageId\":\"m\"}").withFixedDelay(20)));
         List<Long> cases = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             cases.add(reach(i % 2 == 0 ? "HW-101" : "HW-301", Stage.FINAL_REMINDER, Channel.SMS));
