@@ -219,10 +219,14 @@ class GatewayDispatchTest extends MessagingTestBase {
         assertThat(seen).hasSize(60);
         assertThat(new HashSet<>(seen.stream().map(r -> r.getHeader("X-Request-Id")).toList())).hasSize(60);
         assertThat(jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT'").query(Long.class).single()).isEqualTo(60);
+        // both wrote MESSAGE_SENT events at once: the hash chain is still one unbroken line
+        assertThat(auditVerifier.verify().intact()).isTrue();
     }
 
     @Autowired
     Outbox outbox;
+    @Autowired
+    kr.fm.arrears.audit.AuditVerifier auditVerifier;
 
     @Test
     void a_message_claimed_by_a_dispatcher_that_died_is_sent_once_its_claim_runs_out_under_the_same_request_id() {

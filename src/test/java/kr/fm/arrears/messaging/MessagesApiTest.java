@@ -191,6 +191,9 @@ class MessagesApiTest extends MessagingTestBase {
         assertThat(receipt(requestId, "DELIVERED", SECRET).status()).isEqualTo(200);
         assertThat(only(caseId).state()).isEqualTo(MessageState.DELIVERED);
         assertThat(only(caseId).deliveredAt()).isEqualTo(clock.instant());
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE subject_type = 'MESSAGE' AND subject_id = ? ORDER BY id")
+                .param(Long.toString(only(caseId).id())).query(String.class).list())
+                .containsExactly("MESSAGE_QUEUED", "MESSAGE_SENT", "MESSAGE_DELIVERED");
     }
 
     @Test
