@@ -72,6 +72,19 @@ public class Templates {
         }
     }
 
+    /**
+     * A custom attribute from the template's {@code <#ftl attributes={"code": "..."}>} header, e.g. the
+     * registered AlimTalk template code, so the code lives beside the text Kakao approved.
+     */
+    public java.util.Optional<String> attribute(String name, String key) {
+        try {
+            Object value = freemarker.getTemplate(name).getCustomAttribute(key);
+            return java.util.Optional.ofNullable(value).map(Object::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + " cannot be read", e);
+        }
+    }
+
     public boolean exists(String name) {
         try {
             return freemarker.getTemplateLoader().findTemplateSource(name) != null;

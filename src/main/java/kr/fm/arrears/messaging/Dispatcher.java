@@ -1,0 +1,105 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import kr.fm.arrears.messaging.internal.SendResult;
+import kr.fm.arrears.shared.Backoff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what is due. Claims a small batch (FOR UPDATE SKIP LOCKED, so any number of dispatchers
+ * share the outbox), sends outside any transaction, then records the outcomes with their audit events.
+ * Inside quiet hours nothing is claimed: every due row waits for the window to open.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Outbox outbox;
+    private final MessageSender sender;
+    private final Transitions transitions;
+    private final Holidays holidays;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final MessagingProperties properties;
+    private final Backoff backoff;
+    private final ContactWindow window;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+
+    public Dispatcher(Outbox outbox, MessageSender sender, Transitions transitions, Holidays holidays,
+            TransactionTemplate tx, Clock clock, MessagingProperties properties) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.transitions = transitions;
+        this.holidays = holidays;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+        this.backoff = properties.retry().backoff();
+        this.window = properties.quiet().window();
+    }
+
+    /** One batch; how many messages were attempted. */
+    public int dispatchBatch() {
+        Instant now = clock.instant();
+        Set<LocalDate> days = holidays.days();
+        if (!window.isOpen(now, days)) {
+            int waiting = outbox.postponeDue(now, window.nextOpening(now, days));
+            if (waiting > 0) {
+                log.info("{} message(s) wait for the contact window to open", waiting);
+            }
+            return 0;
+        }
+        List<Message> batch = outbox.claim(now, properties.batchSize(), now.plus(properties.claimTimeout()));
+        List<SendResult> results = batch.stream().map(this::sendSafely).toList();
+        // one commit per batch: should it fail, the claims run out and the rows are sent again
+        // under the same request ids, which the provider de-duplicates
+        tx.executeWithoutResult(s -> {
+            Instant done = clock.instant();
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), results.get(i), done);
+            }
+        });
+        return batch.size();
+    }
+
+    /** Batches until nothing is due now. */
+    public int drain() {
+        int total = 0;
+        for (int n = dispatchBatch(); n > 0; n = dispatchBatch()) {
+            total += n;
+        }
+        return total;
+    }
+
+    private SendResult sendSafely(Message m) {
+        try {
+            return sender.send(m);
+        } catch (RuntimeException e) {
+            log.warn("sending message {} failed unexpectedly", m.id(), e);
+            return new SendResult.Retryable("unexpected: " + e, java.util.Optional.empty());
+        }
+    }
+
+    private void record(Message m, SendResult result, Instant now) {
+        if (result instanceof SendResult.Accepted a) {
+            transitions.sent(m, a.providerId(), sender.demo(), now);
+        } else if (result instanceof SendResult.Rejected r) {
+            transitions.failed(m, r.reason(), now);
+        } else if (result instanceof SendResult.Retryable r) {
+            if (backoff.canRetry(m.attempts())) {
+                transitions.retryLater(m, backoff.next(now, m.attempts(), r.retryAfter(), random), r.reason(), now);
+            } else {
+                transitions.failed(m, r.reason() + " (after " + m.attempts() + " attempts)", now);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Instant;
+
+/** One row of the outbox as the API shows it. */
+public record Message(long id, String idempotencyKey, Long caseId, long leaseId, long tenantId, String stage,
+        String channel, MessageKind kind, String recipient, String templateCode, String subject, String body,
+        String htmlBody, String fallbackBody, String fallbackSubject, Long fallbackOf, MessageState state, int attempts,
+        int resends, Instant nextAttemptAt, String lastError, String providerId, Instant createdAt, Instant sentAt,
+        Instant deliveredAt) {
+
+    /** The request id the provider de-duplicates on: the key, and a fresh one per manual resend. */
+    public String requestId() {
+        return resends == 0 ? idempotencyKey : idempotencyKey + "#resend-" + resends;
+    }
+}

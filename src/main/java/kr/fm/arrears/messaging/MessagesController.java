@@ -1,0 +1,72 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What was sent to whom, and why not; resending a failed message; the provider's receipts. */
+@RestController
+class MessagesController {
+
+    private final Outbox outbox;
+    private final Transitions transitions;
+    private final Receipts receipts;
+    private final Clock clock;
+
+    MessagesController(Outbox outbox, Transitions transitions, Receipts receipts, Clock clock) {
+        this.outbox = outbox;
+        this.transitions = transitions;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/messages")
+    List<Message> list(@RequestParam(required = false) Long caseId, @RequestParam(required = false) Long leaseId,
+            @RequestParam(required = false) MessageState state, @RequestParam(required = false) Channel channel,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return outbox.list(new Outbox.Filter(caseId, leaseId, state, channel == null ? null : channel.name(),
+                Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)));
+    }
+
+    @GetMapping("/api/messages/{id}")
+    Message one(@PathVariable long id) {
+        return outbox.find(id).orElseThrow(() -> new NotFound("message", id));
+    }
+
+    /** Only a FAILED message is resent (a sent one would reach the tenant twice): 409 otherwise. */
+    @PostMapping("/api/messages/{id}/resend")
+    @Transactional
+    Message resend(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
+        Message m = one(id);
+        if (!transitions.resend(m, body == null ? null : body.get("reason"), clock.instant())) {
+            throw new Conflict("message " + id + " is " + m.state() + "; only a FAILED message can be resent");
+        }
+        return one(id);
+    }
+
+    @PostMapping("/api/messaging/receipts")
+    ResponseEntity<?> receipt(@RequestHeader(name = "X-Signature", required = false) String signature,
+            @RequestBody byte[] body) {
+        if (!receipts.signatureValid(body, signature)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "X-Signature is missing or is not the HMAC-SHA256 of the body with the shared secret.");
+            problem.setTitle("Bad signature");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+        }
+        return ResponseEntity.ok(Map.of("outcome", receipts.apply(body)));
+    }
+}

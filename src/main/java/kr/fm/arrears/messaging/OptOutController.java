@@ -1,0 +1,35 @@
+package kr.fm.arrears.messaging;
+
+import java.util.Set;
+import kr.fm.arrears.escalation.Channel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A tenant's "do not contact me on ..." choices. PUT replaces the whole set. */
+@RestController
+class OptOutController {
+
+    record OptOutRequest(Set<Channel> channels, String reason) {}
+
+    record OptOutView(long tenantId, Set<Channel> channels) {}
+
+    private final OptOuts optOuts;
+
+    OptOutController(OptOuts optOuts) {
+        this.optOuts = optOuts;
+    }
+
+    @GetMapping("/api/tenants/{id}/opt-outs")
+    OptOutView get(@PathVariable long id) {
+        return new OptOutView(id, optOuts.of(id));
+    }
+
+    @PutMapping("/api/tenants/{id}/opt-outs")
+    OptOutView put(@PathVariable long id, @RequestBody OptOutRequest request) {
+        Set<Channel> channels = request.channels() == null ? Set.of() : request.channels();
+        return new OptOutView(id, optOuts.replace(id, channels, request.reason()));
+    }
+}

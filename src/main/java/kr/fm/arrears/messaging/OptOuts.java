@@ -1,0 +1,68 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Channels a tenant asked not to be contacted on; the choice is honoured and audited. */
+@Component
+public class OptOuts {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final LedgerViews views;
+    private final Clock clock;
+
+    public OptOuts(JdbcClient jdbc, AuditLog audit, LedgerViews views, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public Set<Channel> of(long tenantId) {
+        List<String> rows = jdbc.sql("SELECT channel FROM message_opt_out WHERE tenant_id = ?").param(tenantId)
+                .query(String.class).list();
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        rows.forEach(c -> channels.add(Channel.valueOf(c)));
+        return channels;
+    }
+
+    public boolean optedOut(long tenantId, String channel) {
+        return jdbc.sql("SELECT count(*) FROM message_opt_out WHERE tenant_id = ? AND channel = ?")
+                .params(tenantId, channel).query(Long.class).single() > 0;
+    }
+
+    /** Replaces the tenant's opt-outs with {@code channels}. */
+    @Transactional
+    public Set<Channel> replace(long tenantId, Set<Channel> channels, String reason) {
+        views.tenant(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+        if (channels.contains(Channel.CERTIFIED_NOTICE)) {
+            // a certified notice is the landlord's legal right, not a reminder one can decline
+            throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "cannot be opted out of");
+        }
+        Set<Channel> before = of(tenantId);
+        if (before.equals(channels)) {
+            return before;
+        }
+        jdbc.sql("DELETE FROM message_opt_out WHERE tenant_id = ?").param(tenantId).update();
+        for (Channel c : channels) {
+            jdbc.sql("INSERT INTO message_opt_out (tenant_id, channel, opted_out_at) VALUES (?, ?, ?)")
+                    .params(tenantId, c.name(), java.sql.Timestamp.from(clock.instant())).update();
+        }
+        audit.record(new AuditLog.Event(Actor.current(), "OPT_OUT_CHANGED", "TENANT", Long.toString(tenantId), null,
+                reason, AuditLog.details("before", before.stream().map(Enum::name).sorted().toList(),
+                        "after", channels.stream().map(Enum::name).sorted().toList())));
+        return channels;
+    }
+}

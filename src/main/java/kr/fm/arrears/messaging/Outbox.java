@@ -1,0 +1,162 @@
+package kr.fm.arrears.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The outbox table: every message is a row before it leaves, and its history stays there. */
+@Component
+public class Outbox {
+
+    private static final String COLUMNS = """
+            id, idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject,
+            body, html_body, fallback_body, fallback_subject, fallback_of, state, attempts, resends, next_attempt_at,
+            last_error, provider_id, created_at, sent_at, delivered_at""";
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless a row with the same key exists; the id when inserted. */
+    Optional<Long> insert(NewMessage m, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO message (idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient,
+                    template_code, subject, body, html_body, fallback_body, fallback_subject, fallback_of, state,
+                    next_attempt_at, last_error, created_at, updated_at)
+                VALUES (:key, :caseId, :leaseId, :tenantId, :stage, :channel, :kind, :recipient, :templateCode, :subject,
+                    :body, :html, :fallbackBody, :fallbackSubject, :fallbackOf, :state, :next, :reason, :now, :now)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING id""")
+                .param("key", m.idempotencyKey()).param("caseId", m.caseId()).param("leaseId", m.leaseId())
+                .param("tenantId", m.tenantId()).param("stage", m.stage()).param("channel", m.channel())
+                .param("kind", m.kind().name()).param("recipient", m.recipient()).param("templateCode", m.templateCode())
+                .param("subject", m.subject()).param("body", m.body()).param("html", m.htmlBody())
+                .param("fallbackBody", m.fallbackBody()).param("fallbackSubject", m.fallbackSubject())
+                .param("fallbackOf", m.fallbackOf()).param("state", m.state().name())
+                .param("next", m.state() == MessageState.QUEUED ? ts(now) : null).param("reason", m.reason())
+                .param("now", ts(now))
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Claims up to {@code limit} due rows for one dispatcher: rows another dispatcher has locked are
+     * skipped, and a claimed row is SENDING until {@code claimUntil}, so no one else takes it meanwhile.
+     * A row whose claim ran out (its dispatcher died) is due again. One statement, its own commit.
+     */
+    List<Message> claim(Instant now, int limit, Instant claimUntil) {
+        return jdbc.sql("""
+                UPDATE message SET state = 'SENDING', attempts = attempts + 1, next_attempt_at = :until, updated_at = :now
+                WHERE id IN (SELECT id FROM message
+                             WHERE state IN ('QUEUED', 'SENDING') AND next_attempt_at <= :now
+                             ORDER BY next_attempt_at, id LIMIT :limit
+                             FOR UPDATE SKIP LOCKED)
+                """ + " RETURNING " + COLUMNS)
+                .param("now", ts(now)).param("until", ts(claimUntil)).param("limit", limit)
+                .query(ROW).list();
+    }
+
+    /** Quiet hours: every due row waits until the window opens. */
+    int postponeDue(Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE message SET next_attempt_at = :until, updated_at = :now
+                WHERE state = 'QUEUED' AND next_attempt_at <= :now""")
+                .param("now", ts(now)).param("until", ts(until)).update();
+    }
+
+    void markSent(long id, String providerId, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'SENT', provider_id = :provider, sent_at = :now, next_attempt_at = NULL,
+                    last_error = NULL, updated_at = :now WHERE id = :id""")
+                .param("provider", providerId).param("now", ts(now)).param("id", id).update();
+    }
+
+    void reschedule(long id, Instant next, String error, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'QUEUED', next_attempt_at = :next, last_error = :error, updated_at = :now
+                WHERE id = :id""")
+                .param("next", ts(next)).param("error", error).param("now", ts(now)).param("id", id).update();
+    }
+
+    void markFailed(long id, String error, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'FAILED', next_attempt_at = NULL, last_error = :error, updated_at = :now
+                WHERE id = :id""")
+                .param("error", error).param("now", ts(now)).param("id", id).update();
+    }
+
+    void markDelivered(long id, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'DELIVERED', delivered_at = :now, updated_at = :now WHERE id = :id""")
+                .param("now", ts(now)).param("id", id).update();
+    }
+
+    /** A FAILED message goes back to the queue with a fresh request id; false when it was not FAILED. */
+    boolean requeueFailed(long id, Instant now) {
+        return jdbc.sql("""
+                UPDATE message SET state = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = :now,
+                    updated_at = :now WHERE id = :id AND state = 'FAILED'""")
+                .param("now", ts(now)).param("id", id).update() == 1;
+    }
+
+    public Optional<Message> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    Optional<Message> findByKeyForUpdate(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE idempotency_key = ? FOR UPDATE").param(key)
+                .query(ROW).optional();
+    }
+
+    public record Filter(Long caseId, Long leaseId, MessageState state, String channel, int limit, int offset) {}
+
+    public List<Message> list(Filter f) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM message
+                WHERE (CAST(:caseId AS BIGINT) IS NULL OR case_id = :caseId)
+                  AND (CAST(:leaseId AS BIGINT) IS NULL OR lease_id = :leaseId)
+                  AND (CAST(:state AS TEXT) IS NULL OR state = :state)
+                  AND (CAST(:channel AS TEXT) IS NULL OR channel = :channel)
+                ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("caseId", f.caseId()).param("leaseId", f.leaseId())
+                .param("state", f.state() == null ? null : f.state().name()).param("channel", f.channel())
+                .param("limit", f.limit()).param("offset", f.offset())
+                .query(ROW).list();
+    }
+
+    public long count(MessageState... states) {
+        return jdbc.sql("SELECT count(*) FROM message WHERE state = ANY(?)")
+                .param(java.util.Arrays.stream(states).map(Enum::name).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static final RowMapper<Message> ROW = (rs, n) -> new Message(rs.getLong("id"),
+            rs.getString("idempotency_key"), nullableLong(rs, "case_id"), rs.getLong("lease_id"), rs.getLong("tenant_id"),
+            rs.getString("stage"), rs.getString("channel"), MessageKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient"), rs.getString("template_code"), rs.getString("subject"), rs.getString("body"),
+            rs.getString("html_body"), rs.getString("fallback_body"), rs.getString("fallback_subject"),
+            nullableLong(rs, "fallback_of"), MessageState.valueOf(rs.getString("state")), rs.getInt("attempts"),
+            rs.getInt("resends"), instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("provider_id"),
+            instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "delivered_at"));
+}

@@ -1,0 +1,92 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state changes of a message after it was queued, each with its audit event, in the caller's
+ * transaction. A failed AlimTalk falls back to one SMS/LMS: the fallback's key is derived from the
+ * AlimTalk's, so however often the failure is seen, there is one fallback.
+ */
+@Component
+class Transitions {
+
+    private final Outbox outbox;
+    private final OptOuts optOuts;
+    private final AuditLog audit;
+
+    Transitions(Outbox outbox, OptOuts optOuts, AuditLog audit) {
+        this.outbox = outbox;
+        this.optOuts = optOuts;
+        this.audit = audit;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void sent(Message m, String providerId, boolean demo, Instant now) {
+        outbox.markSent(m.id(), providerId, now);
+        audit.record(event("MESSAGE_SENT", m, null, "attempt", m.attempts(), "providerId", providerId, "demo", demo));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void retryLater(Message m, Instant next, String reason, Instant now) {
+        outbox.reschedule(m.id(), next, reason, now);
+        audit.record(event("MESSAGE_RETRY_SCHEDULED", m, reason, "attempt", m.attempts(), "nextAttemptAt", next.toString()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void failed(Message m, String reason, Instant now) {
+        outbox.markFailed(m.id(), reason, now);
+        audit.record(event("MESSAGE_FAILED", m, reason, "attempt", m.attempts()));
+        fallBack(m, now);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void delivered(Message m, Instant now) {
+        outbox.markDelivered(m.id(), now);
+        audit.record(event("MESSAGE_DELIVERED", m, null));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean resend(Message m, String reason, Instant now) {
+        if (!outbox.requeueFailed(m.id(), now)) {
+            return false;
+        }
+        audit.record(event("MESSAGE_RESENT", m, reason, "previousError", m.lastError()).by(Actor.current()));
+        return true;
+    }
+
+    private void fallBack(Message m, Instant now) {
+        if (m.kind() != MessageKind.ALIMTALK || m.fallbackBody() == null) {
+            return;
+        }
+        NewMessage sms = new NewMessage(m.idempotencyKey() + ":fallback", m.caseId(), m.leaseId(), m.tenantId(), m.stage(),
+                "SMS", MessageKind.forText(m.fallbackBody()), m.recipient(), null, m.fallbackSubject(), m.fallbackBody(),
+                null, null, null, m.id(), MessageState.QUEUED, null);
+        if (optOuts.optedOut(m.tenantId(), "SMS")) {
+            sms = MessageEnqueuer.skipped(sms, "tenant opted out of SMS");
+        }
+        NewMessage fallback = sms;
+        outbox.insert(fallback, now).ifPresent(id -> audit.recordAll(List.of(
+                event("MESSAGE_FELL_BACK", m, m.lastError(), "fallbackId", id, "kind", fallback.kind().name()),
+                new AuditLog.Event(Actor.SYSTEM, fallback.state() == MessageState.SKIPPED ? "MESSAGE_SKIPPED" : "MESSAGE_QUEUED",
+                        "MESSAGE", id.toString(), m.leaseId(), fallback.reason(), AuditLog.details("key",
+                                fallback.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(), "channel", "SMS",
+                                "kind", fallback.kind().name(), "fallbackOf", m.id())))));
+    }
+
+    private static AuditLog.Event event(String action, Message m, String reason, Object... details) {
+        Object[] all = new Object[details.length + 4];
+        all[0] = "key";
+        all[1] = m.idempotencyKey();
+        all[2] = "kind";
+        all[3] = m.kind().name();
+        System.arraycopy(details, 0, all, 4, details.length);
+        return new AuditLog.Event(Actor.SYSTEM, action, "MESSAGE", Long.toString(m.id()), m.leaseId(), reason,
+                AuditLog.details(all));
+    }
+}

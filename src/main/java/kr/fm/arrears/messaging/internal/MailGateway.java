@@ -1,0 +1,45 @@
+package kr.fm.arrears.messaging.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** E-mail over SMTP: one multipart/alternative message, a text and an HTML part, UTF-8 throughout. */
+public class MailGateway {
+
+    public record Mail(String requestId, String to, String subject, String text, String html) {}
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    public MailGateway(JavaMailSender sender, String from) {
+        this.sender = sender;
+        this.from = from;
+    }
+
+    public SendResult send(Mail m) {
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(m.to());
+            helper.setSubject(m.subject());
+            helper.setText(m.text(), m.html());
+            mime.setHeader("X-Request-Id", m.requestId());
+            sender.send(mime);
+            return new SendResult.Accepted(mime.getMessageID());
+        } catch (MessagingException | MailParseException | MailPreparationException e) {
+            return new SendResult.Rejected("e-mail cannot be built: " + e.getMessage());
+        } catch (MailAuthenticationException e) {
+            return new SendResult.Retryable("SMTP authentication failed: " + e.getMessage(), Optional.empty());
+        } catch (MailException e) {
+            return new SendResult.Retryable("SMTP: " + e.getMessage(), Optional.empty());
+        }
+    }
+}

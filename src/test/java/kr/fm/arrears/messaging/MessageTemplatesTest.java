@@ -1,0 +1,78 @@
+package kr.fm.arrears.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.fm.arrears.shared.Templates;
+import org.junit.jupiter.api.Test;
+
+/** Every stage has every channel's template, each AlimTalk its own registered code, every text fits an LMS. */
+class MessageTemplatesTest {
+
+    final MessageTemplates templates = new MessageTemplates(new Templates("templates"));
+    static final List<String> STAGES = List.of("upcoming", "reminder-1", "reminder-2", "final-reminder", "resolved");
+
+    static Map<String, Object> model() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("tenantName", "미래테크(주)");
+        m.put("representative", "이미래");
+        m.put("leaseCode", "HW-301");
+        m.put("buildingName", "한울 제1공장");
+        m.put("units", "301-1");
+        m.put("landlordName", "한울산업개발");
+        m.put("bankName", "국민은행");
+        m.put("bankAccount", "123-45-6789-012");
+        m.put("accountHolder", "한울산업개발(주)");
+        m.put("businessDate", LocalDate.of(2026, 3, 31));
+        m.put("balance", 3_630_000L);
+        m.put("lateInterest", 23_866L);
+        m.put("total", 3_653_866L);
+        m.put("daysOverdue", 34L);
+        m.put("oldestDue", LocalDate.of(2026, 2, 25));
+        m.put("dueDate", LocalDate.of(2026, 4, 25));
+        m.put("amount", 1_815_000L);
+        return m;
+    }
+
+    @Test
+    void every_stage_renders_an_alimtalk_with_its_own_code_an_sms_and_an_email() {
+        Map<String, String> codes = new HashMap<>();
+        for (String stage : STAGES) {
+            MessageTemplates.Text talk = templates.alimTalk(stage, model());
+            codes.put(talk.code(), stage);
+            MessageTemplates.Text sms = templates.sms(stage, model());
+            assertThat(MessageKind.eucKrBytes(sms.text())).as(stage).isLessThanOrEqualTo(2000);
+            assertThat(sms.title()).as(stage).isNotBlank();
+            MessageTemplates.Email mail = templates.email(stage, model());
+            assertThat(mail.subject()).as(stage).startsWith("[한울 제1공장]").doesNotContain("\n");
+            assertThat(mail.html()).as(stage).contains("<html lang=\"ko\">", "미래테크(주) 이미래 대표님 귀하");
+            assertThat(mail.text()).as(stage).contains("미래테크(주) 담당자님");
+        }
+        assertThat(codes).hasSize(5).containsKeys("ARR_UPCOMING", "ARR_REMIND_1", "ARR_REMIND_2", "ARR_FINAL", "ARR_RESOLVED");
+    }
+
+    @Test
+    void the_friendly_reminder_and_the_thank_you_fit_one_sms_while_the_reminders_with_figures_go_as_lms() {
+        assertThat(MessageKind.forText(templates.sms("upcoming", model()).text())).isEqualTo(MessageKind.SMS);
+        assertThat(MessageKind.forText(templates.sms("resolved", model()).text())).isEqualTo(MessageKind.SMS);
+        assertThat(MessageKind.forText(templates.sms("reminder-2", model()).text())).isEqualTo(MessageKind.LMS);
+    }
+
+    @Test
+    void html_is_escaped_in_the_email_but_not_in_the_text_part() {
+        Map<String, Object> model = model();
+        model.put("tenantName", "A&B <상사>");
+        MessageTemplates.Email mail = templates.email("reminder-1", model);
+        assertThat(mail.html()).contains("A&amp;B &lt;상사&gt;");
+        assertThat(mail.text()).contains("A&B <상사>");
+    }
+
+    @Test
+    void the_final_reminder_warns_that_a_certified_notice_follows() {
+        assertThat(templates.sms("final-reminder", model()).text())
+                .contains("34일째 미납", "3,630,000원", "23,866원", "내용증명(이행 최고서)");
+    }
+}

@@ -1,0 +1,137 @@
+package kr.fm.arrears.messaging;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.TestClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A simulated messaging provider (WireMock) and a real SMTP server (GreenMail) in this JVM, the
+ * example leases and payments imported, and stage events published the way the escalation engine
+ * publishes them: inside a transaction.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MessagingTestBase {
+
+    static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final String SECRET = "test-webhook-secret";
+    static final AtomicLong CASE_IDS = new AtomicLong(1000);
+
+    static {
+        PROVIDER.start();
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void messaging(DynamicPropertyRegistry r) {
+        r.add("arrears.messaging.mode", () -> "live");
+        r.add("arrears.messaging.gateway.base-url", PROVIDER::baseUrl);
+        r.add("arrears.messaging.gateway.api-key", () -> "test-key");
+        r.add("arrears.messaging.gateway.read-timeout", () -> "PT2S");
+        r.add("arrears.messaging.gateway.connect-timeout", () -> "PT2S");
+        r.add("arrears.messaging.retry.base", () -> "PT10S");
+        r.add("arrears.messaging.retry.cap", () -> "PT1M");
+        r.add("arrears.messaging.retry.max-attempts", () -> "3");
+        r.add("arrears.messaging.batch-size", () -> "5");
+        r.add("arrears.messaging.webhook.secret", () -> SECRET);
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @Autowired
+    Api api;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    Dispatcher dispatcher;
+
+    final Map<String, Long> leaseIds = new HashMap<>();
+
+    @BeforeAll
+    void importExamples() {
+        assertThat(api.postCsv("/api/imports/leases", Examples.leases()).status()).isEqualTo(200);
+        assertThat(api.postCsv("/api/imports/payments", Examples.payments()).status()).isEqualTo(200);
+        for (JsonNode lease : api.get("/api/leases").body()) {
+            leaseIds.put(lease.get("code").asText(), lease.get("leaseId").asLong());
+        }
+    }
+
+    @BeforeEach
+    void emptyOutbox() throws Exception {
+        jdbc.sql("DELETE FROM message_receipt").update();
+        jdbc.sql("DELETE FROM message").update();
+        jdbc.sql("DELETE FROM message_opt_out").update();
+        PROVIDER.resetAll();
+        SMTP.purgeEmailFromAllMailboxes();
+        clock.set(LocalDateTime.of(2026, 4, 15, 9, 0)); // a Wednesday morning
+    }
+
+    /** The escalation engine's side: a case of the lease reached a stage (business date 31 March). */
+    long reach(String leaseCode, Stage stage, Channel... channels) {
+        return reach(leaseCode, LocalDate.of(2026, 3, 31), stage, channels);
+    }
+
+    long reach(String leaseCode, LocalDate businessDate, Stage stage, Channel... channels) {
+        long caseId = CASE_IDS.incrementAndGet();
+        publish(new StageReached(caseId, leaseIds.get(leaseCode), stage, List.of(channels), null, businessDate));
+        return caseId;
+    }
+
+    void publish(Object event) {
+        tx.executeWithoutResult(s -> events.publishEvent(event));
+    }
+
+    Message only(long caseId) {
+        List<Message> rows = messages(caseId);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    List<Message> messages(long caseId) {
+        return jdbc.sql("SELECT id FROM message WHERE case_id = ? ORDER BY id").param(caseId).query(Long.class).list()
+                .stream().map(id -> api.get("/api/messages/" + id)).map(r -> toMessage(r.body())).toList();
+    }
+
+    Message message(long id) {
+        return toMessage(api.get("/api/messages/" + id).body());
+    }
+
+    private static Message toMessage(JsonNode n) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().convertValue(n, Message.class);
+    }
+
+    long auditCount(String action) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = ?").param(action).query(Long.class).single();
+    }
+}

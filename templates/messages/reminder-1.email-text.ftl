@@ -1,0 +1,10 @@
+${tenantName} 담당자님, 안녕하세요.
+
+${buildingName} ${units}호의 ${kdate(oldestDue)} 납부분이 ${kdate(businessDate)} 현재 확인되지 않아 안내드립니다.
+
+미납 금액: ${won(balance)}
+입금 계좌: ${bankName} ${bankAccount} (예금주 ${accountHolder})
+
+이미 납부하셨다면 양해 부탁드립니다. 감사합니다.
+
+${landlordName} 위탁 관리사무소 (계약번호 ${leaseCode})

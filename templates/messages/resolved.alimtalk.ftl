@@ -1,0 +1,4 @@
+<#ftl attributes={"code": "ARR_RESOLVED"}>
+[납부 확인]
+${tenantName} 담당자님, ${buildingName} ${units}호의 미납 임대료 등이 모두 입금된 것을 확인했습니다(${kdate(businessDate)} 기준).
+협조해 주셔서 감사합니다.

@@ -1,0 +1,1 @@
+[${buildingName}] 납부 확인 안내

@@ -1,0 +1,1 @@
+[${buildingName}] ${kdate(dueDate)} 납부 예정 안내
