@@ -15,7 +15,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** What a reader of the PDF sees: the text of each page, where each glyph sits, which fonts are embedded. */
-record PdfPages(List<String> texts, List<Glyph> glyphs, List<Font> fonts, float width, float height) {
+record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyphs, List<Font> fonts, float width, float height) {
 
     /** One glyph; {@code top}/{@code baseline} measured in points from the top of its page. */
     record Glyph(int page, String text, float x, float top, float baseline) {}
@@ -55,7 +55,9 @@ record PdfPages(List<String> texts, List<Glyph> glyphs, List<Font> fonts, float 
                 }
             }
             PDPage first = doc.getPage(0);
-            return new PdfPages(texts, glyphs, fonts, first.getMediaBox().getWidth(), first.getMediaBox().getHeight());
+            // in the order it was drawn: an overlay (the DRAFT watermark) stays one run
+            String drawn = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            return new PdfPages(texts, drawn, glyphs, fonts, first.getMediaBox().getWidth(), first.getMediaBox().getHeight());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
