@@ -135,7 +135,11 @@ public final class CertifiedNotice {
         status = RETURNED;
     }
 
-    void requireDispatchable() {
+    /** A MANAGER (or the scheduler) may send an approved notice, and nothing else. */
+    void checkDispatch(Acting who) {
+        if (who.role() != Role.SYSTEM) {
+            requireRole(who, Role.MANAGER, "dispatch");
+        }
         requireStatus("dispatch", APPROVED);
     }
 

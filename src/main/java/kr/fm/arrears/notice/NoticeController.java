@@ -37,9 +37,11 @@ import org.springframework.web.multipart.MultipartFile;
 class NoticeController {
 
     private final NoticeWorkflow workflow;
+    private final NoticeDispatch dispatch;
 
-    NoticeController(NoticeWorkflow workflow) {
+    NoticeController(NoticeWorkflow workflow, NoticeDispatch dispatch) {
         this.workflow = workflow;
+        this.dispatch = dispatch;
     }
 
     record NoticeView(long id, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, int version,
@@ -110,6 +112,26 @@ class NoticeController {
     NoticeView reject(@PathVariable long id, @Valid @RequestBody Rejection rejection, @RequestHeader("X-Actor") String actor,
             @RequestHeader("X-Role") Role role) {
         return NoticeView.of(workflow.reject(id, rejection.reason(), new Acting(actor, role)));
+    }
+
+    /** Queues an approved notice for the post office (or holds it back when the arrears were paid). */
+    @PostMapping("/{id}/dispatch")
+    NoticeDispatch.Requested dispatch(@PathVariable long id, @RequestHeader("X-Actor") String actor,
+            @RequestHeader("X-Role") Role role) {
+        return dispatch.request(id, new Acting(actor, role));
+    }
+
+    @GetMapping("/{id}/dispatch")
+    List<Map<String, Object>> dispatchStatus(@PathVariable long id) {
+        return dispatch.status(id);
+    }
+
+    record Delivery(@NotBlank String receiptNo, @jakarta.validation.constraints.Pattern(regexp = "DELIVERED|RETURNED") @NotBlank String status) {}
+
+    /** The postal gateway reports delivery here (a poller may call the same service method). */
+    @PostMapping("/postal/deliveries")
+    void delivered(@Valid @RequestBody Delivery delivery) {
+        dispatch.delivery(delivery.receiptNo(), "DELIVERED".equals(delivery.status()));
     }
 
     /** Which notice a PDF is: anyone holding a copy can check it is the approved one. */

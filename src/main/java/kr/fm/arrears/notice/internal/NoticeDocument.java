@@ -142,6 +142,19 @@ public class NoticeDocument {
         return m;
     }
 
+    /** Sender and recipient as the postal gateway wants them: name, then address. */
+    public record Addresses(String sender, String recipient) {}
+
+    public Addresses addresses(long leaseId) {
+        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        LedgerViews.Landlord landlord = views.landlord(lease.landlordId()).orElseThrow();
+        LedgerViews.Tenant tenant = views.tenant(lease.tenantId()).orElseThrow();
+        String agent = properties.agentName() == null || properties.agentName().isBlank() ? ""
+                : " (대리인 " + properties.agentName() + ")";
+        return new Addresses(landlord.name() + agent + ", " + landlord.address(),
+                tenant.name() + " 대표자 " + tenant.representative() + ", " + tenant.address());
+    }
+
     private static Map<String, Object> party(String name, String businessNo, String address, String representative) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", name);
