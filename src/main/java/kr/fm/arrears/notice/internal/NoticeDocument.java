@@ -44,9 +44,25 @@ public class NoticeDocument {
     /** The approved PDF, its SHA-256 (what verification compares) and the code printed in it. */
     public record Sealed(byte[] pdf, String sha256, String verificationCode) {}
 
+    /** What a notice states, read from the ledger on the document date. */
+    public record Facts(LedgerViews.LeaseSummary lease, LedgerViews.Landlord landlord, LedgerViews.Tenant tenant,
+            LedgerViews.Building building, LeaseTerms terms, LeaseArrears arrears) {}
+
+    public Facts facts(long leaseId, LocalDate date) {
+        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        return new Facts(lease, views.landlord(lease.landlordId()).orElseThrow(), views.tenant(lease.tenantId()).orElseThrow(),
+                views.building(lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId)).get(leaseId),
+                ledger.arrears(leaseId, date).orElseThrow());
+    }
+
     /** A draft's PDF: no document number yet, a DRAFT watermark. */
     public byte[] preview(long leaseId, NoticeKind kind, NoticeContent content, LocalDate date) {
-        return pdf.render(xhtml(leaseId, kind, content, date, null, null, true));
+        return pdf.render(xhtml(facts(leaseId, date), kind, content, date, null, null, true));
+    }
+
+    /** The PDF of a page made by {@link #xhtml}. */
+    public byte[] render(String xhtml) {
+        return pdf.render(xhtml);
     }
 
     /**
@@ -54,7 +70,7 @@ public class NoticeDocument {
      * with an empty code slot), so it can be printed in the document it identifies.
      */
     public Sealed seal(long leaseId, NoticeKind kind, NoticeContent content, LocalDate date, String documentNo) {
-        String page = xhtml(leaseId, kind, content, date, documentNo, CODE_SLOT, false);
+        String page = xhtml(facts(leaseId, date), kind, content, date, documentNo, CODE_SLOT, false);
         String code = verificationCode(Sha256.hex(page.getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = pdf.render(page.replace(CODE_SLOT, code));
         return new Sealed(bytes, Sha256.hex(bytes), code);
@@ -66,19 +82,20 @@ public class NoticeDocument {
         return head.substring(0, 4) + "-" + head.substring(4, 8) + "-" + head.substring(8, 12);
     }
 
-    public String xhtml(long leaseId, NoticeKind kind, NoticeContent content, LocalDate date, String documentNo,
+    /** The filled-in template (XHTML): a pure function of the facts and the content. */
+    public String xhtml(Facts facts, NoticeKind kind, NoticeContent content, LocalDate date, String documentNo,
             String verificationCode, boolean draft) {
-        return templates.render(kind.template(), model(leaseId, content, date, documentNo, verificationCode, draft));
+        return templates.render(kind.template(), model(facts, content, date, documentNo, verificationCode, draft));
     }
 
-    private Map<String, Object> model(long leaseId, NoticeContent content, LocalDate date, String documentNo,
+    private Map<String, Object> model(Facts facts, NoticeContent content, LocalDate date, String documentNo,
             String verificationCode, boolean draft) {
-        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
-        LedgerViews.Landlord landlord = views.landlord(lease.landlordId()).orElseThrow();
-        LedgerViews.Tenant tenant = views.tenant(lease.tenantId()).orElseThrow();
-        LedgerViews.Building building = views.building(lease.buildingId()).orElseThrow();
-        LeaseTerms terms = ledger.terms(List.of(leaseId)).get(leaseId);
-        LeaseArrears arrears = ledger.arrears(leaseId, date).orElseThrow();
+        LedgerViews.LeaseSummary lease = facts.lease();
+        LedgerViews.Landlord landlord = facts.landlord();
+        LedgerViews.Tenant tenant = facts.tenant();
+        LedgerViews.Building building = facts.building();
+        LeaseTerms terms = facts.terms();
+        LeaseArrears arrears = facts.arrears();
 
         Map<String, Object> m = new HashMap<>();
         m.put("draft", draft);
