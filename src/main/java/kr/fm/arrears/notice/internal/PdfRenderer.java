@@ -26,7 +26,12 @@ public class PdfRenderer {
         fonts = FONTS.stream().map(PdfRenderer::load).toList();
     }
 
-    public byte[] render(String xhtml) {
+    /**
+     * Synchronized because the cached fonts are not thread-safe: OpenPDF reads the glyphs for each
+     * document's subset through one shared reader per font. Notices render rarely (approval,
+     * preview), so one at a time costs nothing noticeable, and re-parsing 4 MB of fonts per render would.
+     */
+    public synchronized byte[] render(String xhtml) {
         ITextRenderer renderer = new ITextRenderer();
         for (int i = 0; i < fonts.size(); i++) {
             renderer.getFontResolver().addFont(fonts.get(i), "fonts/" + FONTS.get(i), FAMILY);
