@@ -58,6 +58,32 @@ public class Api {
         return exchange(http.post().uri(path).contentType(MediaType.parseMediaType("text/csv")).body(csv));
     }
 
+    /** A JSON call with extra headers (e.g. X-Actor / X-Role until sign-in exists). */
+    public Response send(org.springframework.http.HttpMethod method, String path, java.util.Map<String, String> headers, Object json) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> headers.forEach(h::add));
+        return exchange(json == null ? request : request.contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    public record Bytes(int status, String contentType, byte[] body) {}
+
+    /** A call whose answer is a file (PDF), with extra headers. */
+    public Bytes getBytes(String path, java.util.Map<String, String> headers) {
+        return http.get().uri(path).headers(h -> headers.forEach(h::add)).exchange((req, res) ->
+                new Bytes(res.getStatusCode().value(), String.valueOf(res.getHeaders().getContentType()), res.getBody().readAllBytes()));
+    }
+
+    /** A multipart upload of one file in the part {@code name}. */
+    public Response postFile(String path, String name, String fileName, byte[] content) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add(name, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return exchange(http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
+    }
+
     private Response exchange(RestClient.RequestHeadersSpec<?> request) {
         return request.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();

@@ -1,0 +1,172 @@
+package kr.fm.arrears.notice;
+
+import static kr.fm.arrears.notice.NoticeStatus.APPROVED;
+import static kr.fm.arrears.notice.NoticeStatus.DELIVERED;
+import static kr.fm.arrears.notice.NoticeStatus.DISPATCHED;
+import static kr.fm.arrears.notice.NoticeStatus.DRAFT;
+import static kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL;
+import static kr.fm.arrears.notice.NoticeStatus.REJECTED;
+import static kr.fm.arrears.notice.NoticeStatus.RETURNED;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import kr.fm.arrears.shared.Conflict;
+
+/**
+ * A certified notice and the one place its lifecycle is enforced (SPEC): DRAFT → PENDING_APPROVAL →
+ * APPROVED or REJECTED → DISPATCHED → DELIVERED or RETURNED. Every method checks the state and the
+ * actor first and throws {@link Conflict} (409) or {@link NotAllowed} (403) without changing anything.
+ */
+public final class CertifiedNotice {
+
+    private final long id;
+    private final long caseId;
+    private final long leaseId;
+    private final NoticeKind kind;
+    private final LocalDate draftedOn;
+    private NoticeStatus status;
+    private int version;
+    private String lastEditor;
+    private String consentBy;
+    private Instant consentAt;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String reason;
+
+    CertifiedNotice(long id, long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeStatus status,
+            int version, String lastEditor, String consentBy, Instant consentAt, String decidedBy, Instant decidedAt,
+            String reason) {
+        this.id = id;
+        this.caseId = caseId;
+        this.leaseId = leaseId;
+        this.kind = kind;
+        this.draftedOn = draftedOn;
+        this.status = status;
+        this.version = version;
+        this.lastEditor = lastEditor;
+        this.consentBy = consentBy;
+        this.consentAt = consentAt;
+        this.decidedBy = decidedBy;
+        this.decidedAt = decidedAt;
+        this.reason = reason;
+    }
+
+    /** A new version by a MANAGER; a rejected or held notice goes back to DRAFT with it. */
+    void edit(Acting who) {
+        requireRole(who, Role.MANAGER, "edit");
+        requireStatus("edit", DRAFT, REJECTED);
+        version++;
+        lastEditor = who.name();
+        status = DRAFT;
+        reason = null;
+    }
+
+    void submit(Acting who) {
+        requireRole(who, Role.MANAGER, "submit");
+        requireStatus("submit", DRAFT);
+        status = PENDING_APPROVAL;
+    }
+
+    /** The LANDLORD agrees that the termination may be sent (the lease is theirs to end). */
+    void consent(Acting who, Instant at) {
+        requireRole(who, Role.LANDLORD, "consent to");
+        if (kind != NoticeKind.TERMINATION) {
+            throw new Conflict("only a termination notice needs the landlord's consent");
+        }
+        requireStatus("consent to", DRAFT, PENDING_APPROVAL);
+        consentBy = who.name();
+        consentAt = at;
+    }
+
+    /** Throws unless {@code who} may approve now: MANAGER, not the last editor, consent if TERMINATION. */
+    void checkApproval(Acting who) {
+        requireRole(who, Role.MANAGER, "approve");
+        requireStatus("approve", PENDING_APPROVAL);
+        if (who.name().equals(lastEditor)) {
+            throw new Conflict("version " + version + " was last edited by " + who.name()
+                    + "; another MANAGER must approve it (four eyes)");
+        }
+        if (kind == NoticeKind.TERMINATION && consentBy == null) {
+            throw new Conflict("a termination notice needs the landlord's consent before approval");
+        }
+    }
+
+    void approve(Acting who, Instant at) {
+        checkApproval(who);
+        status = APPROVED;
+        decidedBy = who.name();
+        decidedAt = at;
+        reason = null;
+    }
+
+    void reject(Acting who, Instant at, String why) {
+        requireRole(who, Role.MANAGER, "reject");
+        requireStatus("reject", PENDING_APPROVAL);
+        if (why == null || why.isBlank()) {
+            throw kr.fm.arrears.shared.InvalidInput.of("reason", why, "must say why the notice is rejected");
+        }
+        status = REJECTED;
+        decidedBy = who.name();
+        decidedAt = at;
+        reason = why;
+    }
+
+    /** The ground for the notice has gone before dispatch: back to the MANAGER, with the reason. */
+    void hold(String why) {
+        requireStatus("hold back", APPROVED);
+        status = REJECTED;
+        reason = why;
+    }
+
+    void dispatched() {
+        requireStatus("dispatch", APPROVED);
+        status = DISPATCHED;
+    }
+
+    void delivered() {
+        requireStatus("mark delivered", DISPATCHED);
+        status = DELIVERED;
+    }
+
+    void returned() {
+        requireStatus("mark returned", DISPATCHED);
+        status = RETURNED;
+    }
+
+    /** A MANAGER (or the scheduler) may send an approved notice, and nothing else. */
+    void checkDispatch(Acting who) {
+        if (who.role() != Role.SYSTEM) {
+            requireRole(who, Role.MANAGER, "dispatch");
+        }
+        requireStatus("dispatch", APPROVED);
+    }
+
+    private void requireStatus(String action, NoticeStatus... allowed) {
+        Set<NoticeStatus> ok = EnumSet.of(allowed[0], allowed);
+        if (!ok.contains(status)) {
+            throw new Conflict("cannot " + action + " notice " + id + " while it is " + status);
+        }
+    }
+
+    private static void requireRole(Acting who, Role role, String action) {
+        if (who.role() != role) {
+            throw new NotAllowed("only a " + role + " may " + action + " a notice; " + who.name() + " is " + who.role());
+        }
+    }
+
+    public long id() { return id; }
+    public long caseId() { return caseId; }
+    public long leaseId() { return leaseId; }
+    public NoticeKind kind() { return kind; }
+    public LocalDate draftedOn() { return draftedOn; }
+    public NoticeStatus status() { return status; }
+    public int version() { return version; }
+    public String lastEditor() { return lastEditor; }
+    public String consentBy() { return consentBy; }
+    public Instant consentAt() { return consentAt; }
+    public String decidedBy() { return decidedBy; }
+    public Instant decidedAt() { return decidedAt; }
+    public String reason() { return reason; }
+}

@@ -1,0 +1,160 @@
+package kr.fm.arrears.notice;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Certified notices over HTTP. Who acts comes from the {@code X-Actor} and {@code X-Role} headers
+ * for now: sign-in (issue 6) replaces them with the authenticated user.
+ */
+@RestController
+@RequestMapping("/api/notices")
+class NoticeController {
+
+    private final NoticeWorkflow workflow;
+    private final NoticeDispatch dispatch;
+
+    NoticeController(NoticeWorkflow workflow, NoticeDispatch dispatch) {
+        this.workflow = workflow;
+        this.dispatch = dispatch;
+    }
+
+    record NoticeView(long id, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, int version,
+            String lastEditor, String landlordConsentBy, Instant landlordConsentAt, String decidedBy, Instant decidedAt,
+            String reason, LocalDate draftedOn) {
+
+        static NoticeView of(CertifiedNotice n) {
+            return new NoticeView(n.id(), n.caseId(), n.leaseId(), n.kind(), n.status(), n.version(), n.lastEditor(),
+                    n.consentBy(), n.consentAt(), n.decidedBy(), n.decidedAt(), n.reason(), n.draftedOn());
+        }
+    }
+
+    record NoticeDetail(NoticeView notice, List<NoticeStore.Version> versions) {}
+
+    record Edit(@Size(max = 200) String subject, @Size(max = 4000) String body, @Size(max = 4000) String consequences,
+            @Min(1) @Max(60) Integer deadlineDays) {}
+
+    record Rejection(@NotBlank @Size(max = 1000) String reason) {}
+
+    @GetMapping
+    List<NoticeView> list(@RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) NoticeKind kind,
+            @RequestParam(required = false) Long leaseId, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return workflow.list(status, kind, leaseId, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)).stream()
+                .map(NoticeView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    NoticeDetail get(@PathVariable long id) {
+        return new NoticeDetail(NoticeView.of(workflow.get(id)), workflow.versions(id));
+    }
+
+    @GetMapping(path = "/{id}/preview", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> preview(@PathVariable long id) {
+        return pdf(workflow.preview(id), "notice-" + id + "-draft.pdf");
+    }
+
+    @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> download(@PathVariable long id, @RequestHeader("X-Actor") String actor,
+            @RequestHeader("X-Role") Role role) {
+        return pdf(workflow.download(id, new Acting(actor, role)), "notice-" + id + ".pdf");
+    }
+
+    @PostMapping("/{id}/versions")
+    NoticeView edit(@PathVariable long id, @Valid @RequestBody Edit edit, @RequestHeader("X-Actor") String actor,
+            @RequestHeader("X-Role") Role role) {
+        NoticeContent changes = new NoticeContent(edit.subject(), edit.body(), edit.consequences(),
+                edit.deadlineDays() == null ? 0 : edit.deadlineDays());
+        return NoticeView.of(workflow.edit(id, changes, new Acting(actor, role)));
+    }
+
+    @PostMapping("/{id}/submit")
+    NoticeView submit(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
+        return NoticeView.of(workflow.submit(id, new Acting(actor, role)));
+    }
+
+    @PostMapping("/{id}/consent")
+    NoticeView consent(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
+        return NoticeView.of(workflow.consent(id, new Acting(actor, role)));
+    }
+
+    @PostMapping("/{id}/approve")
+    NoticeView approve(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
+        return NoticeView.of(workflow.approve(id, new Acting(actor, role)));
+    }
+
+    @PostMapping("/{id}/reject")
+    NoticeView reject(@PathVariable long id, @Valid @RequestBody Rejection rejection, @RequestHeader("X-Actor") String actor,
+            @RequestHeader("X-Role") Role role) {
+        return NoticeView.of(workflow.reject(id, rejection.reason(), new Acting(actor, role)));
+    }
+
+    /** Queues an approved notice for the post office (or holds it back when the arrears were paid). */
+    @PostMapping("/{id}/dispatch")
+    NoticeDispatch.Requested dispatch(@PathVariable long id, @RequestHeader("X-Actor") String actor,
+            @RequestHeader("X-Role") Role role) {
+        return dispatch.request(id, new Acting(actor, role));
+    }
+
+    @GetMapping("/{id}/dispatch")
+    List<Map<String, Object>> dispatchStatus(@PathVariable long id) {
+        return dispatch.status(id);
+    }
+
+    record Delivery(@NotBlank String receiptNo, @jakarta.validation.constraints.Pattern(regexp = "DELIVERED|RETURNED") @NotBlank String status) {}
+
+    /** The postal gateway reports delivery here (a poller may call the same service method). */
+    @PostMapping("/postal/deliveries")
+    void delivered(@Valid @RequestBody Delivery delivery) {
+        dispatch.delivery(delivery.receiptNo(), "DELIVERED".equals(delivery.status()));
+    }
+
+    /** Which notice a PDF is: anyone holding a copy can check it is the approved one. */
+    @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> verify(@RequestPart("file") MultipartFile file) throws IOException {
+        return workflow.verify(file.getBytes())
+                .<Map<String, Object>>map(m -> Map.of("matches", true, "noticeId", m.noticeId(), "version", m.version(),
+                        "documentNo", m.documentNo(), "verificationCode", m.verificationCode(), "kind", m.kind(),
+                        "status", m.status(), "currentVersion", m.version() == m.currentVersion()))
+                .orElse(Map.of("matches", false,
+                        "detail", "This file is not an approved notice of this service (it may have been altered)."));
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Not allowed");
+        return problem;
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(bytes);
+    }
+}

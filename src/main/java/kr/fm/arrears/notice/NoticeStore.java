@@ -1,0 +1,176 @@
+package kr.fm.arrears.notice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL for notices and their versions; the workflow decides, this only reads and writes rows. */
+@Component
+class NoticeStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    NoticeStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts a notice with its first version; empty when the (case, kind) already has one. */
+    Optional<Long> insertDraft(long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeContent content,
+            String actor, Instant at) {
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO notice (case_id, lease_id, kind, status, version, last_editor, drafted_on, created_at, updated_at)
+                VALUES (?, ?, ?, 'DRAFT', 1, ?, ?, ?, ?) ON CONFLICT (case_id, kind) DO NOTHING RETURNING id""")
+                .params(caseId, leaseId, kind.name(), actor, draftedOn, ts(at), ts(at)).query(Long.class).optional();
+        id.ifPresent(n -> addVersion(n, 1, content, actor, at, null));
+        return id;
+    }
+
+    /** The notice, row-locked until the transaction ends: transitions of one notice run one at a time. */
+    CertifiedNotice lock(long id) {
+        return jdbc.sql("SELECT * FROM notice WHERE id = ? FOR UPDATE").param(id).query(NoticeStore::notice).optional()
+                .orElseThrow(() -> new NotFound("notice", id));
+    }
+
+    Optional<CertifiedNotice> find(long id) {
+        return jdbc.sql("SELECT * FROM notice WHERE id = ?").param(id).query(NoticeStore::notice).optional();
+    }
+
+    List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT * FROM notice
+                WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
+                  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+                  AND (CAST(:lease AS BIGINT) IS NULL OR lease_id = :lease)
+                ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("status", status == null ? null : status.name()).param("kind", kind == null ? null : kind.name())
+                .param("lease", leaseId).param("limit", limit).param("offset", offset)
+                .query(NoticeStore::notice).list();
+    }
+
+    void save(CertifiedNotice n, Instant at) {
+        jdbc.sql("""
+                UPDATE notice SET status = ?, version = ?, last_editor = ?, landlord_consent_by = ?, landlord_consent_at = ?,
+                                  decided_by = ?, decided_at = ?, reason = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(n.status().name(), n.version(), n.lastEditor(), n.consentBy(), ts(n.consentAt()), n.decidedBy(),
+                        ts(n.decidedAt()), n.reason(), ts(at), n.id())
+                .update();
+    }
+
+    void addVersion(long noticeId, int version, NoticeContent content, String editor, Instant at, String diff) {
+        jdbc.sql("INSERT INTO notice_version (notice_id, version, content, edited_by, edited_at, diff) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(noticeId, version, toJson(content), editor, ts(at), diff).update();
+    }
+
+    NoticeContent content(long noticeId, int version) {
+        String text = jdbc.sql("SELECT content FROM notice_version WHERE notice_id = ? AND version = ?")
+                .params(noticeId, version).query(String.class).single();
+        try {
+            return json.readValue(text, NoticeContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice " + noticeId + " v" + version + " content is not readable", e);
+        }
+    }
+
+    /** Keeps the approved PDF of a version; refuses (0 rows) if that version was sealed before. */
+    void seal(long noticeId, int version, String approver, Instant at, String documentNo, LocalDate documentDate,
+            String code, byte[] pdf, String sha256) {
+        int rows = jdbc.sql("""
+                UPDATE notice_version SET approved_by = ?, approved_at = ?, document_no = ?, document_date = ?,
+                                          verification_code = ?, pdf = ?, pdf_sha256 = ?
+                WHERE notice_id = ? AND version = ? AND pdf IS NULL""")
+                .params(approver, ts(at), documentNo, documentDate, code, pdf, sha256, noticeId, version).update();
+        if (rows != 1) {
+            throw new IllegalStateException("notice " + noticeId + " v" + version + " is already sealed");
+        }
+    }
+
+    /**
+     * The next document number of the year, gap-free: the counter row stays locked until the
+     * approving transaction ends, and a rollback gives the number back.
+     */
+    String nextDocumentNo(int year) {
+        int n = jdbc.sql("""
+                INSERT INTO notice_number (year, last_no) VALUES (?, 1)
+                ON CONFLICT (year) DO UPDATE SET last_no = notice_number.last_no + 1 RETURNING last_no""")
+                .param(year).query(Integer.class).single();
+        return String.format("%d-%06d", year, n);
+    }
+
+    record Version(int version, String editedBy, Instant editedAt, String diff, NoticeContent content, String approvedBy,
+            Instant approvedAt, String documentNo, LocalDate documentDate, String verificationCode, String pdfSha256) {}
+
+    List<Version> versions(long noticeId) {
+        return jdbc.sql("""
+                SELECT version, edited_by, edited_at, diff, content, approved_by, approved_at, document_no, document_date,
+                       verification_code, pdf_sha256
+                FROM notice_version WHERE notice_id = ? ORDER BY version""").param(noticeId)
+                .query((rs, i) -> new Version(rs.getInt("version"), rs.getString("edited_by"), instant(rs, "edited_at"),
+                        rs.getString("diff"), read(rs.getString("content")), rs.getString("approved_by"),
+                        instant(rs, "approved_at"), rs.getString("document_no"), rs.getObject("document_date", LocalDate.class),
+                        rs.getString("verification_code"), rs.getString("pdf_sha256")))
+                .list();
+    }
+
+    Optional<byte[]> pdf(long noticeId, int version) {
+        return jdbc.sql("SELECT pdf FROM notice_version WHERE notice_id = ? AND version = ? AND pdf IS NOT NULL")
+                .params(noticeId, version).query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    record Match(long noticeId, int version, String documentNo, String verificationCode, long leaseId, NoticeKind kind,
+            NoticeStatus status, int currentVersion) {}
+
+    Optional<Match> bySha256(String sha256) {
+        return jdbc.sql("""
+                SELECT v.notice_id, v.version, v.document_no, v.verification_code, n.lease_id, n.kind, n.status, n.version AS current
+                FROM notice_version v JOIN notice n ON n.id = v.notice_id WHERE v.pdf_sha256 = ?""").param(sha256)
+                .query((rs, i) -> new Match(rs.getLong("notice_id"), rs.getInt("version"), rs.getString("document_no"),
+                        rs.getString("verification_code"), rs.getLong("lease_id"), NoticeKind.valueOf(rs.getString("kind")),
+                        NoticeStatus.valueOf(rs.getString("status")), rs.getInt("current")))
+                .optional();
+    }
+
+    private NoticeContent read(String text) {
+        try {
+            return json.readValue(text, NoticeContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice content is not readable", e);
+        }
+    }
+
+    private String toJson(NoticeContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CertifiedNotice notice(ResultSet rs, int row) throws SQLException {
+        return new CertifiedNotice(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("lease_id"),
+                NoticeKind.valueOf(rs.getString("kind")), rs.getObject("drafted_on", LocalDate.class),
+                NoticeStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getString("last_editor"),
+                rs.getString("landlord_consent_by"), instant(rs, "landlord_consent_at"), rs.getString("decided_by"),
+                instant(rs, "decided_at"), rs.getString("reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

@@ -1,0 +1,157 @@
+package kr.fm.arrears.notice;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.notice.internal.NoticeDocument;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Sha256;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The front door of certified notices: drafting, edits, approval, downloads and verification.
+ * Each action locks the notice row, lets {@link CertifiedNotice} check the transition, then writes
+ * the new state and its audit event in one transaction.
+ */
+@Service
+public class NoticeWorkflow {
+
+    static final String SUBJECT = "NOTICE";
+
+    private final NoticeStore store;
+    private final NoticeDocument document;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    NoticeWorkflow(NoticeStore store, NoticeDocument document, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.document = document;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Drafts the notice of a case and kind once; a second call for the same pair does nothing. */
+    @Transactional
+    public Optional<Long> draft(long caseId, long leaseId, NoticeKind kind, LocalDate businessDate) {
+        Optional<Long> id = store.insertDraft(caseId, leaseId, kind, businessDate, NoticeContent.standard(kind),
+                Acting.SYSTEM.name(), now());
+        id.ifPresent(n -> audit.record(new AuditLog.Event(Acting.SYSTEM.name(), "NOTICE_DRAFTED", SUBJECT, String.valueOf(n),
+                leaseId, null, details("caseId", caseId, "kind", kind, "version", 1))));
+        return id;
+    }
+
+    /** A new version with the given fields changed (null fields stay as they were). */
+    @Transactional
+    public CertifiedNotice edit(long id, NoticeContent changes, Acting who) {
+        CertifiedNotice n = store.lock(id);
+        NoticeContent before = store.content(id, n.version());
+        NoticeContent after = before.with(changes);
+        List<String> diff = before.diff(after);
+        if (diff.isEmpty()) {
+            throw kr.fm.arrears.shared.InvalidInput.of("content", null, "changes nothing in version " + n.version());
+        }
+        n.edit(who);
+        store.addVersion(id, n.version(), after, who.name(), now(), String.join("; ", diff));
+        return saved(n, who, "NOTICE_EDITED", null, details("version", n.version(), "diff", diff));
+    }
+
+    @Transactional
+    public CertifiedNotice submit(long id, Acting who) {
+        CertifiedNotice n = store.lock(id);
+        n.submit(who);
+        return saved(n, who, "NOTICE_SUBMITTED", null, details("version", n.version()));
+    }
+
+    @Transactional
+    public CertifiedNotice consent(long id, Acting who) {
+        CertifiedNotice n = store.lock(id);
+        n.consent(who, now());
+        return saved(n, who, "NOTICE_CONSENTED", null, details("version", n.version()));
+    }
+
+    @Transactional
+    public CertifiedNotice reject(long id, String reason, Acting who) {
+        CertifiedNotice n = store.lock(id);
+        n.reject(who, now(), reason);
+        return saved(n, who, "NOTICE_REJECTED", reason, details("version", n.version()));
+    }
+
+    /**
+     * Approves the current version: renders its PDF once, dated today, with the year's next
+     * document number and the verification code, and keeps the bytes and their SHA-256.
+     */
+    @Transactional
+    public CertifiedNotice approve(long id, Acting who) {
+        CertifiedNotice n = store.lock(id);
+        n.checkApproval(who); // before a document number is taken
+        LocalDate today = BusinessTime.today(clock);
+        String documentNo = store.nextDocumentNo(today.getYear());
+        NoticeDocument.Sealed sealed = document.seal(n.leaseId(), n.kind(), store.content(id, n.version()), today, documentNo);
+        n.approve(who, now());
+        store.seal(id, n.version(), who.name(), now(), documentNo, today, sealed.verificationCode(), sealed.pdf(), sealed.sha256());
+        return saved(n, who, "NOTICE_APPROVED", null, details("version", n.version(), "documentNo", documentNo,
+                "sha256", sealed.sha256(), "verificationCode", sealed.verificationCode()));
+    }
+
+    /** The approved PDF, byte for byte as approved; every download is audited. */
+    @Transactional
+    public byte[] download(long id, Acting who) {
+        CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
+        byte[] pdf = approvedPdf(n);
+        audit.record(new AuditLog.Event(who.name(), "NOTICE_DOWNLOADED", SUBJECT, String.valueOf(id), n.leaseId(), null,
+                details("version", n.version(), "sha256", Sha256.hex(pdf))));
+        return pdf;
+    }
+
+    /** A draft's current version as it would print today, watermarked; no number, nothing stored. */
+    @Transactional(readOnly = true)
+    public byte[] preview(long id) {
+        CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
+        return document.preview(n.leaseId(), n.kind(), store.content(id, n.version()), BusinessTime.today(clock));
+    }
+
+    /** Which notice and version a PDF is, by the SHA-256 of its bytes. */
+    @Transactional(readOnly = true)
+    public Optional<NoticeStore.Match> verify(byte[] pdf) {
+        return store.bySha256(Sha256.hex(pdf));
+    }
+
+    @Transactional(readOnly = true)
+    public CertifiedNotice get(long id) {
+        return store.find(id).orElseThrow(() -> new NotFound("notice", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<NoticeStore.Version> versions(long id) {
+        get(id);
+        return store.versions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
+        return store.list(status, kind, leaseId, limit, offset);
+    }
+
+    byte[] approvedPdf(CertifiedNotice n) {
+        return store.pdf(n.id(), n.version())
+                .orElseThrow(() -> new Conflict("notice " + n.id() + " has no approved PDF while it is " + n.status()));
+    }
+
+    CertifiedNotice saved(CertifiedNotice n, Acting who, String action, String reason, java.util.Map<String, ?> details) {
+        store.save(n, now());
+        audit.record(new AuditLog.Event(who.name(), action, SUBJECT, String.valueOf(n.id()), n.leaseId(), reason, details));
+        return n;
+    }
+
+    private Instant now() {
+        return BusinessTime.now(clock);
+    }
+}

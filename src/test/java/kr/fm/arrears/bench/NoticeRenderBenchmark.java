@@ -1,0 +1,87 @@
+package kr.fm.arrears.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kr.fm.arrears.ledger.ArrearsCalculator;
+import kr.fm.arrears.ledger.Charge;
+import kr.fm.arrears.ledger.ChargeKind;
+import kr.fm.arrears.ledger.LeaseTerms;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.notice.NoticeContent;
+import kr.fm.arrears.notice.NoticeKind;
+import kr.fm.arrears.notice.NoticeProperties;
+import kr.fm.arrears.notice.internal.NoticeDocument;
+import kr.fm.arrears.notice.internal.PdfRenderer;
+import kr.fm.arrears.shared.Templates;
+
+/**
+ * Median time to render one two-page demand notice (FreeMarker → XHTML → PDF with the embedded
+ * font), warm: 10 renders to warm up, then 50 timed. No database: the facts are the 14 unpaid
+ * charges of the test lease, computed by the real ArrearsCalculator. Not a test (surefire does not
+ * pick it up); run from the repository root with
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) kr.fm.arrears.bench.NoticeRenderBenchmark [warmup] [runs]
+ * </pre>
+ * Writes the last PDF to target/notices/bench-demand.pdf.
+ */
+public final class NoticeRenderBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        LocalDate asOf = LocalDate.of(2026, 4, 15);
+        NoticeDocument document = new NoticeDocument(new Templates("templates"), null, null,
+                new NoticeProperties("(주)한빛공장관리", "경기도 화성시 남양읍 시청로 100", null), new PdfRenderer());
+        NoticeDocument.Facts facts = facts(asOf);
+        NoticeContent content = NoticeContent.standard(NoticeKind.DEMAND);
+
+        byte[] pdf = null;
+        for (int i = 0; i < warmup; i++) {
+            pdf = render(document, facts, content, asOf);
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            pdf = render(document, facts, content, asOf);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        Files.createDirectories(Path.of("target/notices"));
+        Files.write(Path.of("target/notices/bench-demand.pdf"), pdf);
+        System.out.printf("notice render (two-page demand, 14 charges): %d warm-up, %d timed; median %.1f ms, min %.1f ms, p90 %.1f ms, max %.1f ms; %d bytes%n",
+                warmup, runs, ms(nanos[runs / 2]), ms(nanos[0]), ms(nanos[(int) (runs * 0.9)]), ms(nanos[runs - 1]), pdf.length);
+    }
+
+    private static byte[] render(NoticeDocument document, NoticeDocument.Facts facts, NoticeContent content, LocalDate asOf) {
+        return document.render(document.xhtml(facts, NoticeKind.DEMAND, content, asOf, "2026-000123", "ABCD-EF01-2345", false));
+    }
+
+    /** The NT-CIVIL lease of the notice tests: rent and fee due on the 10th, October 2025 to April 2026, nothing paid. */
+    private static NoticeDocument.Facts facts(LocalDate asOf) {
+        LeaseTerms terms = new LeaseTerms(1, 2_000_000, true, new java.math.BigDecimal("12"), true, false);
+        List<Charge> charges = new ArrayList<>();
+        long id = 1;
+        for (LocalDate due = LocalDate.of(2025, 10, 10); !due.isAfter(asOf); due = due.plusMonths(1)) {
+            charges.add(new Charge(id++, 1, ChargeKind.RENT, due.withDayOfMonth(1), due, 2_000_000, 200_000));
+            charges.add(new Charge(id++, 1, ChargeKind.MANAGEMENT_FEE, due.withDayOfMonth(1), due, 200_000, 20_000));
+        }
+        return new NoticeDocument.Facts(
+                new LedgerViews.LeaseSummary(1, "NT-CIVIL", 1, "(주)대성정밀", 1, "한울산업개발", 1, "한울 제1공장", "201",
+                        2_000_000, 200_000, 20_000_000, 10, LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30), false),
+                new LedgerViews.Landlord(1, "한울산업개발", "2208162517", "경기도 화성시 향남읍 발안공단로 12", "+82313551200", null,
+                        "국민은행", "123-45-6789-012", "한울산업개발(주)"),
+                new LedgerViews.Tenant(1, "(주)대성정밀", "1248100004", "김대성", "+821023456789", "ds@daesung.example",
+                        "경기도 화성시 향남읍 발안공단로 12 201호"),
+                new LedgerViews.Building(1, 1, "한울 제1공장", "경기도 화성시 향남읍 발안공단로 12", List.of("201")),
+                terms, ArrearsCalculator.compute(terms, charges, List.of(), asOf));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}
