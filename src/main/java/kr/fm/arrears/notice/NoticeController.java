@@ -21,17 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/**
- * Certified notices over HTTP. Who acts comes from the {@code X-Actor} and {@code X-Role} headers
- * for now: sign-in (issue 6) replaces them with the authenticated user.
- */
+/** Certified notices over HTTP; who acts is the signed-in user (see {@link Acting#current()}). */
 @RestController
 @RequestMapping("/api/notices")
 class NoticeController {
@@ -80,45 +76,41 @@ class NoticeController {
     }
 
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> download(@PathVariable long id, @RequestHeader("X-Actor") String actor,
-            @RequestHeader("X-Role") Role role) {
-        return pdf(workflow.download(id, new Acting(actor, role)), "notice-" + id + ".pdf");
+    ResponseEntity<byte[]> download(@PathVariable long id) {
+        return pdf(workflow.download(id, Acting.current()), "notice-" + id + ".pdf");
     }
 
     @PostMapping("/{id}/versions")
-    NoticeView edit(@PathVariable long id, @Valid @RequestBody Edit edit, @RequestHeader("X-Actor") String actor,
-            @RequestHeader("X-Role") Role role) {
+    NoticeView edit(@PathVariable long id, @Valid @RequestBody Edit edit) {
         NoticeContent changes = new NoticeContent(edit.subject(), edit.body(), edit.consequences(),
                 edit.deadlineDays() == null ? 0 : edit.deadlineDays());
-        return NoticeView.of(workflow.edit(id, changes, new Acting(actor, role)));
+        return NoticeView.of(workflow.edit(id, changes, Acting.current()));
     }
 
     @PostMapping("/{id}/submit")
-    NoticeView submit(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
-        return NoticeView.of(workflow.submit(id, new Acting(actor, role)));
+    NoticeView submit(@PathVariable long id) {
+        return NoticeView.of(workflow.submit(id, Acting.current()));
     }
 
     @PostMapping("/{id}/consent")
-    NoticeView consent(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
-        return NoticeView.of(workflow.consent(id, new Acting(actor, role)));
+    NoticeView consent(@PathVariable long id) {
+        return NoticeView.of(workflow.consent(id, Acting.current()));
     }
 
     @PostMapping("/{id}/approve")
-    NoticeView approve(@PathVariable long id, @RequestHeader("X-Actor") String actor, @RequestHeader("X-Role") Role role) {
-        return NoticeView.of(workflow.approve(id, new Acting(actor, role)));
+    NoticeView approve(@PathVariable long id) {
+        return NoticeView.of(workflow.approve(id, Acting.current()));
     }
 
     @PostMapping("/{id}/reject")
-    NoticeView reject(@PathVariable long id, @Valid @RequestBody Rejection rejection, @RequestHeader("X-Actor") String actor,
-            @RequestHeader("X-Role") Role role) {
-        return NoticeView.of(workflow.reject(id, rejection.reason(), new Acting(actor, role)));
+    NoticeView reject(@PathVariable long id, @Valid @RequestBody Rejection rejection) {
+        return NoticeView.of(workflow.reject(id, rejection.reason(), Acting.current()));
     }
 
     /** Queues an approved notice for the post office (or holds it back when the arrears were paid). */
     @PostMapping("/{id}/dispatch")
-    NoticeDispatch.Requested dispatch(@PathVariable long id, @RequestHeader("X-Actor") String actor,
-            @RequestHeader("X-Role") Role role) {
-        return dispatch.request(id, new Acting(actor, role));
+    NoticeDispatch.Requested dispatch(@PathVariable long id) {
+        return dispatch.request(id, Acting.current());
     }
 
     @GetMapping("/{id}/dispatch")

@@ -33,9 +33,13 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/favicon.ico")
                         .permitAll()
                         // delivery receipts authenticate by their HMAC signature, not by a user
-                        .requestMatchers(HttpMethod.POST, "/api/messaging/receipts", "/api/notices/postal/receipts").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/messaging/receipts", "/api/notices/postal/deliveries").permitAll()
                         .requestMatchers("/api/users/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers(HttpMethod.PUT, "/api/escalation/policy/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/escalation/policy/**").hasRole("ADMIN")
+                        // the landlord's consent to a termination notice is the one thing a LANDLORD posts
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/consent").hasAnyRole("LANDLORD", "MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())

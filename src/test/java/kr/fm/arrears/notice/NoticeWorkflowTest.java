@@ -30,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeWorkflowTest {
 
-    static final Map<String, String> KIM = Map.of("X-Actor", "kim", "X-Role", "MANAGER");
-    static final Map<String, String> LEE = Map.of("X-Actor", "lee", "X-Role", "MANAGER");
-    static final Map<String, String> OWNER = Map.of("X-Actor", "hanul-owner", "X-Role", "LANDLORD");
+    static final String PASSWORD = "notice-test-password";
+    static final Map<String, String> KIM = Api.signedInAs("kim", PASSWORD);
+    static final Map<String, String> LEE = Api.signedInAs("lee", PASSWORD);
+    static final Map<String, String> OWNER = Api.signedInAs("hanul-owner", PASSWORD);
     static final AtomicLong CASES = new AtomicLong(1000);
 
     @Autowired
@@ -41,6 +42,8 @@ class NoticeWorkflowTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    kr.fm.arrears.security.Users users;
 
     long civilLease;
     long actLease;
@@ -50,6 +53,12 @@ class NoticeWorkflowTest {
         NoticeFixtures.importLeases(api);
         civilLease = NoticeFixtures.leaseId(api, NoticeFixtures.CIVIL);
         actLease = NoticeFixtures.leaseId(api, NoticeFixtures.COMMERCIAL);
+        long landlord = api.get("/api/leases/" + actLease).body().get("landlordId").asLong();
+        tx.executeWithoutResult(s -> {
+            users.create("kim", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "김관리", "test");
+            users.create("lee", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "이관리", "test");
+            users.create("hanul-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, landlord, "임대인", "test");
+        });
     }
 
     @Test

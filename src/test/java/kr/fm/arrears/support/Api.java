@@ -38,6 +38,12 @@ public class Api {
         return new Api(port, user, password);
     }
 
+    /** Headers that sign a single request in as {@code user} (overriding the default ADMIN). */
+    public static java.util.Map<String, String> signedInAs(String user, String password) {
+        return java.util.Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public Api anonymous() {
         return new Api(port, null, null);
     }
@@ -58,9 +64,9 @@ public class Api {
         return exchange(http.post().uri(path).contentType(MediaType.parseMediaType("text/csv")).body(csv));
     }
 
-    /** A JSON call with extra headers (e.g. X-Actor / X-Role until sign-in exists). */
+    /** A JSON call with extra headers (e.g. {@link #signedInAs} for another user). */
     public Response send(org.springframework.http.HttpMethod method, String path, java.util.Map<String, String> headers, Object json) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> headers.forEach(h::add));
+        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> headers.forEach(h::set));
         return exchange(json == null ? request : request.contentType(MediaType.APPLICATION_JSON).body(json));
     }
 
@@ -68,7 +74,7 @@ public class Api {
 
     /** A call whose answer is a file (PDF), with extra headers. */
     public Bytes getBytes(String path, java.util.Map<String, String> headers) {
-        return http.get().uri(path).headers(h -> headers.forEach(h::add)).exchange((req, res) ->
+        return http.get().uri(path).headers(h -> headers.forEach(h::set)).exchange((req, res) ->
                 new Bytes(res.getStatusCode().value(), String.valueOf(res.getHeaders().getContentType()), res.getBody().readAllBytes()));
     }
 
