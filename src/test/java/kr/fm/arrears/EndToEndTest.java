@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.support.Api;
@@ -29,11 +28,8 @@ class EndToEndTest {
 
     @Test
     void one_escalation_run_drafts_the_notices_and_queues_the_reminders_each_lease_has_earned() {
-        api.postCsv("/api/imports/leases", Examples.leases());
-        api.postCsv("/api/imports/payments", Examples.payments());
+        Map<String, Long> ids = Examples.importAll(api);
         clock.set(LocalDate.of(2026, 4, 15));
-        Map<String, Long> ids = new HashMap<>();
-        api.get("/api/leases").body().forEach(l -> ids.put(l.get("code").asText(), l.get("leaseId").asLong()));
 
         assertThat(api.postJson("/api/escalation/runs", Map.of("businessDate", "2026-04-15", "dryRun", false)).status())
                 .isEqualTo(201);

@@ -80,11 +80,7 @@ abstract class MessagingTestBase {
 
     @BeforeAll
     void importExamples() {
-        assertThat(api.postCsv("/api/imports/leases", Examples.leases()).status()).isEqualTo(200);
-        assertThat(api.postCsv("/api/imports/payments", Examples.payments()).status()).isEqualTo(200);
-        for (JsonNode lease : api.get("/api/leases").body()) {
-            leaseIds.put(lease.get("code").asText(), lease.get("leaseId").asLong());
-        }
+        leaseIds.putAll(Examples.importAll(api));
     }
 
     @BeforeEach
