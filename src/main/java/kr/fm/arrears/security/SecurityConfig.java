@@ -44,7 +44,7 @@ class SecurityConfig {
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
-                .httpBasic(basic -> {})
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a request that authenticates itself (Basic) carries no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))

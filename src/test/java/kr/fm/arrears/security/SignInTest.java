@@ -75,7 +75,9 @@ class SignInTest {
     void five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_opens_it() {
         Api wrong = api.as("seodong", "not-the-password");
         for (int i = 0; i < Users.MAX_FAILURES; i++) {
-            assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
+            Api.Response r = wrong.get("/api/leases");
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.body().get("title").asText()).isEqualTo("Unauthorized");
         }
         assertThat(api.as("seodong", "landlord-password").get("/api/leases").status()).isEqualTo(401);
         assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'seodong'").query(Boolean.class).single()).isTrue();
