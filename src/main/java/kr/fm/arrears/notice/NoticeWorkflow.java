@@ -30,8 +30,11 @@ public class NoticeWorkflow {
     private final NoticeDocument document;
     private final AuditLog audit;
     private final Clock clock;
+    private final kr.fm.arrears.ledger.LedgerViews views;
 
-    NoticeWorkflow(NoticeStore store, NoticeDocument document, AuditLog audit, Clock clock) {
+    NoticeWorkflow(NoticeStore store, NoticeDocument document, AuditLog audit, Clock clock,
+            kr.fm.arrears.ledger.LedgerViews views) {
+        this.views = views;
         this.store = store;
         this.document = document;
         this.audit = audit;
@@ -73,6 +76,10 @@ public class NoticeWorkflow {
     @Transactional
     public CertifiedNotice consent(long id, Acting who) {
         CertifiedNotice n = store.lock(id);
+        // a LANDLORD consents for their own buildings only; another's notice does not exist for them
+        if (views.lease(n.leaseId()).isEmpty()) {
+            throw new kr.fm.arrears.shared.NotFound("notice", id);
+        }
         n.consent(who, now());
         return saved(n, who, "NOTICE_CONSENTED", null, details("version", n.version()));
     }

@@ -34,6 +34,7 @@ class NoticeWorkflowTest {
     static final Map<String, String> KIM = Api.signedInAs("kim", PASSWORD);
     static final Map<String, String> LEE = Api.signedInAs("lee", PASSWORD);
     static final Map<String, String> OWNER = Api.signedInAs("hanul-owner", PASSWORD);
+    static final Map<String, String> STRANGER = Api.signedInAs("other-owner", PASSWORD);
     static final AtomicLong CASES = new AtomicLong(1000);
 
     @Autowired
@@ -44,6 +45,8 @@ class NoticeWorkflowTest {
     TransactionTemplate tx;
     @Autowired
     kr.fm.arrears.security.Users users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long civilLease;
     long actLease;
@@ -58,6 +61,8 @@ class NoticeWorkflowTest {
             users.create("kim", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "김관리", "test");
             users.create("lee", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "이관리", "test");
             users.create("hanul-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, landlord, "임대인", "test");
+            long other = jdbc.sql("INSERT INTO landlord (name) VALUES ('다른임대인') RETURNING id").query(Long.class).single();
+            users.create("other-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, other, "다른임대인", "test");
         });
     }
 
@@ -124,6 +129,8 @@ class NoticeWorkflowTest {
         Api.Response early = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().get("detail").asText()).contains("landlord's consent");
+        // another owner cannot consent for this one: the notice does not exist for them
+        assertThat(call(POST, "/api/notices/" + id + "/consent", STRANGER).status()).isEqualTo(404);
         assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
         assertThat(call(POST, "/api/notices/" + id + "/approve", LEE).status()).isEqualTo(200);
         assertThat(PdfPages.read(download(id)).text()).contains("임대차계약 해지 통지서", "상가건물 임대차보호법 제10조의8");
@@ -207,7 +214,7 @@ class NoticeWorkflowTest {
     }
 
     private byte[] download(long id) {
-        Api.Bytes pdf = api.getBytes("/api/notices/" + id + "/pdf", OWNER);
+        Api.Bytes pdf = api.getBytes("/api/notices/" + id + "/pdf", KIM);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         return pdf.body();

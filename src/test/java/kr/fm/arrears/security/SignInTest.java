@@ -63,6 +63,10 @@ class SignInTest {
                 .extracting(i -> i.get("lease").get("code").asText()).containsExactly("SD-B12");
         assertThat(owner.get("/api/arrears?asOf=2026-03-31&landlordId=1").body().get("items")).isEmpty();
         assertThat(owner.get("/api/audit/events").status()).isEqualTo(403);
+        // not yet narrowed to their buildings in the queries, so closed to landlords for now
+        for (String staffOnly : new String[] {"/api/cases", "/api/messages", "/api/notices", "/api/escalation/policy"}) {
+            assertThat(owner.get(staffOnly).status()).as(staffOnly).isEqualTo(403);
+        }
 
         long landlords = jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single();
         assertThat(owner.postJson("/api/landlords", Map.of("name", "남의회사")).status()).isEqualTo(403);
