@@ -58,7 +58,7 @@ public final class OutboxBenchmark {
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.hikari.schema=bench", "spring.flyway.schemas=bench", "spring.flyway.default-schema=bench",
                 "spring.datasource.hikari.maximum-pool-size=" + (dispatchers + 2),
-                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live",
+                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.security.admin-password=bench-admin",
                 "arrears.messaging.gateway.base-url=" + provider.baseUrl(),
                 "arrears.messaging.batch-size=" + batchSize,
                 // a Wednesday morning in Seoul, inside the contact window whenever the benchmark runs
@@ -67,6 +67,7 @@ public final class OutboxBenchmark {
         try {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             RestClient.create("http://localhost:" + port).post().uri("/api/imports/leases")
+                    .headers(h -> h.setBasicAuth("admin", "bench-admin"))
                     .contentType(MediaType.parseMediaType("text/csv"))
                     .body(Files.readAllBytes(Path.of("docs/examples/leases.csv"))).retrieve().toBodilessEntity();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
