@@ -120,7 +120,10 @@ class NoticeController {
 
     record Delivery(@NotBlank String receiptNo, @jakarta.validation.constraints.Pattern(regexp = "DELIVERED|RETURNED") @NotBlank String status) {}
 
-    /** The postal gateway reports delivery here (a poller may call the same service method). */
+    /**
+     * The postal gateway reports delivery here, signed in as a staff account (HTTP Basic); a poller
+     * may call the same service method.
+     */
     @PostMapping("/postal/deliveries")
     void delivered(@Valid @RequestBody Delivery delivery) {
         dispatch.delivery(delivery.receiptNo(), "DELIVERED".equals(delivery.status()));

@@ -32,8 +32,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/favicon.ico")
                         .permitAll()
-                        // delivery receipts authenticate by their HMAC signature, not by a user
-                        .requestMatchers(HttpMethod.POST, "/api/messaging/receipts", "/api/notices/postal/deliveries").permitAll()
+                        // message receipts authenticate by their HMAC signature, not by a user; the postal
+                        // gateway's delivery reports come with the Basic credentials of a staff account
+                        .requestMatchers(HttpMethod.POST, "/api/messaging/receipts").permitAll()
                         .requestMatchers("/api/users/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.PUT, "/api/escalation/policy/**").hasRole("ADMIN")

@@ -39,6 +39,10 @@ class SignInTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body().get("title").asText()).isEqualTo("Unauthorized");
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        // nobody anonymous may report a certified notice delivered: without credentials a POST is a
+        // browser's, and without its CSRF token it is refused before anything else
+        assertThat(api.anonymous().postJson("/api/notices/postal/deliveries",
+                Map.of("receiptNo", "R-1", "status", "DELIVERED")).status()).isEqualTo(403);
     }
 
     @Test
