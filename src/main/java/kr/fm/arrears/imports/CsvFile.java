@@ -86,6 +86,9 @@ final class CsvFile {
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw ImportRejected.file("the file is not readable CSV: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // a broken record (e.g. an unclosed quote) surfaces while iterating; its cause says where
+            throw ImportRejected.file("the file is not readable CSV: " + e.getCause().getMessage());
         }
         if (rows.isEmpty()) {
             throw ImportRejected.file("the file has no data rows");
