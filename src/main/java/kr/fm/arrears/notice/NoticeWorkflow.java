@@ -142,6 +142,12 @@ public class NoticeWorkflow {
         return store.versions(id);
     }
 
+    /** The current version's wording, as a MANAGER reviews it before approving. */
+    @Transactional(readOnly = true)
+    public NoticeContent content(long id) {
+        return store.content(id, get(id).version());
+    }
+
     @Transactional(readOnly = true)
     public List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
         return store.list(status, kind, leaseId, limit, offset);

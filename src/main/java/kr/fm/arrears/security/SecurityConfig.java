@@ -47,8 +47,13 @@ class SecurityConfig {
                                 "/api/holidays/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER")
+                        // pages: approving notices and pausing cases are staff work; every other page is read by all roles
+                        .requestMatchers("/approvals/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/cases/*/pause", "/cases/*/resume").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // the approval page shows the notice's PDF preview in a frame of our own
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a request that authenticates itself (Basic) carries no session cookie a forged form could ride on

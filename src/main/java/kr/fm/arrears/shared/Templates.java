@@ -53,9 +53,18 @@ public class Templates {
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);
         freemarker.setRecognizeStandardFileExtensions(true); // .ftlh escapes HTML, .ftl does not
-        freemarker.setSharedVariable("won", (TemplateMethodModelEx) args ->
-                Won.format(((TemplateNumberModel) args.get(0)).getAsNumber().longValue()));
-        freemarker.setSharedVariable("kdate", (TemplateMethodModelEx) args -> Won.date(toDate(args.get(0))));
+        try {
+            freemarker.setSharedVariables(functions());
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code won(amount)} and {@code kdate(date)}: the same formatting in messages, notices and the pages. */
+    public static Map<String, Object> functions() {
+        return Map.of(
+                "won", (TemplateMethodModelEx) args -> Won.format(((TemplateNumberModel) args.get(0)).getAsNumber().longValue()),
+                "kdate", (TemplateMethodModelEx) args -> Won.date(toDate(args.get(0))));
     }
 
     /** Renders {@code name} (e.g. "messages/reminder-1.sms.ftl") with the model. */

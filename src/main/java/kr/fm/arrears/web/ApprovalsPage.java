@@ -1,0 +1,128 @@
+package kr.fm.arrears.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.notice.CertifiedNotice;
+import kr.fm.arrears.notice.NoticeContent;
+import kr.fm.arrears.notice.NoticeStatus;
+import kr.fm.arrears.notice.NoticeWorkflow;
+import kr.fm.arrears.notice.NotAllowed;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The MANAGER's approval queue: each notice waiting for approval, its PDF preview beside the case
+ * facts, and approve / reject with a reason; drafts and rejected notices are edited (a new version)
+ * and sent for approval here too. The workflow enforces the rules (four eyes, landlord's consent).
+ */
+@Controller
+class ApprovalsPage {
+
+    record Item(CertifiedNotice notice, String kind, String status, LedgerViews.LeaseSummary lease) {}
+
+    private static final int QUEUE = 200;
+
+    private final NoticeWorkflow notices;
+    private final LedgerViews views;
+    private final Board board;
+
+    ApprovalsPage(NoticeWorkflow notices, LedgerViews views, Board board) {
+        this.notices = notices;
+        this.views = views;
+        this.board = board;
+    }
+
+    @GetMapping("/approvals")
+    String queue(Model model) {
+        model.addAttribute("pending", items(notices.list(NoticeStatus.PENDING_APPROVAL, null, null, QUEUE, 0)));
+        List<CertifiedNotice> drafts = new java.util.ArrayList<>(notices.list(NoticeStatus.DRAFT, null, null, QUEUE, 0));
+        drafts.addAll(notices.list(NoticeStatus.REJECTED, null, null, QUEUE, 0));
+        model.addAttribute("drafts", items(drafts));
+        return "approvals";
+    }
+
+    @GetMapping("/approvals/{id}")
+    String review(@PathVariable long id, Model model) {
+        CertifiedNotice n = notices.get(id);
+        Item item = items(List.of(n)).stream().findFirst().orElseThrow(() -> new NotFound("notice", id));
+        Cases.CaseView c = board.visibleCase(n.caseId());
+        model.addAttribute("item", item);
+        model.addAttribute("content", notices.content(id));
+        model.addAttribute("row", board.row(c));
+        model.addAttribute("versions", notices.versions(id).size());
+        return "approval";
+    }
+
+    @PostMapping("/approvals/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            CertifiedNotice n = notices.approve(id, Acting.current());
+            return Flash.done(redirect, "승인했습니다. 문서번호가 부여되었고 PDF는 더 이상 바뀌지 않습니다. (" + n.id() + "번)",
+                    "/approvals");
+        } catch (Conflict | NotAllowed | InvalidInput e) {
+            return Flash.refused(redirect, e, "/approvals/" + id);
+        }
+    }
+
+    @PostMapping("/approvals/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            notices.reject(id, reason == null ? null : reason.trim(), Acting.current());
+            return Flash.done(redirect, "반려했습니다. 사유가 기록되었습니다.", "/approvals");
+        } catch (Conflict | NotAllowed | InvalidInput e) {
+            return Flash.refused(redirect, e, "/approvals/" + id);
+        }
+    }
+
+    /** Blank fields keep their wording; the edit is a new version and goes back to DRAFT. */
+    @PostMapping("/approvals/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body, @RequestParam(required = false) String consequences,
+            @RequestParam(required = false) Integer deadlineDays, RedirectAttributes redirect) {
+        try {
+            if (deadlineDays != null && (deadlineDays < 1 || deadlineDays > 90)) {
+                throw InvalidInput.of("deadlineDays", deadlineDays, "납부 기한은 1~90일이어야 합니다");
+            }
+            CertifiedNotice n = notices.edit(id, new NoticeContent(blankToNull(subject), blankToNull(body),
+                    blankToNull(consequences), deadlineDays == null ? 0 : deadlineDays), Acting.current());
+            return Flash.done(redirect, "수정본(버전 " + n.version() + ")을 저장했습니다. 승인 요청 후 다른 담당자가 승인합니다.",
+                    "/approvals/" + id);
+        } catch (Conflict | NotAllowed | InvalidInput e) {
+            return Flash.refused(redirect, e, "/approvals/" + id);
+        }
+    }
+
+    @PostMapping("/approvals/{id}/submit")
+    String submit(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            notices.submit(id, Acting.current());
+            return Flash.done(redirect, "승인 요청했습니다.", "/approvals/" + id);
+        } catch (Conflict | NotAllowed | InvalidInput e) {
+            return Flash.refused(redirect, e, "/approvals/" + id);
+        }
+    }
+
+    private List<Item> items(List<CertifiedNotice> list) {
+        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(list.stream().map(CertifiedNotice::leaseId).distinct().toList())
+                .stream().collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, Function.identity()));
+        return list.stream().filter(n -> leases.containsKey(n.leaseId()))
+                .map(n -> new Item(n, Labels.notice(n.kind()), Labels.status(n.status()), leases.get(n.leaseId()))).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

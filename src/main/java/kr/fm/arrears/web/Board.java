@@ -1,0 +1,93 @@
+package kr.fm.arrears.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.escalation.LeaseRef;
+import kr.fm.arrears.escalation.Outlook;
+import kr.fm.arrears.ledger.LeaseArrears;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.security.Scope;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.stereotype.Component;
+
+/**
+ * The arrears board: every open case with what the tenant owes today and what the ladder does next.
+ * A LANDLORD's board holds only their own buildings (the landlord filter goes into every query).
+ */
+@Component
+class Board {
+
+    /** Open cases on one board page; a portfolio with more pages through the building filter. */
+    static final int LIMIT = 500;
+
+    record Row(long caseId, long leaseId, String leaseCode, String tenantName, String buildingName, String units,
+            long balance, long lateInterest, BigDecimal months, long daysOverdue, String stage, boolean paused,
+            LocalDate pausedUntil, String nextStage, LocalDate nextOn) {}
+
+    record View(LocalDate today, List<Row> rows, long totalBalance) {}
+
+    private final Cases cases;
+    private final Ledger ledger;
+    private final LedgerViews views;
+    private final Outlook outlook;
+    private final Clock clock;
+
+    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.views = views;
+        this.outlook = outlook;
+        this.clock = clock;
+    }
+
+    View open(Long buildingId) {
+        LocalDate today = BusinessTime.today(clock);
+        List<Cases.CaseView> open = cases.list(new Cases.Filter(null, Scope.landlordFilter(null), buildingId, null, true),
+                LIMIT, 0);
+        List<Long> leaseIds = open.stream().map(Cases.CaseView::leaseId).toList();
+        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(leaseIds).stream()
+                .collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, Function.identity()));
+        Map<Long, LeaseArrears> arrears = ledger.arrears(leases.keySet(), today);
+        Map<Long, Outlook.NextStage> next = outlook.next(leases.values().stream()
+                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today);
+        List<Row> rows = open.stream().filter(c -> leases.containsKey(c.leaseId()))
+                .map(c -> row(c, leases.get(c.leaseId()), arrears.get(c.leaseId()), next.get(c.leaseId())))
+                .sorted(java.util.Comparator.comparingLong(Row::daysOverdue).reversed())
+                .toList();
+        return new View(today, rows, rows.stream().mapToLong(Row::balance).sum());
+    }
+
+    /** A case the caller may see: a LANDLORD asking for another landlord's case gets "not found". */
+    Cases.CaseView visibleCase(long id) {
+        Cases.CaseView c = cases.find(id).orElseThrow(() -> new NotFound("case", id));
+        Long scope = Scope.landlordFilter(c.landlordId());
+        if (scope != null && scope != c.landlordId()) {
+            throw new NotFound("case", id);
+        }
+        return c;
+    }
+
+    Row row(Cases.CaseView c, LedgerViews.LeaseSummary lease, LeaseArrears a, Outlook.NextStage next) {
+        return new Row(c.id(), c.leaseId(), lease.code(), lease.tenantName(), lease.buildingName(), lease.units(),
+                a == null ? 0 : a.overdueBalance(), a == null ? 0 : a.lateInterest(),
+                a == null ? BigDecimal.ZERO : a.arrearsMonths(), a == null ? 0 : a.daysOverdue(), Labels.stage(c.stage()),
+                c.paused(), c.pausedUntil(), next == null ? null : Labels.stage(next.stage()), next == null ? null : next.on());
+    }
+
+    Row row(Cases.CaseView c) {
+        LocalDate today = BusinessTime.today(clock);
+        LedgerViews.LeaseSummary lease = views.lease(c.leaseId()).orElseThrow(() -> new NotFound("case", c.id()));
+        LeaseArrears a = ledger.arrears(c.leaseId(), today).orElse(null);
+        Outlook.NextStage next = c.closedOn() == null ? outlook.next(List.of(new LeaseRef(lease.leaseId(), lease.buildingId(),
+                lease.landlordId())), today).get(c.leaseId()) : null;
+        return row(c, lease, a, next);
+    }
+}

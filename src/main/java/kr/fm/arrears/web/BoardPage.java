@@ -1,0 +1,28 @@
+package kr.fm.arrears.web;
+
+import kr.fm.arrears.ledger.LedgerViews;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The arrears board; a LANDLORD reads the same board, narrowed to their own buildings, without the forms. */
+@Controller
+class BoardPage {
+
+    private final Board board;
+    private final LedgerViews views;
+
+    BoardPage(Board board, LedgerViews views) {
+        this.board = board;
+        this.views = views;
+    }
+
+    @GetMapping("/board")
+    String board(@RequestParam(required = false) Long buildingId, Model model) {
+        model.addAttribute("board", board.open(buildingId));
+        model.addAttribute("buildings", views.buildings(null, null));
+        model.addAttribute("buildingId", buildingId);
+        return "board";
+    }
+}

@@ -1,0 +1,59 @@
+package kr.fm.arrears.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kr.fm.arrears.notice.NotAllowed;
+import kr.fm.arrears.security.Role;
+import kr.fm.arrears.security.SignedIn;
+import kr.fm.arrears.security.Users;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page knows (who is signed in) and how a page answers a missing or forbidden thing: a
+ * Korean page with 404 or 403, where the API answers a problem (shared/ApiProblems). A landlord
+ * asking for another landlord's case gets the same 404 as for one that does not exist.
+ */
+@ControllerAdvice(basePackageClasses = PageAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageAdvice {
+
+    /** The signed-in person as the header shows them. */
+    record Me(String username, String displayName, Role role, String roleLabel) {
+        public boolean staff() {
+            return role != Role.LANDLORD;
+        }
+    }
+
+    private final Users users;
+
+    PageAdvice(Users users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("me")
+    Me me(@AuthenticationPrincipal SignedIn user) {
+        if (user == null) {
+            return null;
+        }
+        String name = users.byName(user.username()).map(Users.User::displayName).orElse(user.username());
+        return new Me(user.username(), name == null ? user.username() : name, user.role(), Labels.role(user.role()));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(HttpServletResponse response) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler({NotAllowed.class, org.springframework.security.access.AccessDeniedException.class})
+    String forbidden(HttpServletResponse response, Model model) {
+        response.setStatus(403);
+        return "error/403";
+    }
+}

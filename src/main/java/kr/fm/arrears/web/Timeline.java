@@ -1,0 +1,68 @@
+package kr.fm.arrears.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.messaging.Message;
+import kr.fm.arrears.messaging.Outbox;
+import kr.fm.arrears.notice.CertifiedNotice;
+import kr.fm.arrears.notice.NoticeStatus;
+import kr.fm.arrears.notice.NoticeWorkflow;
+import kr.fm.arrears.shared.BusinessTime;
+import org.springframework.stereotype.Component;
+
+/** A case's story in date order: charges, payments, stages, every message and notice of its lease. */
+@Component
+class Timeline {
+
+    /** One line; {@code link} opens the notice (review for staff, the approved PDF for everyone). */
+    record Entry(LocalDate date, String time, String type, String title, String detail, Long amount, String link) {}
+
+    private static final int MESSAGES = 500;
+
+    private final LedgerViews views;
+    private final Outbox outbox;
+    private final NoticeWorkflow notices;
+
+    Timeline(LedgerViews views, Outbox outbox, NoticeWorkflow notices) {
+        this.views = views;
+        this.outbox = outbox;
+        this.notices = notices;
+    }
+
+    List<Entry> of(Cases.CaseView c, boolean staff) {
+        List<Entry> entries = new ArrayList<>();
+        views.charges(c.leaseId()).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
+                ch.kind().korean() + " " + ch.period(), "납기 " + ch.dueDate(), ch.total(), null)));
+        views.payments(c.leaseId()).forEach(p -> entries.add(new Entry(p.paidOn(), null, "입금",
+                p.payerName() == null ? "입금" : p.payerName(), p.bankReference(), p.amount(), null)));
+        c.history().forEach(s -> entries.add(new Entry(s.businessDate(), null, "단계", Labels.stage(s.stage()),
+                s.status().equals("REACHED") ? "도달" : "건너뜀 (더 높은 단계와 같은 날)", null, null)));
+        for (Message m : outbox.list(new Outbox.Filter(null, c.leaseId(), null, null, MESSAGES, 0))) {
+            Instant at = m.sentAt() != null ? m.sentAt() : m.createdAt();
+            entries.add(new Entry(date(at), time(at), "메시지", Labels.channel(m.channel()) + " · " + Labels.state(m.state()),
+                    m.subject() != null ? m.subject() : m.body(), null, null));
+        }
+        for (CertifiedNotice n : notices.list(null, null, c.leaseId(), 100, 0)) {
+            boolean approved = n.status().compareTo(NoticeStatus.APPROVED) >= 0 && n.status() != NoticeStatus.REJECTED;
+            String link = staff ? "/approvals/" + n.id() : approved ? "/api/notices/" + n.id() + "/pdf" : null;
+            entries.add(new Entry(n.draftedOn(), null, "내용증명", Labels.notice(n.kind()) + " · " + Labels.status(n.status()),
+                    n.reason(), null, link));
+        }
+        entries.sort(Comparator.comparing(Entry::date).thenComparing(e -> e.time() == null ? "" : e.time()));
+        return entries;
+    }
+
+    private static LocalDate date(Instant at) {
+        return LocalDateTime.ofInstant(at, BusinessTime.SEOUL).toLocalDate();
+    }
+
+    private static String time(Instant at) {
+        return LocalDateTime.ofInstant(at, BusinessTime.SEOUL).toLocalTime().withSecond(0).withNano(0).toString();
+    }
+}
