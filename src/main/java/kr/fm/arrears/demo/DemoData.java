@@ -2,11 +2,20 @@ package kr.fm.arrears.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.imports.LeaseImport;
 import kr.fm.arrears.imports.PaymentImport;
+import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.BusinessTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,41 +27,147 @@ import org.springframework.stereotype.Component;
 
 /**
  * With the {@code demo} profile, an empty database is filled with the example portfolio
- * (docs/examples, packaged as demo/): the same files the README walks through, loaded through the
- * same imports a user would call.
+ * (docs/examples, packaged as demo/) and a dozen tenants whose arrears are dated from today, so
+ * every stage of the ladder is on the board whatever day the demo starts. All of it goes through
+ * the same imports and the same escalation runs a user would call: a run ten days ago and one
+ * today, then one notice sent for approval by a second MANAGER so that {@code manager} may approve
+ * it (four eyes).
  */
 @Component
 @Profile("demo")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private static final String HANUL = "한울산업개발,220-81-62517,경기도 화성시 향남읍 발안공단로 12,031-355-1200,국민은행,123-45-6789-012,한울산업개발(주)";
+    private static final String SEODONG = "서동산업(주),130-87-00016,경기도 안산시 단원구 산단로 45,031-491-7700,신한은행,110-234-567890,서동산업(주)";
+    private static final String HANUL_2 = "한울 제2공장,경기도 화성시 향남읍 발안공단로 20";
+    private static final String SEODONG_1 = "서동 지식산업센터,경기도 안산시 단원구 산단로 45";
+
+    /**
+     * A demo tenant: {@code overdue} days since the due date of its first unpaid charge today (the
+     * lease starts in that month, so every charge since is unpaid); {@code paidThrough} &gt; 0 pays
+     * every charge due up to that many days ago.
+     */
+    private record Tenant(String code, String landlord, String building, String unit, String name, String businessNo,
+            String representative, String phone, int overdue, long rent, boolean commercialAct, Integer paidDaysAgo) {}
+
+    private static final List<Tenant> TENANTS = List.of(
+            new Tenant("HN-201", HANUL, HANUL_2, "101", "대한금속(주)", "124-81-04316", "정대한", "010-5101-2001", 1, 1_800_000, false, null),
+            new Tenant("HN-202", HANUL, HANUL_2, "102", "세원테크", "220-81-12545", "한세원", "010-5102-2002", 3, 1_200_000, false, null),
+            new Tenant("HN-203", HANUL, HANUL_2, "103", "(주)동양플라스틱", "312-81-15045", "오동양", "010-5103-2003", 8, 2_500_000, false, null),
+            new Tenant("HN-204", HANUL, HANUL_2, "104", "신성기계", "605-81-27666", "신성호", "010-5104-2004", 16, 2_200_000, false, null),
+            new Tenant("HN-205", HANUL, HANUL_2, "201", "(주)태평전자", "130-81-21493", "강태평", "010-5105-2005", 33, 3_000_000, true, null),
+            new Tenant("HN-206", HANUL, HANUL_2, "202", "우진산업", "214-86-11740", "우진수", "010-5106-2006", 65, 1_600_000, false, null),
+            new Tenant("HN-207", HANUL, HANUL_2, "203", "한결정공", "401-81-19400", "배한결", "010-5107-2007", -2, 1_400_000, false, 0),
+            new Tenant("HN-208", HANUL, HANUL_2, "204", "(주)명성화학", "113-86-16480", "문명성", "010-5108-2008", 12, 2_000_000, false, null),
+            new Tenant("HN-209", HANUL, HANUL_2, "205", "대광물류", "617-81-11963", "서대광", "010-5109-2009", 17, 1_700_000, false, 3),
+            new Tenant("HN-210", HANUL, HANUL_2, "301", "경일정밀", "104-81-24749", "장경일", "010-5110-2010", -12, 1_300_000, false, 0),
+            new Tenant("SD-B20", SEODONG, SEODONG_1, "B20", "푸른식품", "229-81-16965", "유푸른", "010-5111-2011", 9, 900_000, true, null),
+            new Tenant("SD-B21", SEODONG, SEODONG_1, "B21", "한빛소재", "507-86-11598", "임한빛", "010-5112-2012", 40, 1_100_000, true, null));
+
+    private static final String HEADER = "lease_code,landlord_name,landlord_business_no,landlord_address,landlord_phone,"
+            + "landlord_bank_name,landlord_bank_account,landlord_account_holder,building_name,building_address,units,"
+            + "tenant_name,tenant_business_no,tenant_representative,tenant_phone,tenant_email,tenant_address,start_date,"
+            + "end_date,monthly_rent,management_fee,deposit,due_day,vat_applies,late_interest_percent,merchant,commercial_act\n";
+
     private final JdbcClient jdbc;
     private final LeaseImport leases;
     private final PaymentImport payments;
     private final Users users;
+    private final EscalationRuns runs;
+    private final Cases cases;
+    private final NoticeWorkflow notices;
+    private final Clock clock;
 
-    DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments, Users users) {
+    DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments, Users users, EscalationRuns runs, Cases cases,
+            NoticeWorkflow notices, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.leases = leases;
         this.payments = payments;
+        this.runs = runs;
+        this.cases = cases;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (jdbc.sql("SELECT count(*) FROM lease").query(Long.class).single() > 0) {
-            log.info("demo data: the database already has leases, nothing loaded");
+            log.info("demo data: the database already has leases, nothing loaded. " + accounts());
             return;
         }
+        LocalDate today = BusinessTime.today(clock);
         var l = leases.importFile(read("demo/leases.csv"), "demo/leases.csv", Actor.SYSTEM);
         var p = payments.importFile(read("demo/payments.csv"), "demo/payments.csv", Actor.SYSTEM);
-        long landlord = jdbc.sql("SELECT id FROM landlord ORDER BY id LIMIT 1").query(Long.class).single();
+        var dated = leases.importFile(datedLeases(today), "demo/dated-leases.csv", Actor.SYSTEM);
+        payments.importFile(datedPayments(today), "demo/dated-payments.csv", Actor.SYSTEM);
+
+        long landlord = jdbc.sql("SELECT id FROM landlord WHERE name = '한울산업개발'").query(Long.class).single();
         users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Actor.SYSTEM);
+        users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Actor.SYSTEM);
         users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Actor.SYSTEM);
-        log.info("demo data loaded: {} leases, {} payments. Accounts: admin/admin-demo (ADMIN), manager/manager-demo "
-                + "(MANAGER), landlord/landlord-demo (LANDLORD of 한울산업개발). "
-                + "Try: curl -u manager:manager-demo 'http://localhost:8080/api/arrears?asOf=2026-03-31'",
-                l.leasesCreated(), p.recorded());
+
+        // ten days ago reminders went out (대광물류 paid after its reminder); today the ladder moves on
+        runs.start(today.minusDays(10), false, Actor.SYSTEM);
+        runs.start(today, false, Actor.SYSTEM);
+        long paused = caseOf("HN-208");
+        cases.pause(paused, today.plusDays(14), "분할 납부 약정 (2회 분납)", "manager2");
+        long notice = jdbc.sql("""
+                SELECT n.id FROM notice n JOIN lease l ON l.id = n.lease_id WHERE l.code = 'HN-205'""").query(Long.class).single();
+        notices.submit(notice, new Acting("manager2", kr.fm.arrears.notice.Role.MANAGER));
+
+        log.info("demo data loaded for {}: {} example and {} dated leases, {} payments; notice {} waits for approval. {}",
+                today, l.leasesCreated(), dated.leasesCreated(), p.recorded(), notice, accounts());
+    }
+
+    private static String accounts() {
+        return "Sign in at http://localhost:8080/login — manager/manager-demo (MANAGER), landlord/landlord-demo "
+                + "(LANDLORD of 한울산업개발), manager2/manager2-demo (MANAGER), admin/admin-demo (ADMIN).";
+    }
+
+    private long caseOf(String leaseCode) {
+        return jdbc.sql("""
+                SELECT c.id FROM arrears_case c JOIN lease l ON l.id = c.lease_id WHERE l.code = ? AND c.closed_on IS NULL""")
+                .param(leaseCode).query(Long.class).single();
+    }
+
+    /** Each lease starts in the month of its first unpaid due date, due on that day of the month. */
+    private static byte[] datedLeases(LocalDate today) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (Tenant t : TENANTS) {
+            LocalDate firstDue = today.minusDays(t.overdue());
+            if (t.paidDaysAgo() != null && t.overdue() < 0) {
+                firstDue = firstDue.minusMonths(2); // paid up: two months paid, the next one due soon
+            }
+            LocalDate start = firstDue.withDayOfMonth(1);
+            long fee = t.rent() / 10;
+            String[] building = t.building().split(",", 2);
+            csv.append(String.join(",", t.code(), t.landlord(), building[0], building[1], t.unit(), t.name(), t.businessNo(),
+                    t.representative(), t.phone(), "account@" + t.code().toLowerCase() + ".example",
+                    building[1] + " " + t.unit() + "호", start.toString(), start.plusYears(2).minusDays(1).toString(),
+                    String.valueOf(t.rent()), String.valueOf(fee), String.valueOf(t.rent() * 10),
+                    String.valueOf(firstDue.getDayOfMonth()), "Y", "", "Y", t.commercialAct() ? "Y" : "N")).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Tenants that pay: every charge due by the payment day, in one transfer. */
+    private byte[] datedPayments(LocalDate today) {
+        StringBuilder csv = new StringBuilder("bank_reference,paid_on,amount,lease_code,payer_name\n");
+        for (Tenant t : TENANTS) {
+            if (t.paidDaysAgo() == null) {
+                continue;
+            }
+            LocalDate paidOn = today.minusDays(t.paidDaysAgo());
+            long owed = jdbc.sql("""
+                    SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c JOIN lease l ON l.id = c.lease_id
+                    WHERE l.code = ? AND c.due_date <= ?""").params(t.code(), paidOn).query(Long.class).single();
+            csv.append(String.join(",", "DEMO-" + t.code() + "-" + paidOn, paidOn.toString(), String.valueOf(owed), t.code(),
+                    t.name())).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] read(String path) throws IOException {
