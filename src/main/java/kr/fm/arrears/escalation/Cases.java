@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
@@ -19,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Arrears cases: what the run opened and moved, as people look at them, and the MANAGER's pause. */
+/**
+ * Arrears cases: what the run opened and moved, as people look at them, and the MANAGER's pause.
+ * Reads are narrowed to a LANDLORD's own buildings in SQL ({@link Scope}).
+ */
 @Component
 public class Cases {
 
@@ -71,7 +75,7 @@ public class Cases {
                   AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
                   AND (CAST(:open AS BOOLEAN) IS NULL OR ((c.closed_on IS NULL) = :open))
                 ORDER BY c.id LIMIT :limit OFFSET :offset""")
-                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", f.landlordId())
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", Scope.landlordFilter(f.landlordId()))
                 .param("building", f.buildingId()).param("paused", f.paused()).param("open", f.open())
                 .param("today", today).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs, today, List.of())).list();
@@ -86,7 +90,10 @@ public class Cases {
                         rs.getObject("business_date", LocalDate.class), (Long) rs.getObject("run_id"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
-        return jdbc.sql(CASE + " WHERE c.id = ?").param(id).query((rs, n) -> view(rs, today, history)).optional();
+        // a LANDLORD finds only the cases of their own buildings; another's case is "not found"
+        return jdbc.sql(CASE + " WHERE c.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)")
+                .param("id", id).param("scope", Scope.landlordFilter(null)).query((rs, n) -> view(rs, today, history))
+                .optional();
     }
 
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */

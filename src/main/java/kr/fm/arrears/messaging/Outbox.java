@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kr.fm.arrears.security.Scope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -106,9 +107,15 @@ public class Outbox {
                 .param("now", ts(now)).param("id", id).update() == 1;
     }
 
+    /** A message the caller may see: a LANDLORD only those about leases in their own buildings. */
     public Optional<Message> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = :id AND " + IN_SCOPE).param("id", id)
+                .param("scope", Scope.landlordFilter(null)).query(ROW).optional();
     }
+
+    private static final String IN_SCOPE = """
+            (CAST(:scope AS BIGINT) IS NULL OR lease_id IN (SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
+                                                            WHERE b.landlord_id = :scope))""";
 
     Optional<Message> findByKeyForUpdate(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE idempotency_key = ? FOR UPDATE").param(key)
@@ -124,8 +131,10 @@ public class Outbox {
                   AND (CAST(:leaseId AS BIGINT) IS NULL OR lease_id = :leaseId)
                   AND (CAST(:state AS TEXT) IS NULL OR state = :state)
                   AND (CAST(:channel AS TEXT) IS NULL OR channel = :channel)
+                  AND """ + IN_SCOPE + """
+
                 ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("caseId", f.caseId()).param("leaseId", f.leaseId())
+                .param("scope", Scope.landlordFilter(null)).param("caseId", f.caseId()).param("leaseId", f.leaseId())
                 .param("state", f.state() == null ? null : f.state().name()).param("channel", f.channel())
                 .param("limit", f.limit()).param("offset", f.offset())
                 .query(ROW).list();

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
+import kr.fm.arrears.shared.Downloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -72,12 +72,14 @@ class NoticeController {
 
     @GetMapping(path = "/{id}/preview", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> preview(@PathVariable long id) {
-        return pdf(workflow.preview(id), "notice-" + id + "-draft.pdf");
+        return pdf(workflow.preview(id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
     }
 
+    /** Opens in the browser's viewer; {@code ?download=1} saves it instead. */
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> download(@PathVariable long id) {
-        return pdf(workflow.download(id, Acting.current()), "notice-" + id + ".pdf");
+    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
+        NoticeWorkflow.ApprovedPdf pdf = workflow.download(id, Acting.current());
+        return pdf(pdf.bytes(), download, pdf.fileName(), pdf.asciiFileName());
     }
 
     @PostMapping("/{id}/versions")
@@ -147,9 +149,9 @@ class NoticeController {
         return problem;
     }
 
-    static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {
+    static ResponseEntity<byte[]> pdf(byte[] bytes, boolean attachment, String fileName, String asciiFileName) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(attachment, fileName, asciiFileName))
                 .body(bytes);
     }
 }

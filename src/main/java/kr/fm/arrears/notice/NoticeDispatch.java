@@ -118,7 +118,7 @@ public class NoticeDispatch {
             return true;
         }
         NoticeDocument.Addresses to = document.addresses(n.leaseId());
-        byte[] pdf = store.pdf(noticeId, version).orElseThrow();
+        byte[] pdf = store.approved(noticeId, version).orElseThrow().pdf();
         try {
             String receipt = gateway.send(new PostalGateway.Letter(key, "notice-" + noticeId + ".pdf", pdf, to.sender(), to.recipient()));
             jdbc.sql("""

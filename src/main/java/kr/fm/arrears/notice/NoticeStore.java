@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,9 +43,15 @@ class NoticeStore {
                 .orElseThrow(() -> new NotFound("notice", id));
     }
 
+    /** A notice the caller may see: a LANDLORD only those about leases in their own buildings. */
     Optional<CertifiedNotice> find(long id) {
-        return jdbc.sql("SELECT * FROM notice WHERE id = ?").param(id).query(NoticeStore::notice).optional();
+        return jdbc.sql("SELECT * FROM notice WHERE id = :id AND " + IN_SCOPE).param("id", id)
+                .param("scope", Scope.landlordFilter(null)).query(NoticeStore::notice).optional();
     }
+
+    private static final String IN_SCOPE = """
+            (CAST(:scope AS BIGINT) IS NULL OR lease_id IN (SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
+                                                            WHERE b.landlord_id = :scope))""";
 
     List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
         return jdbc.sql("""
@@ -52,7 +59,10 @@ class NoticeStore {
                 WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
                   AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
                   AND (CAST(:lease AS BIGINT) IS NULL OR lease_id = :lease)
+                  AND """ + IN_SCOPE + """
+
                 ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("scope", Scope.landlordFilter(null))
                 .param("status", status == null ? null : status.name()).param("kind", kind == null ? null : kind.name())
                 .param("lease", leaseId).param("limit", limit).param("offset", offset)
                 .query(NoticeStore::notice).list();
@@ -123,9 +133,11 @@ class NoticeStore {
                 .list();
     }
 
-    Optional<byte[]> pdf(long noticeId, int version) {
-        return jdbc.sql("SELECT pdf FROM notice_version WHERE notice_id = ? AND version = ? AND pdf IS NOT NULL")
-                .params(noticeId, version).query((rs, i) -> rs.getBytes(1)).optional();
+    record Approved(String documentNo, byte[] pdf) {}
+
+    Optional<Approved> approved(long noticeId, int version) {
+        return jdbc.sql("SELECT document_no, pdf FROM notice_version WHERE notice_id = ? AND version = ? AND pdf IS NOT NULL")
+                .params(noticeId, version).query((rs, i) -> new Approved(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     record Match(long noticeId, int version, String documentNo, String verificationCode, long leaseId, NoticeKind kind,

@@ -108,14 +108,45 @@ public class NoticeWorkflow {
                 "sha256", sealed.sha256(), "verificationCode", sealed.verificationCode()));
     }
 
+    /** Every download of a document (a notice's PDF, the history's exports and ZIP) is audited as this. */
+    public static final String DOWNLOADED = "DOCUMENT_DOWNLOADED";
+
+    /** An approved PDF and the names it is downloaded under. */
+    public record ApprovedPdf(long noticeId, String documentNo, String tenantName, byte[] bytes) {
+
+        /** {@code 내용증명_2026-000001_대성정밀.pdf} */
+        public String fileName() {
+            return fileName(documentNo, tenantName);
+        }
+
+        public String asciiFileName() {
+            return "notice_" + documentNo + ".pdf";
+        }
+
+        public static String fileName(String documentNo, String tenantName) {
+            return "내용증명_" + documentNo + "_" + kr.fm.arrears.shared.Downloads.namePart(tenantName) + ".pdf";
+        }
+    }
+
     /** The approved PDF, byte for byte as approved; every download is audited. */
     @Transactional
-    public byte[] download(long id, Acting who) {
+    public ApprovedPdf download(long id, Acting who) {
         CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
-        byte[] pdf = approvedPdf(n);
-        audit.record(new AuditLog.Event(who.name(), "NOTICE_DOWNLOADED", SUBJECT, String.valueOf(id), n.leaseId(), null,
-                details("version", n.version(), "sha256", Sha256.hex(pdf))));
-        return pdf;
+        NoticeStore.Approved approved = approved(n);
+        audit.record(new AuditLog.Event(who.name(), DOWNLOADED, SUBJECT, String.valueOf(id), n.leaseId(), null,
+                details("document", "NOTICE_PDF", "version", n.version(), "documentNo", approved.documentNo(),
+                        "sha256", Sha256.hex(approved.pdf()))));
+        String tenant = views.lease(n.leaseId()).map(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::tenantName).orElse("");
+        return new ApprovedPdf(id, approved.documentNo(), tenant, approved.pdf());
+    }
+
+    /**
+     * The approved PDF of a notice the caller may see, not audited: for a download that holds many
+     * notices and audits itself once (the history's ZIP).
+     */
+    @Transactional(readOnly = true)
+    public byte[] approvedCopy(long id) {
+        return approved(store.find(id).orElseThrow(() -> new NotFound("notice", id))).pdf();
     }
 
     /** A draft's current version as it would print today, watermarked; no number, nothing stored. */
@@ -154,7 +185,11 @@ public class NoticeWorkflow {
     }
 
     byte[] approvedPdf(CertifiedNotice n) {
-        return store.pdf(n.id(), n.version())
+        return approved(n).pdf();
+    }
+
+    private NoticeStore.Approved approved(CertifiedNotice n) {
+        return store.approved(n.id(), n.version())
                 .orElseThrow(() -> new Conflict("notice " + n.id() + " has no approved PDF while it is " + n.status()));
     }
 

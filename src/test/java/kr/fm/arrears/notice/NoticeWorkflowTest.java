@@ -119,7 +119,7 @@ class NoticeWorkflowTest {
         PdfPages pdf = PdfPages.read(download(id));
         assertThat(pdf.text()).contains("연체 차임 지급 최고서", "2026년 4월 25일까지");
         assertThat(pdf.contentOrder()).doesNotContain("초안 DRAFT");
-        assertThat(auditActions(id)).contains("NOTICE_EDITED", "NOTICE_SUBMITTED", "NOTICE_APPROVED", "NOTICE_DOWNLOADED");
+        assertThat(auditActions(id)).contains("NOTICE_EDITED", "NOTICE_SUBMITTED", "NOTICE_APPROVED", "DOCUMENT_DOWNLOADED");
     }
 
     @Test

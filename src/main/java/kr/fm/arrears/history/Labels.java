@@ -1,0 +1,50 @@
+package kr.fm.arrears.history;
+
+import java.util.Map;
+
+/** Korean words for what the history shows: a landlord and their accountant read these, not enum names. */
+final class Labels {
+
+    private Labels() {}
+
+    private static final Map<String, String> STAGES = Map.of(
+            "UPCOMING", "납부 예정 안내",
+            "REMINDER_1", "1차 독촉",
+            "REMINDER_2", "2차 독촉",
+            "FINAL_REMINDER", "최종 독촉",
+            "RESOLVED", "납부 확인 안내");
+
+    private static final Map<String, String> MEDIA = Map.of(
+            "ALIMTALK", "알림톡", "SMS", "문자(SMS)", "LMS", "문자(LMS)", "EMAIL", "이메일");
+
+    private static final Map<String, String> NOTICES = Map.of(
+            "DEMAND", "내용증명(지급 최고)", "TERMINATION", "내용증명(계약 해지 통지)");
+
+    private static final Map<String, String> MESSAGE_STATES = Map.of(
+            "QUEUED", "발송 대기", "SENDING", "발송 중", "SENT", "발송됨", "DELIVERED", "전달됨", "FAILED", "실패",
+            "SKIPPED", "보내지 않음");
+
+    private static final Map<String, String> NOTICE_STATES = Map.of(
+            "DRAFT", "작성 중", "PENDING_APPROVAL", "승인 대기", "APPROVED", "승인됨", "REJECTED", "반려됨",
+            "DISPATCHED", "발송됨", "DELIVERED", "배달 완료", "RETURNED", "반송됨");
+
+    /** "1차 독촉 · 알림톡" for a message; "내용증명(지급 최고)" for a notice. */
+    static String description(String kind, String what, String medium) {
+        if (HistoryEntry.NOTICE.equals(kind)) {
+            return NOTICES.getOrDefault(what, "내용증명");
+        }
+        return STAGES.getOrDefault(what, what) + " · " + MEDIA.getOrDefault(medium, medium);
+    }
+
+    static String status(String kind, String status) {
+        return (HistoryEntry.NOTICE.equals(kind) ? NOTICE_STATES : MESSAGE_STATES).getOrDefault(status, status);
+    }
+
+    static boolean isMessageState(String status) {
+        return MESSAGE_STATES.containsKey(status);
+    }
+
+    static boolean isNoticeStatus(String status) {
+        return NOTICE_STATES.containsKey(status);
+    }
+}

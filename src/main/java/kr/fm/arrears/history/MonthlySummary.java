@@ -1,0 +1,10 @@
+package kr.fm.arrears.history;
+
+import java.time.YearMonth;
+
+/**
+ * What the service did for a landlord in a month (Asia/Seoul), as defined in docs/portal.md:
+ * reminders that left, payments received on leases after a reminder of their open arrears case,
+ * and certified notices handed to the post office.
+ */
+public record MonthlySummary(YearMonth month, long remindersSent, long amountRecoveredAfterReminder, long noticesSent) {}

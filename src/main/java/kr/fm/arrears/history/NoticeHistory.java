@@ -1,0 +1,177 @@
+package kr.fm.arrears.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.List;
+import kr.fm.arrears.security.Scope;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notice history: every reminder (a message of the outbox) and every certified notice sent on a
+ * landlord's behalf, newest first. Each query is narrowed in SQL to the caller's own landlord when
+ * the caller is a LANDLORD ({@link Scope}); staff see all, or one landlord when they name it.
+ * A LANDLORD sees all of their notices, drafts awaiting their consent included.
+ */
+@Service
+public class NoticeHistory {
+
+    /** Reminders are the messages of these stages; RESOLVED is a thank-you, not a reminder. */
+    static final String REMINDER_STAGES = "('UPCOMING', 'REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
+    /** The reminders about overdue charges: the ones a payment can be "after". */
+    static final String OVERDUE_REMINDER_STAGES = "('REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
+
+    // a message happened when it left (or was queued/skipped, while it has not); a notice when it
+    // went to the post office, else when it was approved, else when it was drafted
+    private static final String ENTRIES = """
+            WITH entry AS (
+                SELECT 'REMINDER' AS kind, m.id, coalesce(m.sent_at, m.created_at) AS at, b.landlord_id,
+                       b.id AS building_id, b.name AS building_name, t.id AS tenant_id, t.name AS tenant_name,
+                       l.code AS lease_code, m.stage AS what, m.channel, m.kind AS medium, m.state AS status,
+                       CAST(NULL AS BIGINT) AS notice_id, CAST(NULL AS TEXT) AS document_no, FALSE AS pdf_available
+                FROM message m JOIN lease l ON l.id = m.lease_id JOIN tenant t ON t.id = l.tenant_id
+                     JOIN building b ON b.id = l.building_id
+                WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'REMINDER'
+                UNION ALL
+                SELECT 'NOTICE', n.id, coalesce(d.sent_at, v.approved_at, n.created_at), b.landlord_id,
+                       b.id, b.name, t.id, t.name, l.code, n.kind, 'CERTIFIED_NOTICE', NULL, n.status,
+                       n.id, v.document_no, v.pdf_sha256 IS NOT NULL
+                FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
+                     LEFT JOIN notice_dispatch d ON d.notice_id = n.id AND d.version = n.version
+                     JOIN lease l ON l.id = n.lease_id JOIN tenant t ON t.id = l.tenant_id
+                     JOIN building b ON b.id = l.building_id
+                WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'NOTICE')
+            SELECT * FROM entry
+            WHERE (CAST(:landlord AS BIGINT) IS NULL OR landlord_id = :landlord)
+              AND (CAST(:building AS BIGINT) IS NULL OR building_id = :building)
+              AND (CAST(:tenant AS BIGINT) IS NULL OR tenant_id = :tenant)
+              AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
+              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
+              AND (NOT :pdfOnly OR pdf_available)
+            """;
+
+    private final JdbcClient jdbc;
+
+    NoticeHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<HistoryEntry> list(HistoryFilter f, int limit, int offset) {
+        return list(f, null, limit, offset);
+    }
+
+    /** Staff may narrow to one landlord; for a LANDLORD another landlord's id yields nothing. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> list(HistoryFilter f, Long landlordId, int limit, int offset) {
+        return query(f, landlordId, false, " ORDER BY at DESC, kind, id DESC LIMIT :limit OFFSET :offset", limit, offset)
+                .query(NoticeHistory::entry).list();
+    }
+
+    public long count(HistoryFilter f) {
+        return count(f, null);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(HistoryFilter f, Long landlordId) {
+        return jdbc.sql("SELECT count(*) FROM (" + ENTRIES + ") counted")
+                .paramSource(params(f, landlordId, false, 0, 0)).query(Long.class).single();
+    }
+
+    /** The notices of the filter that have an approved PDF, oldest first: what the ZIP holds. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> approvedNotices(HistoryFilter f, Long landlordId) {
+        HistoryFilter notices = new HistoryFilter(f.buildingId(), f.tenantId(), f.from(), f.to(), f.status(), HistoryEntry.NOTICE);
+        return query(notices, landlordId, true, " ORDER BY at, id", 0, 0).query(NoticeHistory::entry).list();
+    }
+
+    public MonthlySummary summary(YearMonth month) {
+        return summary(month, null);
+    }
+
+    /**
+     * The month's figures (Asia/Seoul), defined in docs/portal.md: reminders that left in the month;
+     * payments dated in the month on a lease whose arrears case was open that day and had an overdue
+     * reminder sent on or before it; notices handed to the post office in the month.
+     */
+    @Transactional(readOnly = true)
+    public MonthlySummary summary(YearMonth month, Long landlordId) {
+        Long landlord = Scope.landlordFilter(landlordId);
+        Timestamp start = Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
+        Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
+        String inScope = "(CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)";
+        long reminders = jdbc.sql("""
+                SELECT count(*) FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
+                WHERE m.sent_at >= :start AND m.sent_at < :end AND m.stage IN """ + REMINDER_STAGES + " AND " + inScope)
+                .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
+        long recovered = jdbc.sql("""
+                SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN lease l ON l.id = p.lease_id
+                     JOIN building b ON b.id = l.building_id
+                WHERE p.paid_on BETWEEN :first AND :last AND """ + inScope + """
+
+                  AND EXISTS (SELECT 1 FROM arrears_case c JOIN message m ON m.case_id = c.id
+                              WHERE c.lease_id = p.lease_id AND c.opened_on <= p.paid_on
+                                AND (c.closed_on IS NULL OR c.closed_on >= p.paid_on)
+                                AND m.stage IN """ + OVERDUE_REMINDER_STAGES + """
+
+                                AND m.sent_at IS NOT NULL
+                                AND CAST(m.sent_at AT TIME ZONE 'Asia/Seoul' AS DATE) <= p.paid_on)""")
+                .param("first", month.atDay(1)).param("last", month.atEndOfMonth()).param("landlord", landlord)
+                .query(Long.class).single();
+        long notices = jdbc.sql("""
+                SELECT count(DISTINCT d.notice_id) FROM notice_dispatch d JOIN notice n ON n.id = d.notice_id
+                     JOIN lease l ON l.id = n.lease_id JOIN building b ON b.id = l.building_id
+                WHERE d.sent_at >= :start AND d.sent_at < :end AND """ + inScope)
+                .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
+        return new MonthlySummary(month, reminders, recovered, notices);
+    }
+
+    /** Refuses a filter that cannot match anything meaningful, naming the field. */
+    static void check(HistoryFilter f) {
+        if (f.from() != null && f.to() != null && f.from().isAfter(f.to())) {
+            throw InvalidInput.of("from", f.from(), "must not be after to (" + f.to() + ")");
+        }
+        if (f.kind() != null && !HistoryEntry.REMINDER.equals(f.kind()) && !HistoryEntry.NOTICE.equals(f.kind())) {
+            throw InvalidInput.of("kind", f.kind(), "must be REMINDER or NOTICE");
+        }
+        if (f.status() != null) {
+            boolean known = HistoryEntry.REMINDER.equals(f.kind()) ? Labels.isMessageState(f.status())
+                    : HistoryEntry.NOTICE.equals(f.kind()) ? Labels.isNoticeStatus(f.status())
+                    : Labels.isMessageState(f.status()) || Labels.isNoticeStatus(f.status());
+            if (!known) {
+                throw InvalidInput.of("status", f.status(), "is not a " + (f.kind() == null ? "message state or notice status"
+                        : HistoryEntry.REMINDER.equals(f.kind()) ? "message state" : "notice status"));
+            }
+        }
+    }
+
+    private JdbcClient.StatementSpec query(HistoryFilter f, Long landlordId, boolean pdfOnly, String tail, int limit, int offset) {
+        return jdbc.sql(ENTRIES + tail).paramSource(params(f, landlordId, pdfOnly, limit, offset));
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(HistoryFilter f, Long landlordId,
+            boolean pdfOnly, int limit, int offset) {
+        check(f);
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("landlord", Scope.landlordFilter(landlordId)).addValue("building", f.buildingId())
+                .addValue("tenant", f.tenantId()).addValue("status", f.status()).addValue("kind", f.kind())
+                .addValue("from", f.from()).addValue("to", f.to()).addValue("pdfOnly", pdfOnly)
+                .addValue("limit", limit).addValue("offset", offset);
+    }
+
+    private static HistoryEntry entry(ResultSet rs, int row) throws SQLException {
+        String kind = rs.getString("kind");
+        String status = rs.getString("status");
+        Long noticeId = (Long) rs.getObject("notice_id");
+        return new HistoryEntry(kind, rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getLong("building_id"),
+                rs.getString("building_name"), rs.getLong("tenant_id"), rs.getString("tenant_name"), rs.getString("lease_code"),
+                Labels.description(kind, rs.getString("what"), rs.getString("medium")), rs.getString("channel"), status,
+                Labels.status(kind, status), noticeId, rs.getString("document_no"),
+                rs.getBoolean("pdf_available"));
+    }
+}

@@ -1,0 +1,34 @@
+package kr.fm.arrears.shared;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+
+/** File names of downloads: Korean for people, with an ASCII stand-in for clients that cannot read it. */
+public final class Downloads {
+
+    private Downloads() {}
+
+    /**
+     * {@code attachment; filename="ascii"; filename*=UTF-8''…} (RFC 6266): browsers take the UTF-8
+     * {@code filename*}, older clients the plain {@code filename}.
+     */
+    public static String contentDisposition(boolean attachment, String name, String asciiFallback) {
+        String utf8 = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(name, StandardCharsets.UTF_8).build().toString();
+        int params = utf8.indexOf("; ");
+        return utf8.substring(0, params) + "; filename=\"" + ascii(asciiFallback) + "\"" + utf8.substring(params);
+    }
+
+    /**
+     * A company name as part of a file name: without its legal-form marker ((주), ㈜, 주식회사),
+     * spaces or characters Windows refuses in file names.
+     */
+    public static String namePart(String name) {
+        return name.replace("(주)", "").replace("㈜", "").replace("주식회사", "")
+                .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\s]", "");
+    }
+
+    private static String ascii(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
