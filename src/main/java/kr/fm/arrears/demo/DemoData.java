@@ -46,11 +46,14 @@ class DemoData implements ApplicationRunner {
 
     /**
      * A demo tenant: {@code overdue} days since the due date of its first unpaid charge today (the
-     * lease starts in that month, so every charge since is unpaid); {@code paidThrough} &gt; 0 pays
-     * every charge due up to that many days ago.
+     * lease starts in that month, so every charge since is unpaid); {@code paidDaysAgo} pays every
+     * charge due by that day in one transfer, and {@link #PREPAID} pays today's dues in advance at the
+     * lease start (a payment before a due date pays the charge when it falls due).
      */
     private record Tenant(String code, String landlord, String building, String unit, String name, String businessNo,
             String representative, String phone, int overdue, long rent, boolean commercialAct, Integer paidDaysAgo) {}
+
+    private static final int PREPAID = Integer.MAX_VALUE;
 
     private static final List<Tenant> TENANTS = List.of(
             new Tenant("HN-201", HANUL, HANUL_2, "101", "대한금속(주)", "124-81-04316", "정대한", "010-5101-2001", 1, 1_800_000, false, null),
@@ -59,10 +62,10 @@ class DemoData implements ApplicationRunner {
             new Tenant("HN-204", HANUL, HANUL_2, "104", "신성기계", "605-81-27666", "신성호", "010-5104-2004", 16, 2_200_000, false, null),
             new Tenant("HN-205", HANUL, HANUL_2, "201", "(주)태평전자", "130-81-21493", "강태평", "010-5105-2005", 33, 3_000_000, true, null),
             new Tenant("HN-206", HANUL, HANUL_2, "202", "우진산업", "214-86-11740", "우진수", "010-5106-2006", 65, 1_600_000, false, null),
-            new Tenant("HN-207", HANUL, HANUL_2, "203", "한결정공", "401-81-19400", "배한결", "010-5107-2007", -2, 1_400_000, false, 0),
+            new Tenant("HN-207", HANUL, HANUL_2, "203", "한결정공", "401-81-19400", "배한결", "010-5107-2007", -2, 1_400_000, false, PREPAID),
             new Tenant("HN-208", HANUL, HANUL_2, "204", "(주)명성화학", "113-86-16480", "문명성", "010-5108-2008", 12, 2_000_000, false, null),
             new Tenant("HN-209", HANUL, HANUL_2, "205", "대광물류", "617-81-11963", "서대광", "010-5109-2009", 17, 1_700_000, false, 3),
-            new Tenant("HN-210", HANUL, HANUL_2, "301", "경일정밀", "104-81-24749", "장경일", "010-5110-2010", -12, 1_300_000, false, 0),
+            new Tenant("HN-210", HANUL, HANUL_2, "301", "경일정밀", "104-81-24749", "장경일", "010-5110-2010", -12, 1_300_000, false, PREPAID),
             new Tenant("SD-B20", SEODONG, SEODONG_1, "B20", "푸른식품", "229-81-16965", "유푸른", "010-5111-2011", 9, 900_000, true, null),
             new Tenant("SD-B21", SEODONG, SEODONG_1, "B21", "한빛소재", "507-86-11598", "임한빛", "010-5112-2012", 40, 1_100_000, true, null));
 
@@ -79,9 +82,11 @@ class DemoData implements ApplicationRunner {
     private final Cases cases;
     private final NoticeWorkflow notices;
     private final Clock clock;
+    private final org.springframework.core.env.Environment env;
 
     DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments, Users users, EscalationRuns runs, Cases cases,
-            NoticeWorkflow notices, Clock clock) {
+            NoticeWorkflow notices, Clock clock, org.springframework.core.env.Environment env) {
+        this.env = env;
         this.jdbc = jdbc;
         this.users = users;
         this.leases = leases;
@@ -122,8 +127,8 @@ class DemoData implements ApplicationRunner {
                 today, l.leasesCreated(), dated.leasesCreated(), p.recorded(), notice, accounts());
     }
 
-    private static String accounts() {
-        return "Sign in at http://localhost:8080/login — manager/manager-demo (MANAGER), landlord/landlord-demo "
+    private String accounts() {
+        return "Sign in at http://localhost:" + env.getProperty("local.server.port", "8080") + "/login — manager/manager-demo (MANAGER), landlord/landlord-demo "
                 + "(LANDLORD of 한울산업개발), manager2/manager2-demo (MANAGER), admin/admin-demo (ADMIN).";
     }
 
@@ -160,10 +165,14 @@ class DemoData implements ApplicationRunner {
             if (t.paidDaysAgo() == null) {
                 continue;
             }
-            LocalDate paidOn = today.minusDays(t.paidDaysAgo());
+            LocalDate paidOn = t.paidDaysAgo() == PREPAID ? null : today.minusDays(t.paidDaysAgo());
             long owed = jdbc.sql("""
                     SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c JOIN lease l ON l.id = c.lease_id
-                    WHERE l.code = ? AND c.due_date <= ?""").params(t.code(), paidOn).query(Long.class).single();
+                    WHERE l.code = ? AND c.due_date <= ?""").params(t.code(), paidOn == null ? today : paidOn)
+                    .query(Long.class).single();
+            if (paidOn == null) {
+                paidOn = jdbc.sql("SELECT start_date FROM lease WHERE code = ?").param(t.code()).query(LocalDate.class).single();
+            }
             csv.append(String.join(",", "DEMO-" + t.code() + "-" + paidOn, paidOn.toString(), String.valueOf(owed), t.code(),
                     t.name())).append('\n');
         }

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalsPage {
 
-    record Item(CertifiedNotice notice, String kind, String status, LedgerViews.LeaseSummary lease) {}
+    public record Item(CertifiedNotice notice, String kind, String status, LedgerViews.LeaseSummary lease) {}
 
     private static final int QUEUE = 200;
 

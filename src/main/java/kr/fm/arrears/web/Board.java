@@ -28,11 +28,11 @@ class Board {
     /** Open cases on one board page; a portfolio with more pages through the building filter. */
     static final int LIMIT = 500;
 
-    record Row(long caseId, long leaseId, String leaseCode, String tenantName, String buildingName, String units,
+    public record Row(long caseId, long leaseId, String leaseCode, String tenantName, String buildingName, String units,
             long balance, long lateInterest, BigDecimal months, long daysOverdue, String stage, boolean paused,
             LocalDate pausedUntil, String nextStage, LocalDate nextOn) {}
 
-    record View(LocalDate today, List<Row> rows, long totalBalance) {}
+    public record View(LocalDate today, List<Row> rows, long totalBalance) {}
 
     private final Cases cases;
     private final Ledger ledger;

@@ -1,6 +1,8 @@
 package kr.fm.arrears.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.escalation.Cases;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.shared.Conflict;
@@ -21,8 +23,10 @@ class CasePage {
     private final Board board;
     private final Timeline timeline;
     private final Cases cases;
+    private final Clock clock;
 
-    CasePage(Board board, Timeline timeline, Cases cases) {
+    CasePage(Board board, Timeline timeline, Cases cases, Clock clock) {
+        this.clock = clock;
         this.board = board;
         this.timeline = timeline;
         this.cases = cases;
@@ -34,7 +38,7 @@ class CasePage {
         Cases.CaseView c = board.visibleCase(id);
         model.addAttribute("c", c);
         model.addAttribute("row", board.row(c));
-        model.addAttribute("timeline", timeline.of(c, me.staff()));
+        model.addAttribute("timeline", timeline.of(c, me.staff(), BusinessTime.today(clock)));
         return "case";
     }
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageAdvice {
 
     /** The signed-in person as the header shows them. */
-    record Me(String username, String displayName, Role role, String roleLabel) {
+    public record Me(String username, String displayName, Role role, String roleLabel) {
         public boolean staff() {
             return role != Role.LANDLORD;
         }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class Timeline {
 
     /** One line; {@code link} opens the notice (review for staff, the approved PDF for everyone). */
-    record Entry(LocalDate date, String time, String type, String title, String detail, Long amount, String link) {}
+    public record Entry(LocalDate date, String time, String type, String title, String detail, Long amount, String link) {}
 
     private static final int MESSAGES = 500;
 
@@ -35,9 +35,10 @@ class Timeline {
         this.notices = notices;
     }
 
-    List<Entry> of(Cases.CaseView c, boolean staff) {
+    /** Charges not yet due are left out: the story ends today. */
+    List<Entry> of(Cases.CaseView c, boolean staff, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
-        views.charges(c.leaseId()).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
+        views.charges(c.leaseId()).stream().filter(ch -> !ch.dueDate().isAfter(today)).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
                 ch.kind().korean() + " " + ch.period(), "납기 " + ch.dueDate(), ch.total(), null)));
         views.payments(c.leaseId()).forEach(p -> entries.add(new Entry(p.paidOn(), null, "입금",
                 p.payerName() == null ? "입금" : p.payerName(), p.bankReference(), p.amount(), null)));
