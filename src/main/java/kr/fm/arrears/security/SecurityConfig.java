@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -61,7 +62,9 @@ class SecurityConfig {
                 // a request that authenticates itself (Basic) carries no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
-                        .defaultAccessDeniedHandlerFor(problems.denied(), api));
+                        .defaultAccessDeniedHandlerFor(problems.denied(), api)
+                        // pages answer with the Korean 403 page (views/error/403)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true));
         return http.build();
     }
 
