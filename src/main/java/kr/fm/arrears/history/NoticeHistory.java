@@ -83,11 +83,11 @@ public class NoticeHistory {
                 .paramSource(params(f, landlordId, false, 0, 0)).query(Long.class).single();
     }
 
-    /** The notices of the filter that have an approved PDF, oldest first: what the ZIP holds. */
+    /** The notices of the filter that have an approved PDF, by document number: what the ZIP holds. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> approvedNotices(HistoryFilter f, Long landlordId) {
         HistoryFilter notices = new HistoryFilter(f.buildingId(), f.tenantId(), f.from(), f.to(), f.status(), HistoryEntry.NOTICE);
-        return query(notices, landlordId, true, " ORDER BY at, id", 0, 0).query(NoticeHistory::entry).list();
+        return query(notices, landlordId, true, " ORDER BY document_no, id", 0, 0).query(NoticeHistory::entry).list();
     }
 
     public MonthlySummary summary(YearMonth month) {

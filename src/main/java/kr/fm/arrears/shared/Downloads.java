@@ -13,10 +13,10 @@ public final class Downloads {
      * {@code filename*}, older clients the plain {@code filename}.
      */
     public static String contentDisposition(boolean attachment, String name, String asciiFallback) {
-        String utf8 = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(name, StandardCharsets.UTF_8).build().toString();
-        int params = utf8.indexOf("; ");
-        return utf8.substring(0, params) + "; filename=\"" + ascii(asciiFallback) + "\"" + utf8.substring(params);
+        // Spring also writes an RFC 2047 "=?UTF-8?Q?…" filename, which browsers show as is: keep only its filename*
+        String utf8 = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+        return (attachment ? "attachment" : "inline") + "; filename=\"" + ascii(asciiFallback) + "\"; "
+                + utf8.substring(utf8.indexOf("filename*="));
     }
 
     /**

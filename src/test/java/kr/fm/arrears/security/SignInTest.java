@@ -92,6 +92,11 @@ class SignInTest {
         assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'seodong'").query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND subject_id = 'seodong'")
                 .query(Long.class).single()).isEqualTo(1);
+        // the right password through the sign-in form does not open it either, nor reset the count
+        assertThat(new kr.fm.arrears.support.Browser(port).signIn("seodong", "landlord-password")).contains("/login?error");
+        assertThat(api.as("seodong", "landlord-password").get("/api/leases").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT locked AND failed_attempts >= 5 FROM app_user WHERE username = 'seodong'")
+                .query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -107,14 +112,7 @@ class SignInTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN'").query(Long.class).single()).isZero();
 
         // as a browser does it: the sign-in page sets the session and carries the token in the form
-        String[] sessionAndToken = browser.get().uri("/login").exchange((req, res) -> new String[] {
-                res.getHeaders().getFirst("Set-Cookie").split(";")[0],
-                java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                        .matcher(new String(res.getBody().readAllBytes())).results().findFirst().orElseThrow().group(1)});
-        form.add("_csrf", sessionAndToken[1]);
-        String location = browser.post().uri("/login").header("Cookie", sessionAndToken[0])
-                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).exchange((req, res) -> res.getStatusCode().value() + " " + res.getHeaders().getFirst("Location"));
+        String location = new kr.fm.arrears.support.Browser(port).signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
         assertThat(location).startsWith("302").doesNotContain("error");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN' AND actor = 'admin'").query(Long.class).single())
                 .isEqualTo(1);

@@ -1,0 +1,178 @@
+package kr.fm.arrears.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.ServiceTest;
+import kr.fm.arrears.support.TestClock;
+import kr.fm.arrears.support.TwoLandlords;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Landlord A never sees landlord B: every URL of B's buildings, cases, messages, notices and
+ * downloads is "not found" for A, and B's rows are in none of A's lists and files. A LANDLORD
+ * reads; changing anything stays with the MANAGER.
+ */
+@ServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LandlordIsolationTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Users users;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
+
+    TwoLandlords two;
+    Api ownerA;
+
+    @BeforeAll
+    void portfolio() {
+        two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        ownerA = two.ownerA(api);
+    }
+
+    @Test
+    void every_detail_url_of_landlord_b_is_not_found_for_landlord_a() {
+        List<String> ofB = List.of("/api/landlords/" + two.landlordB(), "/api/buildings/" + two.buildingB(),
+                "/api/leases/" + two.leaseB(), "/api/leases/" + two.leaseB() + "/charges",
+                "/api/leases/" + two.leaseB() + "/payments", "/api/tenants/" + two.tenantB(), "/api/cases/" + two.caseB(),
+                "/api/messages/" + two.messageB(), "/api/notices/" + two.noticeB(), "/api/notices/" + two.noticeB() + "/pdf",
+                "/api/notices/" + two.noticeB() + "/pdf?download=1", "/api/notices/" + two.noticeB() + "/preview",
+                "/api/notices/" + two.noticeB() + "/dispatch");
+        for (String url : ofB) {
+            assertThat(ownerA.getBytes(url, Map.of()).status()).as(url).isEqualTo(404);
+            // the same URLs answer their own landlord: the 404 is about whose they are
+            assertThat(two.ownerB(api).getBytes(url, Map.of()).status()).as(url + " for B").isEqualTo(200);
+        }
+        assertThat(ownerA.getBytes("/api/notices/" + two.noticeA() + "/pdf", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void landlord_b_rows_are_in_none_of_landlord_a_lists() {
+        assertThat(ownerA.get("/api/cases").body()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.get("landlordId").asLong()).isEqualTo(two.landlordA()));
+        assertThat(ownerA.get("/api/cases?landlordId=" + two.landlordB()).body()).isEmpty();
+        assertThat(ownerA.get("/api/cases?buildingId=" + two.buildingB()).body()).isEmpty();
+        assertThat(ownerA.get("/api/messages").body()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.get("leaseId").asLong()).isNotEqualTo(two.leaseB()));
+        assertThat(ownerA.get("/api/messages?leaseId=" + two.leaseB()).body()).isEmpty();
+        assertThat(ownerA.get("/api/notices").body()).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.get("leaseId").asLong()).isNotEqualTo(two.leaseB()));
+        assertThat(ownerA.get("/api/notices?leaseId=" + two.leaseB()).body()).isEmpty();
+
+        JsonNode history = ownerA.get("/api/history?limit=1000").body();
+        assertThat(history.get("items")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("buildingId").asLong()).isEqualTo(two.buildingA()));
+        assertThat(history.get("total").asLong()).isEqualTo(history.get("items").size());
+        JsonNode ofB = ownerA.get("/api/history?buildingId=" + two.buildingB()).body();
+        assertThat(ofB.get("total").asLong()).isZero();
+        assertThat(ownerA.get("/api/history?landlordId=" + two.landlordB()).body().get("items")).isEmpty();
+        // staff see both landlords in the same list
+        assertThat(api.get("/api/history?buildingId=" + two.buildingB()).body().get("total").asLong()).isPositive();
+    }
+
+    @Test
+    void landlord_a_files_hold_only_landlord_a() throws IOException {
+        String csv = new String(ownerA.getBytes("/api/history/export.csv", Map.of()).body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("한울 제1공장", "HW-101").doesNotContain("서동", "SD-B12", "그린팩토리");
+
+        List<String> cells = new ArrayList<>();
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(
+                ownerA.getBytes("/api/history/export.xlsx", Map.of()).body()))) {
+            book.getFirstSheet().openStream().forEach(row -> row.stream().forEach(c -> cells.add(c == null ? "" : c.getRawValue())));
+        }
+        assertThat(cells).contains("한울 제1공장", "HW-101").doesNotContain("서동 지식산업센터", "SD-B12");
+
+        List<String> names = new ArrayList<>();
+        String index = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
+                ownerA.getBytes("/api/history/notices.zip", Map.of()).body()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                byte[] bytes = zip.readAllBytes();
+                if (e.getName().equals("index.csv")) {
+                    index = new String(bytes, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).containsExactly("내용증명_2026-000001_대성정밀.pdf", "index.csv");
+        assertThat(index).doesNotContain("2026-000002", "SD-B12");
+        // asking for B's building narrows A's ZIP to nothing, not to B's notices
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ownerA.getBytes(
+                "/api/history/notices.zip?buildingId=" + two.buildingB(), Map.of()).body()), StandardCharsets.UTF_8)) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("index.csv");
+            assertThat(zip.getNextEntry()).isNull();
+        }
+    }
+
+    @Test
+    void a_landlord_may_not_approve_reject_edit_submit_dispatch_pause_or_resend() {
+        Map<String, String> a = Api.signedInAs(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
+        long draftA = jdbc.sql("SELECT id FROM notice WHERE status = 'DRAFT' AND lease_id IN "
+                + "(SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = ?) ORDER BY id LIMIT 1")
+                .param(two.landlordA()).query(Long.class).single();
+        long caseA = api.get("/api/cases").body().get(0).get("id").asLong();
+        long messageA = ownerA.get("/api/messages").body().get(0).get("id").asLong();
+        String before = jdbc.sql("SELECT string_agg(id || status || version, ',' ORDER BY id) FROM notice").query(String.class).single();
+        Map<String, Object> writes = Map.of(
+                "/api/notices/" + draftA + "/submit", Map.of(),
+                "/api/notices/" + draftA + "/versions", Map.of("deadlineDays", 10),
+                "/api/notices/" + two.noticeA() + "/approve", Map.of(),
+                "/api/notices/" + draftA + "/reject", Map.of("reason", "싫어요"),
+                "/api/notices/" + two.noticeA() + "/dispatch", Map.of(),
+                "/api/cases/" + caseA + "/pause", Map.of("until", "2026-06-30", "reason", "분할 납부"),
+                "/api/messages/" + messageA + "/resend", Map.of(),
+                "/api/escalation/runs", Map.of("businessDate", "2026-05-02", "dryRun", false));
+        writes.forEach((url, body) -> assertThat(api.send(POST, url, a, body).status()).as(url).isEqualTo(403));
+        assertThat(jdbc.sql("SELECT string_agg(id || status || version, ',' ORDER BY id) FROM notice").query(String.class).single())
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM arrears_case WHERE paused_until IS NOT NULL").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_signed_in_landlord_session_posting_without_its_csrf_token_is_refused() {
+        Browser browser = new Browser(port);
+        assertThat(browser.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD)).startsWith("302").doesNotContain("error");
+        assertThat(browser.get("/api/history")).isEqualTo(200);
+        long termination = jdbc.sql("SELECT id FROM notice WHERE kind = 'TERMINATION' AND landlord_consent_by IS NULL AND lease_id IN "
+                + "(SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = ?) ORDER BY id LIMIT 1")
+                .param(two.landlordA()).query(Long.class).single();
+        assertThat(browser.postWithoutToken("/api/notices/" + termination + "/consent")).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT landlord_consent_by IS NULL FROM notice WHERE id = ?").param(termination)
+                .query(Boolean.class).single()).isTrue();
+        // the same session with its token may give the one thing a landlord gives
+        assertThat(browser.postWithToken("/api/notices/" + termination + "/consent")).isEqualTo(200);
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}

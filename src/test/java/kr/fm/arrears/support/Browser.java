@@ -1,0 +1,62 @@
+package kr.fm.arrears.support;
+
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** A person's browser: a session cookie from the sign-in form, and the CSRF token its forms carry. */
+public final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final RestClient http;
+    private String cookie;
+    private String csrf;
+
+    public Browser(int port) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** Opens the sign-in page (a session and its token), then posts the form; answers status and Location. */
+    public String signIn(String user, String password) {
+        http.get().uri("/login").exchange((req, res) -> {
+            cookie = res.getHeaders().getFirst("Set-Cookie").split(";")[0];
+            csrf = CSRF.matcher(new String(res.getBody().readAllBytes())).results().findFirst().orElseThrow().group(1);
+            return null;
+        });
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", password);
+        form.add("_csrf", csrf);
+        String outcome = http.post().uri("/login").header("Cookie", cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).exchange((req, res) -> {
+                    String renewed = res.getHeaders().getFirst("Set-Cookie");
+                    if (renewed != null) {
+                        cookie = renewed.split(";")[0]; // the session id changes at sign-in
+                    }
+                    return res.getStatusCode().value() + " " + res.getHeaders().getFirst("Location");
+                });
+        // so does the CSRF token: the next form carries the new one
+        http.get().uri("/login").header("Cookie", cookie).exchange((req, res) -> {
+            CSRF.matcher(new String(res.getBody().readAllBytes())).results().findFirst().ifPresent(m -> csrf = m.group(1));
+            return null;
+        });
+        return outcome;
+    }
+
+    public int get(String path) {
+        return http.get().uri(path).header("Cookie", cookie).exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    /** A POST from the signed-in session, as a forged form on another site would send it: no CSRF token. */
+    public int postWithoutToken(String path) {
+        return http.post().uri(path).header("Cookie", cookie).contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    public int postWithToken(String path) {
+        return http.post().uri(path).header("Cookie", cookie).header("X-CSRF-TOKEN", csrf)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange((req, res) -> res.getStatusCode().value());
+    }
+}
