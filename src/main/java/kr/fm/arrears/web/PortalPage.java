@@ -3,6 +3,7 @@ package kr.fm.arrears.web;
 import java.time.Clock;
 import java.time.YearMonth;
 import kr.fm.arrears.history.NoticeHistory;
+import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.BusinessTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +26,12 @@ class PortalPage {
         this.clock = clock;
     }
 
-    @GetMapping("/portal")
+    /** The first page after sign-in: staff go to the arrears board, a landlord stays here. */
+    @GetMapping("/")
     String home(Model model) {
+        if (Scope.ownLandlord().isEmpty()) {
+            return "redirect:/board";
+        }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(month));
         model.addAttribute("board", board.open(null));

@@ -1,7 +1,6 @@
 package kr.fm.arrears.web;
 
 import jakarta.servlet.http.HttpSession;
-import kr.fm.arrears.security.Scope;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -9,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in form (Spring Security checks the POST) and the first page after it, by role. */
+/** The sign-in form; Spring Security checks the POST, counts failures and locks the account. */
 @Controller
 class SignInPage {
 
@@ -23,10 +22,5 @@ class SignInPage {
         }
         model.addAttribute("loggedOut", logout != null);
         return "login";
-    }
-
-    @GetMapping("/")
-    String home() {
-        return Scope.ownLandlord().isPresent() ? "forward:/portal" : "redirect:/board";
     }
 }

@@ -1,5 +1,6 @@
 package kr.fm.arrears.support;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -43,6 +44,26 @@ public final class Browser {
             return null;
         });
         return outcome;
+    }
+
+    /** A page as the person sees it: status and HTML. */
+    public record Page(int status, String body) {}
+
+    public Page page(String path) {
+        return http.get().uri(path).header("Cookie", cookie).header("Accept", "text/html,*/*;q=0.8")
+                .exchange((req, res) -> new Page(res.getStatusCode().value(), new String(res.getBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A form of a page posted as the browser does, with the session's CSRF token or, forged, without it. */
+    public int postForm(String path, Map<String, String> fields, boolean withToken) {
+        var form = new LinkedMultiValueMap<String, String>();
+        fields.forEach(form::add);
+        if (withToken) {
+            form.add("_csrf", csrf);
+        }
+        return http.post().uri(path).header("Cookie", cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).exchange((req, res) -> res.getStatusCode().value());
     }
 
     public int get(String path) {

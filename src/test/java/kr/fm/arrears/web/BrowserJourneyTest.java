@@ -46,11 +46,11 @@ class BrowserJourneyTest {
     @Value("${local.server.port}")
     int port;
 
-    Browser browser;
+    Chromium browser;
 
     @BeforeAll
     void start() {
-        browser = new Browser(port);
+        browser = new Chromium(port);
     }
 
     @AfterAll
@@ -111,7 +111,7 @@ class BrowserJourneyTest {
         browser.find("#resume").click();
         assertThat(browser.text(".flash.ok")).contains("다시 진행");
         assertThat(api.get("/api/cases/" + sdCase).body().get("paused").asBoolean()).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE type IN ('CASE_PAUSED', 'CASE_RESUMED') AND actor = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action IN ('CASE_PAUSED', 'CASE_RESUMED') AND actor = ?")
                 .param(PortalFixtures.MANAGER).query(Long.class).single()).isEqualTo(2);
         browser.signOut();
 

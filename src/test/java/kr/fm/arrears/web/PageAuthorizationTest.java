@@ -8,6 +8,7 @@ import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,90 +51,88 @@ class PageAuthorizationTest {
 
     @Test
     void a_landlord_finds_nothing_of_another_landlords_buildings_cases_and_notices() {
-        FormSession hanul = FormSession.signedIn(port, PortalFixtures.HANUL, PortalFixtures.PASSWORD);
+        Browser hanul = signedIn(PortalFixtures.HANUL);
         long ownCase = PortalFixtures.openCase(jdbc, leases.get("HW-101"));
         long otherCase = PortalFixtures.openCase(jdbc, leases.get("SD-B12"));
         long otherBuilding = jdbc.sql("SELECT building_id FROM lease WHERE id = ?").param(leases.get("SD-B12"))
                 .query(Long.class).single();
 
-        assertThat(hanul.get("/cases/" + ownCase).status()).isEqualTo(200);
-        FormSession.Page other = hanul.get("/cases/" + otherCase);
+        assertThat(hanul.get("/cases/" + ownCase)).isEqualTo(200);
+        Browser.Page other = hanul.page("/cases/" + otherCase);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).contains("찾을 수 없습니다").doesNotContain("그린팩토리");
-        assertThat(hanul.get("/cases/999999").status()).isEqualTo(404);
+        assertThat(hanul.get("/cases/999999")).isEqualTo(404);
         for (String path : new String[] {"/api/notices/" + seodongNotice, "/api/notices/" + seodongNotice + "/pdf",
                 "/api/notices/" + seodongNotice + "/pdf?download=1", "/api/notices/" + seodongNotice + "/preview",
                 "/api/cases/" + otherCase}) {
-            assertThat(hanul.get(path).status()).as(path).isEqualTo(404);
+            assertThat(hanul.page(path).status()).as(path).isEqualTo(404);
         }
         for (String path : new String[] {"/approvals", "/approvals/" + seodongNotice, "/approvals/" + hanulNotice}) {
-            FormSession.Page page = hanul.get(path);
+            Browser.Page page = hanul.page(path);
             assertThat(page.status()).as(path).isEqualTo(403);
             assertThat(page.body()).as(path).contains("권한이 없습니다");
         }
         // filtering by the other landlord's building shows nothing of it
         for (String path : new String[] {"/board?buildingId=" + otherBuilding, "/history?buildingId=" + otherBuilding,
                 "/board", "/history"}) {
-            FormSession.Page page = hanul.get(path);
+            Browser.Page page = hanul.page(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).doesNotContain("그린팩토리").doesNotContain("서동");
         }
-        String token = hanul.token("/board");
-        assertThat(hanul.post("/cases/" + otherCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), token).status())
+        assertThat(hanul.postForm("/cases/" + otherCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), true))
                 .isEqualTo(403);
         assertThat(api.get("/api/cases/" + otherCase).body().get("paused").asBoolean()).isFalse();
     }
 
     @Test
     void a_landlord_cannot_approve_even_with_a_valid_form() {
-        FormSession hanul = FormSession.signedIn(port, PortalFixtures.HANUL, PortalFixtures.PASSWORD);
-        String token = hanul.token("/board");
+        Browser hanul = signedIn(PortalFixtures.HANUL);
 
-        assertThat(hanul.post("/approvals/" + hanulNotice + "/approve", Map.of(), token).status()).isEqualTo(403);
-        assertThat(hanul.post("/approvals/" + hanulNotice + "/reject", Map.of("reason", "싫어요"), token).status()).isEqualTo(403);
+        assertThat(hanul.postForm("/approvals/" + hanulNotice + "/approve", Map.of(), true)).isEqualTo(403);
+        assertThat(hanul.postForm("/approvals/" + hanulNotice + "/reject", Map.of("reason", "싫어요"), true)).isEqualTo(403);
         assertThat(status(hanulNotice)).isEqualTo("PENDING_APPROVAL");
         long ownCase = PortalFixtures.openCase(jdbc, leases.get("HW-101"));
-        assertThat(hanul.post("/cases/" + ownCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), token).status())
+        assertThat(hanul.postForm("/cases/" + ownCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), true))
                 .isEqualTo(403);
         assertThat(api.get("/api/cases/" + ownCase).body().get("paused").asBoolean()).isFalse();
     }
 
     @Test
     void a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing() {
-        FormSession kim = FormSession.signedIn(port, PortalFixtures.MANAGER, PortalFixtures.PASSWORD);
+        Browser kim = signedIn(PortalFixtures.MANAGER);
         long hwCase = PortalFixtures.openCase(jdbc, leases.get("HW-301"));
 
-        assertThat(kim.post("/cases/" + hwCase + "/pause", Map.of("until", "2026-06-01", "reason", "분쟁"), null).status())
+        assertThat(kim.postForm("/cases/" + hwCase + "/pause", Map.of("until", "2026-06-01", "reason", "분쟁"), false))
                 .isEqualTo(403);
-        assertThat(kim.post("/approvals/" + hanulNotice + "/reject", Map.of("reason", "금액 확인"), null).status()).isEqualTo(403);
-        assertThat(kim.post("/logout", Map.of(), null).status()).isEqualTo(403);
+        assertThat(kim.postForm("/approvals/" + hanulNotice + "/reject", Map.of("reason", "금액 확인"), false)).isEqualTo(403);
+        assertThat(kim.postForm("/logout", Map.of(), false)).isEqualTo(403);
         assertThat(api.get("/api/cases/" + hwCase).body().get("paused").asBoolean()).isFalse();
         assertThat(status(hanulNotice)).isEqualTo("PENDING_APPROVAL");
 
         // the same form with its token goes through: the refusal was the missing token
-        FormSession.Page paused = kim.post("/cases/" + hwCase + "/pause", Map.of("until", "2026-06-01", "reason", "분쟁"),
-                kim.token("/cases/" + hwCase));
-        assertThat(paused.status()).isEqualTo(302);
+        assertThat(kim.postForm("/cases/" + hwCase + "/pause", Map.of("until", "2026-06-01", "reason", "분쟁"), true))
+                .isEqualTo(302);
         assertThat(api.get("/api/cases/" + hwCase).body().get("pausedUntil").asText()).isEqualTo("2026-06-01");
     }
 
     @Test
     void a_wrong_password_and_a_locked_account_are_told_apart_on_the_sign_in_page() {
         users.create("park", PortalFixtures.PASSWORD, Role.MANAGER, null, "박담당", Actor.SYSTEM);
-        FormSession browser = new FormSession(port);
+        Browser browser = new Browser(port);
         for (int i = 0; i < Users.MAX_FAILURES; i++) {
-            FormSession.Page failed = browser.post("/login", Map.of("username", "park", "password", "wrong-password"),
-                    browser.token("/login"));
-            assertThat(failed.location()).endsWith("/login?error");
+            assertThat(browser.signIn("park", "wrong-password")).endsWith("/login?error");
             if (i == 0) {
-                assertThat(browser.get("/login?error").body()).contains("아이디 또는 비밀번호가 맞지 않습니다");
+                assertThat(browser.page("/login?error").body()).contains("아이디 또는 비밀번호가 맞지 않습니다");
             }
         }
-        FormSession.Page locked = browser.post("/login", Map.of("username", "park", "password", PortalFixtures.PASSWORD),
-                browser.token("/login"));
-        assertThat(locked.location()).endsWith("/login?error");
-        assertThat(browser.get("/login?error").body()).contains("계정이 잠겼습니다");
-        assertThat(browser.get("/board").status()).isEqualTo(302);
+        assertThat(browser.signIn("park", PortalFixtures.PASSWORD)).endsWith("/login?error");
+        assertThat(browser.page("/login?error").body()).contains("계정이 잠겼습니다");
+    }
+
+    private Browser signedIn(String user) {
+        Browser browser = new Browser(port);
+        assertThat(browser.signIn(user, PortalFixtures.PASSWORD)).startsWith("302").doesNotContain("error");
+        return browser;
     }
 
     private String status(long notice) {

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager never tries to download a browser. The background-networking switches keep Chromium
  * from hanging on a closed network. Downloads land in a fresh directory of their own.
  */
-final class Browser implements AutoCloseable {
+final class Chromium implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final String base;
 
-    Browser(int port) {
+    Chromium(int port) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("the browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and "
                     + CHROMEDRIVER + ": run `apt-get install -y chromium chromium-driver` (as root), or .ci/run");
@@ -57,7 +57,6 @@ final class Browser implements AutoCloseable {
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
-        prefs.put("plugins.always_open_pdf_externally", true);
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
