@@ -91,7 +91,9 @@ class BrowserJourneyTest {
         assertThat(browser.all("#pending .notice-link")).extracting(WebElement::getText).containsExactly(String.valueOf(notice));
         browser.screenshot("approvals");
         browser.find("#pending .notice-link").click();
-        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe#preview")));
+        browser.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("preview"));
+        browser.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
+        browser.driver.switchTo().defaultContent();
         assertThat(browser.text("#notice-status")).contains("승인 대기");
         browser.screenshot("approval");
         browser.find("#approve").click();
