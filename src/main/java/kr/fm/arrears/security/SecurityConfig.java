@@ -14,11 +14,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * People sign in with a form (session, CSRF token on every form); integrations send HTTP Basic
- * credentials with each request, which carry no cookie and so need no CSRF token. Reading is open
+ * credentials or an ADMIN-issued bearer token ({@link ApiTokens}) with each request, which carry no
+ * cookie and so need no CSRF token. Reading is open
  * to every role (a LANDLORD's reads are narrowed to their own landlord in the data layer); changing
  * anything needs MANAGER or ADMIN, and the users and policy need ADMIN.
  */
@@ -28,7 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ApiAuthProblems problems) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ApiAuthProblems problems, ApiTokens tokens,
+            UserDetailsService users) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/login", "/error", "/css/**", "/favicon.ico")
@@ -58,6 +61,8 @@ class SecurityConfig {
                 // the approval page shows the notice's PDF preview in a frame of our own
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                // integrations may send an ADMIN-issued token instead of a password
+                .addFilterBefore(new BearerTokens(tokens, users, problems.unauthenticated()), BasicAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a request that authenticates itself (Basic) carries no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))

@@ -172,6 +172,38 @@ class LandlordIsolationTest {
         assertThat(browser.postWithToken("/api/notices/" + termination + "/consent")).isEqualTo(200);
     }
 
+    @Test
+    void an_integration_token_acts_as_its_landlord_until_revoked() {
+        Api.Response issued = api.postJson("/api/users/" + TwoLandlords.OWNER_A + "/tokens", Map.of("name", "회계 시스템"));
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.body().get("token").asText();
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        // only its SHA-256 is kept
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_sha256 = ?").param(kr.fm.arrears.shared.Sha256.hex(token))
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE token_sha256 = ?").param(token).query(Long.class).single()).isZero();
+
+        Api.Response history = api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().get("items")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("buildingId").asLong()).isEqualTo(two.buildingA()));
+        assertThat(api.getBytes("/api/notices/" + two.noticeB() + "/pdf", bearer).status()).isEqualTo(404);
+        assertThat(api.send(POST, "/api/notices/" + two.noticeA() + "/approve", bearer, null).status()).isEqualTo(403);
+        // a landlord cannot issue tokens, not even for themselves
+        assertThat(api.send(POST, "/api/users/" + TwoLandlords.OWNER_A + "/tokens",
+                Api.signedInAs(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD), Map.of("name", "x")).status()).isEqualTo(403);
+
+        long id = issued.body().get("id").asLong();
+        assertThat(api.send(org.springframework.http.HttpMethod.DELETE, "/api/users/" + TwoLandlords.OWNER_A + "/tokens/" + id,
+                Map.of(), null).status()).isEqualTo(204);
+        Api.Response revoked = api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", Map.of("Authorization", "Bearer arr_guess"), null)
+                .status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE action LIKE 'API_TOKEN%'")
+                .query(String.class).single()).isEqualTo("API_TOKEN_ISSUED,API_TOKEN_REVOKED");
+    }
+
     static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }

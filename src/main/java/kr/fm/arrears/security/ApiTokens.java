@@ -1,0 +1,87 @@
+package kr.fm.arrears.security;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Sha256;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for integrations, per user: a token acts as its user (same role, same landlord
+ * scope). Only its SHA-256 is stored, so a copy of the database opens nothing; a locked user's
+ * tokens stop working with the account.
+ */
+@Component
+class ApiTokens {
+
+    static final String PREFIX = "arr_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record Issued(long id, String name, String token) {}
+
+    record TokenView(long id, String name, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+
+    @Transactional
+    Issued issue(String username, String name, String actor) {
+        long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).optional()
+                .orElseThrow(() -> new NotFound("user", username));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = jdbc.sql("""
+                INSERT INTO api_token (user_id, name, token_sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(userId, name, Sha256.hex(token), actor, Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record(new AuditLog.Event(actor, "API_TOKEN_ISSUED", "USER", username, null, null,
+                details("tokenId", id, "name", name)));
+        return new Issued(id, name, token);
+    }
+
+    @Transactional
+    void revoke(String username, long id, String actor) {
+        int rows = jdbc.sql("""
+                UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
+                  AND user_id = (SELECT id FROM app_user WHERE username = ?)""")
+                .params(Timestamp.from(clock.instant()), id, username).update();
+        if (rows == 0) {
+            throw new NotFound("active token of " + username, id);
+        }
+        audit.record(new AuditLog.Event(actor, "API_TOKEN_REVOKED", "USER", username, null, null, details("tokenId", id)));
+    }
+
+    List<TokenView> list(String username) {
+        return jdbc.sql("""
+                SELECT t.id, t.name, t.created_by, t.created_at, t.last_used_at, t.revoked_at FROM api_token t
+                JOIN app_user u ON u.id = t.user_id WHERE u.username = ? ORDER BY t.id""").param(username)
+                .query(TokenView.class).list();
+    }
+
+    /** The user a live token belongs to; empty for an unknown or revoked token. */
+    @Transactional
+    Optional<String> user(String token) {
+        Optional<String> user = jdbc.sql("""
+                UPDATE api_token t SET last_used_at = ? FROM app_user u
+                WHERE u.id = t.user_id AND t.token_sha256 = ? AND t.revoked_at IS NULL RETURNING u.username""")
+                .params(Timestamp.from(clock.instant()), Sha256.hex(token)).query(String.class).optional();
+        return user;
+    }
+}

@@ -1,0 +1,66 @@
+package kr.fm.arrears.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer arr_…}: signs the request in as the token's user, for this request
+ * only (no session). An unknown, revoked or locked-out token is a 401 problem, like wrong Basic
+ * credentials.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final UserDetailsService users;
+    private final AuthenticationEntryPoint unauthenticated;
+
+    BearerTokens(ApiTokens tokens, UserDetailsService users, AuthenticationEntryPoint unauthenticated) {
+        this.tokens = tokens;
+        this.users = users;
+        this.unauthenticated = unauthenticated;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<SignedIn> user = tokens.user(header.substring(7).trim()).flatMap(this::load)
+                .filter(SignedIn::isAccountNonLocked);
+        if (user.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            unauthenticated.commence(request, response, new BadCredentialsException("unknown, revoked or locked token"));
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<SignedIn> load(String username) {
+        try {
+            return Optional.of((SignedIn) users.loadUserByUsername(username));
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}
