@@ -64,7 +64,7 @@ class DemoData implements ApplicationRunner {
             new Tenant("HN-206", HANUL, HANUL_2, "202", "우진산업", "214-86-11740", "우진수", "010-5106-2006", 65, 1_600_000, false, null),
             new Tenant("HN-207", HANUL, HANUL_2, "203", "한결정공", "401-81-19400", "배한결", "010-5107-2007", -2, 1_400_000, false, PREPAID),
             new Tenant("HN-208", HANUL, HANUL_2, "204", "(주)명성화학", "113-86-16480", "문명성", "010-5108-2008", 12, 2_000_000, false, null),
-            new Tenant("HN-209", HANUL, HANUL_2, "205", "대광물류", "617-81-11963", "서대광", "010-5109-2009", 17, 1_700_000, false, 3),
+            new Tenant("HN-209", HANUL, HANUL_2, "205", "대광물류", "617-81-11963", "서대광", "010-5109-2009", 17, 1_700_000, false, 0),
             new Tenant("HN-210", HANUL, HANUL_2, "301", "경일정밀", "104-81-24749", "장경일", "010-5110-2010", -12, 1_300_000, false, PREPAID),
             new Tenant("SD-B20", SEODONG, SEODONG_1, "B20", "푸른식품", "229-81-16965", "유푸른", "010-5111-2011", 9, 900_000, true, null),
             new Tenant("SD-B21", SEODONG, SEODONG_1, "B21", "한빛소재", "507-86-11598", "임한빛", "010-5112-2012", 40, 1_100_000, true, null));
@@ -114,7 +114,8 @@ class DemoData implements ApplicationRunner {
         users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Actor.SYSTEM);
         users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Actor.SYSTEM);
 
-        // ten days ago reminders went out (대광물류 paid after its reminder); today the ladder moves on
+        // ten days ago reminders went out; today the ladder moves on, and 대광물류, paying today after its
+        // reminder, shows on the landlord's summary as recovered
         runs.start(today.minusDays(10), false, Actor.SYSTEM);
         runs.start(today, false, Actor.SYSTEM);
         long paused = caseOf("HN-208");
