@@ -75,6 +75,10 @@ class BrowserJourneyTest {
         assertThat(browser.driver.getCurrentUrl()).contains("/board");
         assertThat(tenants()).containsExactlyInAnyOrder("(주)성진물산", "미래테크(주)", "(주)대성정밀", "그린팩토리");
         assertThat(browser.text("#board")).contains("이행 최고서", "해지 통지서", "최종 안내");
+        // next step if nothing is paid: SD-B12's April charge (due 1 April) reaches 30 days on 1 May;
+        // HW-101 owes 1.69 months' rent until May's rent falls overdue on 11 May: 2.69 ≥ 2 (민법 제640조)
+        assertThat(row("그린팩토리")).contains("최종 안내", "이행 최고서 · 2026년 5월 1일");
+        assertThat(row("(주)대성정밀")).contains("이행 최고서", "해지 통지서 · 2026년 5월 11일");
         browser.screenshot("board");
 
         // HW-101's timeline: its unpaid charges, the stage reached and the notice waiting for approval
@@ -167,6 +171,10 @@ class BrowserJourneyTest {
 
     private List<String> tenants() {
         return browser.all("#board .case-link").stream().map(WebElement::getText).toList();
+    }
+
+    private String row(String tenant) {
+        return caseLink(tenant).findElement(By.xpath("./ancestor::tr")).getText();
     }
 
     private WebElement caseLink(String tenant) {
