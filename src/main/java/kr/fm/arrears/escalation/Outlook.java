@@ -25,7 +25,7 @@ public class Outlook {
     /** The stage the case reaches next and the business day the run reaches it. */
     public record NextStage(Stage stage, LocalDate on) {}
 
-    /** How far ahead to look: past the next monthly charge, so "3 months' rent" shows up too. */
+    /** How far ahead to look: about the charges already created (through next month), no further. */
     static final int HORIZON_DAYS = 62;
 
     private final Ledger ledger;

@@ -6,16 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.ServiceTest;
+import kr.fm.arrears.support.TestClock;
+import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole flow in a real browser, as the issue tells it: the MANAGER signs in, reads the board and
@@ -40,7 +41,11 @@ class BrowserJourneyTest {
     @Autowired
     Api api;
     @Autowired
+    TestClock clock;
+    @Autowired
     Users users;
+    @Autowired
+    TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -62,30 +67,30 @@ class BrowserJourneyTest {
 
     @Test
     void a_manager_approves_the_waiting_notice_and_the_landlord_downloads_it_and_a_zip() throws IOException {
-        // 15 April 2026: HW-101 earns a demand notice, SD-B12 its final reminder
-        Map<String, Long> leases = PortalFixtures.portfolio(api, users, jdbc, LocalDate.of(2026, 4, 15));
-        long notice = PortalFixtures.submitted(api, leases.get("HW-101"));
+        // 1 May 2026: HW-101's and SD-B12's demands approved; HW-301's termination, consented by its
+        // landlord, waits for approval
+        TwoLandlords two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        long notice = Pages.pendingTermination(api, jdbc, "HW-301");
 
         browser.open("/board");
         browser.until(ExpectedConditions.urlContains("/login"));
         browser.screenshot("login");
-        browser.signIn(PortalFixtures.MANAGER, PortalFixtures.PASSWORD);
+        browser.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
 
         // the board: every open case, worst first
         assertThat(browser.driver.getCurrentUrl()).contains("/board");
         assertThat(tenants()).containsExactlyInAnyOrder("(주)성진물산", "미래테크(주)", "(주)대성정밀", "그린팩토리");
-        assertThat(browser.text("#board")).contains("이행 최고서", "해지 통지서", "최종 안내");
-        // next step if nothing is paid: SD-B12's April charge (due 1 April) reaches 30 days on 1 May;
-        // HW-101 owes 1.69 months' rent until May's rent falls overdue on 11 May: 2.69 ≥ 2 (민법 제640조)
-        assertThat(row("그린팩토리")).contains("최종 안내", "이행 최고서 · 2026년 5월 1일");
-        assertThat(row("(주)대성정밀")).contains("이행 최고서", "해지 통지서 · 2026년 5월 11일");
+        // next step if nothing more is paid: HW-101 owes 1.69 months' rent until May's rent falls overdue
+        // on 11 May: 2.69 ≥ 2 (민법 제640조)
+        assertThat(row("(주)대성정밀")).contains("6,260,000원", "1.69개월", "52일", "이행 최고서", "해지 통지서 · 2026년 5월 11일");
+        assertThat(row("미래테크(주)")).contains("해지 통지서");
         browser.screenshot("board");
 
-        // HW-101's timeline: its unpaid charges, the stage reached and the notice waiting for approval
+        // HW-101's timeline: its charges and payments, the stages, the approved demand
         caseLink("(주)대성정밀").click();
         String timeline = browser.text("#timeline");
-        assertThat(timeline).contains("임대료 2026-03", "이행 최고서 · 승인 대기");
-        long owed = api.get("/api/arrears/leases/" + leases.get("HW-101") + "?asOf=2026-04-15").body().get("arrears")
+        assertThat(timeline).contains("임대료 2026-03", "KB20260312-0003", "최종 안내", "이행 최고서 · 승인됨");
+        long owed = api.get("/api/arrears/leases/" + Pages.leaseId(jdbc, "HW-101") + "?asOf=2026-05-01").body().get("arrears")
                 .get("overdueBalance").asLong();
         assertThat(browser.text("#balance")).startsWith(kr.fm.arrears.shared.Won.format(owed));
         browser.screenshot("case");
@@ -99,6 +104,7 @@ class BrowserJourneyTest {
         browser.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
         browser.driver.switchTo().defaultContent();
         assertThat(browser.text("#notice-status")).contains("승인 대기");
+        assertThat(browser.text(".facts")).contains("임대인 동의", TwoLandlords.OWNER_A);
         browser.screenshot("approval");
         browser.find("#approve").click();
         assertThat(browser.text(".flash.ok")).contains("승인했습니다");
@@ -106,23 +112,23 @@ class BrowserJourneyTest {
         assertThat(browser.all("#pending")).isEmpty();
 
         // pause SD-B12 for a payment plan, then resume it
-        long sdCase = PortalFixtures.openCase(jdbc, leases.get("SD-B12"));
+        long sdCase = two.caseB();
         browser.open("/cases/" + sdCase);
-        browser.driver.executeScript("document.getElementById('pause-until').value = '2026-05-10'");
+        browser.driver.executeScript("document.getElementById('pause-until').value = '2026-05-20'");
         browser.find("#pause-reason").sendKeys("분할 납부 약정");
         browser.find("#pause").click();
-        assertThat(browser.text("#paused")).contains("2026년 5월 10일까지", "분할 납부 약정");
-        assertThat(api.get("/api/cases/" + sdCase).body().get("pausedUntil").asText()).isEqualTo("2026-05-10");
+        assertThat(browser.text("#paused")).contains("2026년 5월 20일까지", "분할 납부 약정");
+        assertThat(api.get("/api/cases/" + sdCase).body().get("pausedUntil").asText()).isEqualTo("2026-05-20");
         browser.screenshot("case-paused");
         browser.find("#resume").click();
         assertThat(browser.text(".flash.ok")).contains("다시 진행");
         assertThat(api.get("/api/cases/" + sdCase).body().get("paused").asBoolean()).isFalse();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action IN ('CASE_PAUSED', 'CASE_RESUMED') AND actor = ?")
-                .param(PortalFixtures.MANAGER).query(Long.class).single()).isEqualTo(2);
+                .param(TwoLandlords.MANAGER).query(Long.class).single()).isEqualTo(2);
         browser.signOut();
 
         // the landlord: this month's summary, their own three cases only, the history
-        browser.signIn(PortalFixtures.HANUL, PortalFixtures.PASSWORD);
+        browser.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
         assertThat(browser.text("#summary")).contains("보낸 납부 안내", "안내 후 회수된 금액", "발송한 내용증명");
         assertThat(browser.text("main")).contains("진행 중인 연체 3건");
         browser.screenshot("portal");
@@ -141,24 +147,26 @@ class BrowserJourneyTest {
         assertThat(Sha256.hex(Files.readAllBytes(pdf))).isEqualTo(sealed);
         assertThat(pdf.getFileName().toString()).contains("내용증명");
 
-        // the ZIP of the filter: that PDF and the index
+        // the ZIP of the filter: landlord A's two approved notices and the index
         browser.find("#download-zip").click();
         Path zip = browser.downloaded(name -> name.endsWith(".zip"));
         List<String> entries = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         String index = null;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 entries.add(e.getName());
                 byte[] bytes = in.readAllBytes();
                 if (e.getName().endsWith(".pdf")) {
-                    assertThat(Sha256.hex(bytes)).isEqualTo(sealed);
+                    hashes.add(Sha256.hex(bytes));
                 } else if (e.getName().endsWith(".csv")) {
                     index = new String(bytes, StandardCharsets.UTF_8);
                 }
             }
         }
-        assertThat(entries).hasSize(2).anyMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith("index.csv"));
-        assertThat(index).contains("(주)대성정밀");
+        assertThat(entries).hasSize(3).anyMatch(n -> n.endsWith("index.csv"));
+        assertThat(hashes).hasSize(2).contains(sealed);
+        assertThat(index).contains("(주)대성정밀", "미래테크(주)");
 
         // a phone: the tables fold into cards
         browser.resize(390, 844);
