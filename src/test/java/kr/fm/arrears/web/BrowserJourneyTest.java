@@ -103,6 +103,7 @@ class BrowserJourneyTest {
         browser.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("preview"));
         browser.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
         browser.driver.switchTo().defaultContent();
+        browser.previewRendered("#preview");
         assertThat(browser.text("#notice-status")).contains("승인 대기");
         assertThat(browser.text(".facts")).contains("임대인 동의", TwoLandlords.OWNER_A);
         browser.screenshot("approval");
