@@ -39,7 +39,7 @@ class Timeline {
     List<Entry> of(Cases.CaseView c, boolean staff, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
         views.charges(c.leaseId()).stream().filter(ch -> !ch.dueDate().isAfter(today)).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
-                ch.kind().korean() + " " + ch.period(), "납기 " + ch.dueDate(), ch.total(), null)));
+                ch.kind().korean() + " " + ch.period(), null, ch.total(), null)));
         views.payments(c.leaseId()).forEach(p -> entries.add(new Entry(p.paidOn(), null, "입금",
                 p.payerName() == null ? "입금" : p.payerName(), p.bankReference(), p.amount(), null)));
         c.history().forEach(s -> entries.add(new Entry(s.businessDate(), null, "단계", Labels.stage(s.stage()),
