@@ -1,0 +1,84 @@
+package kr.fm.arrears.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import kr.fm.arrears.security.Role;
+import kr.fm.arrears.security.Users;
+import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.ServiceTest;
+import kr.fm.arrears.support.TestClock;
+import kr.fm.arrears.support.TwoLandlords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The approval page's forms: a rejection needs a reason, an edit is a new version that goes back
+ * for approval, and whoever edited it may not approve it (four eyes). Refusals show on the page
+ * and change nothing.
+ */
+@ServiceTest
+class ApprovalsPageTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Users users;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void a_rejected_notice_is_edited_resubmitted_and_approved_by_another_manager() {
+        TwoLandlords.build(api, clock, users, tx, jdbc);
+        users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Actor.SYSTEM);
+        long id = Pages.pendingTermination(api, jdbc, "HW-302");
+        String page = "/approvals/" + id;
+        Browser kim = new Browser(port);
+        kim.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
+
+        assertThat(kim.postForm(page + "/reject", Map.of("reason", " "), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "reason");
+        assertThat(notice(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+
+        assertThat(kim.postForm(page + "/reject", Map.of("reason", "보증금 공제 문구 확인 필요"), true)).isEqualTo(302);
+        assertThat(kim.page("/approvals").body()).contains("반려했습니다", "보증금 공제 문구 확인 필요");
+        assertThat(notice(id).get("status").asText()).isEqualTo("REJECTED");
+
+        assertThat(kim.postForm(page + "/edit", Map.of("subject", "임대차계약 해지 통지서", "deadlineDays", "10",
+                "body", "", "consequences", ""), true)).isEqualTo(302);
+        JsonNode edited = notice(id);
+        assertThat(edited.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(edited.get("version").asInt()).isEqualTo(2);
+        assertThat(kim.page(page).body()).contains("버전 2", "value=\"10\"");
+
+        assertThat(kim.postForm(page + "/submit", Map.of(), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("승인 요청했습니다");
+        assertThat(kim.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "four eyes");
+        assertThat(notice(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+
+        Browser lee = new Browser(port);
+        lee.signIn("lee", TwoLandlords.PASSWORD);
+        assertThat(lee.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
+        assertThat(lee.page("/approvals").body()).contains("승인했습니다");
+        JsonNode approved = notice(id);
+        assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.get("decidedBy").asText()).isEqualTo("lee");
+    }
+
+    private JsonNode notice(long id) {
+        return api.get("/api/notices/" + id).body().get("notice");
+    }
+}
