@@ -86,7 +86,7 @@ class HistoryFiles {
         zip.putNextEntry(new ZipEntry("index.csv"));
         CSVPrinter csv = csvWithBom(zip, INDEX);
         for (List<String> row : index) {
-            csv.printRecord(row);
+            csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
         }
         csv.flush();
         zip.closeEntry();
@@ -110,9 +110,17 @@ class HistoryFiles {
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
     }
 
+    /**
+     * A CSV cell Excel shows as text: a value starting with = + - @ (a tenant named "=HYPERLINK(…)")
+     * would otherwise run as a formula on the accountant's machine, so it gets a leading apostrophe.
+     */
+    static String cell(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
     private static void print(CSVPrinter csv, List<String> row) {
         try {
-            csv.printRecord(row);
+            csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
