@@ -2,31 +2,17 @@ package kr.fm.arrears.history;
 
 import static kr.fm.arrears.audit.AuditLog.details;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Downloads;
-import kr.fm.arrears.shared.Sha256;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The notice history over HTTP: the list, the month's summary, the exports for the accountant and
- * the approved PDFs of a filter as one ZIP. Files are streamed as they are written (the ZIP reads
- * one PDF at a time from the database) and every download is audited once, when it starts.
+ * the approved PDFs of a filter as one ZIP. Files are streamed as {@link HistoryFiles} writes them,
+ * and every download is audited once, when it starts (a bad filter fails before that).
  */
 @RestController
 @RequestMapping("/api/history")
@@ -49,17 +35,16 @@ class HistoryController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
-    private static final int PAGE = 1000;
 
     private final NoticeHistory history;
-    private final NoticeWorkflow notices;
+    private final HistoryFiles files;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    HistoryController(NoticeHistory history, NoticeWorkflow notices, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    HistoryController(NoticeHistory history, HistoryFiles files, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.history = history;
-        this.notices = notices;
+        this.files = files;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -94,13 +79,7 @@ class HistoryController {
         Long landlord = Scope.landlordFilter(landlordId);
         String name = "통지이력_" + period(f) + ".csv";
         audited("HISTORY_CSV", name, f, landlord, history.count(f, landlord), null);
-        return file(CSV, name, "notice-history_" + period(f) + ".csv", out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF'); // the BOM makes Excel read the Korean as UTF-8
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HistoryTable.HEADER.toArray(String[]::new)).get());
-            pages(f, landlord, e -> print(csv, HistoryTable.row(e)));
-            csv.flush();
-        });
+        return file(CSV, name, "notice-history_" + period(f) + ".csv", out -> files.csv(f, landlord, out));
     }
 
     @GetMapping("/export.xlsx")
@@ -112,33 +91,12 @@ class HistoryController {
         Long landlord = Scope.landlordFilter(landlordId);
         String name = "통지이력_" + period(f) + ".xlsx";
         audited("HISTORY_XLSX", name, f, landlord, history.count(f, landlord), null);
-        return file(XLSX, name, "notice-history_" + period(f) + ".xlsx", out -> {
-            Workbook workbook = new Workbook(out, "arrears", "1.0");
-            Worksheet sheet = workbook.newWorksheet("통지이력");
-            for (int c = 0; c < HistoryTable.HEADER.size(); c++) {
-                sheet.value(0, c, HistoryTable.HEADER.get(c));
-            }
-            sheet.style(0, 0).bold().set();
-            int[] row = {1};
-            pages(f, landlord, e -> {
-                int r = row[0]++;
-                sheet.value(r, 0, HistoryTable.at(e));
-                sheet.style(r, 0).format("yyyy-mm-dd hh:mm").set();
-                List<String> rest = HistoryTable.rest(e);
-                for (int c = 0; c < rest.size(); c++) {
-                    sheet.value(r, c + 1, rest.get(c));
-                }
-                if (r % PAGE == 0) {
-                    flush(sheet); // rows leave memory as they are written
-                }
-            });
-            workbook.finish();
-        });
+        return file(XLSX, name, "notice-history_" + period(f) + ".xlsx", out -> files.xlsx(f, landlord, out));
     }
 
     /**
      * The approved PDFs of the filter's notices and an {@code index.csv} listing them (file, document
-     * number, SHA-256 …). Streamed: each PDF is read from the database, written and dropped.
+     * number, SHA-256 …), in document-number order.
      */
     @GetMapping("/notices.zip")
     ResponseEntity<StreamingResponseBody> zip(@RequestParam(required = false) Long landlordId,
@@ -146,45 +104,12 @@ class HistoryController {
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status) {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, HistoryEntry.NOTICE);
-        Long landlord = Scope.landlordFilter(landlordId);
-        List<HistoryEntry> approved = history.approvedNotices(f, landlord);
+        List<HistoryEntry> approved = history.approvedNotices(f, landlordId);
         String today = BusinessTime.today(clock).toString();
         String name = "내용증명_" + today + ".zip";
-        audited("NOTICE_ZIP", name, f, landlord, approved.size(), approved.stream().map(HistoryEntry::noticeId).toList());
-        return file(ZIP, name, "notices_" + today + ".zip", out -> {
-            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-            List<List<String>> index = new ArrayList<>(approved.size());
-            for (HistoryEntry e : approved) {
-                byte[] pdf = notices.approvedCopy(e.noticeId());
-                String file = NoticeWorkflow.ApprovedPdf.fileName(e.documentNo(), e.tenantName());
-                zip.putNextEntry(new ZipEntry(file));
-                zip.write(pdf);
-                zip.closeEntry();
-                index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(),
-                        HistoryTable.row(e).get(0), e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
-            }
-            zip.putNextEntry(new ZipEntry("index.csv"));
-            Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                    .setHeader("파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256").get());
-            for (List<String> row : index) {
-                csv.printRecord(row);
-            }
-            csv.flush();
-            zip.closeEntry();
-            zip.finish();
-        });
-    }
-
-    private void pages(HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
-        for (int offset = 0; ; offset += PAGE) {
-            List<HistoryEntry> page = history.list(f, landlord, PAGE, offset);
-            page.forEach(each);
-            if (page.size() < PAGE) {
-                return;
-            }
-        }
+        audited("NOTICE_ZIP", name, f, Scope.landlordFilter(landlordId), approved.size(),
+                approved.stream().map(HistoryEntry::noticeId).toList());
+        return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, out));
     }
 
     /** One DOCUMENT_DOWNLOADED event per download: who, which file, the filter and how many rows or PDFs. */
@@ -218,19 +143,4 @@ class HistoryController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(true, name, ascii)).body(body);
     }
 
-    private static void print(CSVPrinter csv, List<String> row) {
-        try {
-            csv.printRecord(row);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void flush(Worksheet sheet) {
-        try {
-            sheet.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

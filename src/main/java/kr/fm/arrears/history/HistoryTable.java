@@ -23,7 +23,7 @@ final class HistoryTable {
     /** Every column but the first as text; the first is {@link #at}. */
     static List<String> rest(HistoryEntry e) {
         return List.of(HistoryEntry.NOTICE.equals(e.kind()) ? "내용증명" : "독촉·안내", e.description(), e.buildingName(),
-                e.tenantName(), e.leaseCode(), channel(e.channel()), e.statusLabel(), Objects.toString(e.documentNo(), ""));
+                e.tenantName(), e.leaseCode(), Labels.channel(e.channel()), e.statusLabel(), Objects.toString(e.documentNo(), ""));
     }
 
     static List<String> row(HistoryEntry e) {
@@ -31,15 +31,5 @@ final class HistoryTable {
         row.add(MINUTES.format(at(e)));
         row.addAll(rest(e));
         return row;
-    }
-
-    private static String channel(String channel) {
-        return switch (channel) {
-            case "ALIMTALK" -> "알림톡";
-            case "SMS" -> "문자";
-            case "EMAIL" -> "이메일";
-            case "CERTIFIED_NOTICE" -> "우체국 내용증명";
-            default -> channel;
-        };
     }
 }

@@ -36,6 +36,14 @@ final class Labels {
         return STAGES.getOrDefault(what, what) + " · " + MEDIA.getOrDefault(medium, medium);
     }
 
+    private static final Map<String, String> CHANNELS = Map.of(
+            "ALIMTALK", "알림톡", "SMS", "문자", "EMAIL", "이메일", "CERTIFIED_NOTICE", "우체국 내용증명");
+
+    /** The way it went out: the channel the ladder chose (an AlimTalk's SMS fallback is its own entry). */
+    static String channel(String channel) {
+        return CHANNELS.getOrDefault(channel, channel);
+    }
+
     static String status(String kind, String status) {
         return (HistoryEntry.NOTICE.equals(kind) ? NOTICE_STATES : MESSAGE_STATES).getOrDefault(status, status);
     }

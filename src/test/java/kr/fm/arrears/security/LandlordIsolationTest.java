@@ -200,8 +200,23 @@ class LandlordIsolationTest {
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", Map.of("Authorization", "Bearer arr_guess"), null)
                 .status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE action LIKE 'API_TOKEN%'")
-                .query(String.class).single()).isEqualTo("API_TOKEN_ISSUED,API_TOKEN_REVOKED");
+        assertThat(jdbc.sql("""
+                SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE action LIKE 'API_TOKEN%' AND subject_id = ?""")
+                .param(TwoLandlords.OWNER_A).query(String.class).single()).isEqualTo("API_TOKEN_ISSUED,API_TOKEN_REVOKED");
+    }
+
+    @Test
+    void a_locked_out_account_stays_locked_for_its_tokens_too() {
+        tx.executeWithoutResult(s -> users.create("hanul-clerk", TwoLandlords.PASSWORD, Role.LANDLORD, two.landlordA(), "경리", "test"));
+        String token = api.postJson("/api/users/hanul-clerk/tokens", Map.of("name", "경리 프로그램")).body().get("token").asText();
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null).status()).isEqualTo(200);
+        Api wrong = api.as("hanul-clerk", "not-the-password");
+        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+            assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
+        }
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null).status()).isEqualTo(401);
+        assertThat(api.as("hanul-clerk", TwoLandlords.PASSWORD).get("/api/history").status()).isEqualTo(401);
     }
 
     static List<JsonNode> list(JsonNode array) {

@@ -1,0 +1,128 @@
+package kr.fm.arrears.history;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import kr.fm.arrears.notice.NoticeWorkflow;
+import kr.fm.arrears.shared.Sha256;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the history's files straight to a stream: rows a page at a time, PDFs one at a time, so
+ * nothing of the size of the file is held in memory.
+ */
+@Component
+class HistoryFiles {
+
+    private static final int PAGE = 1000;
+    private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
+
+    private final NoticeHistory history;
+    private final NoticeWorkflow notices;
+
+    HistoryFiles(NoticeHistory history, NoticeWorkflow notices) {
+        this.history = history;
+        this.notices = notices;
+    }
+
+    void csv(HistoryFilter f, Long landlord, OutputStream out) throws IOException {
+        CSVPrinter csv = csvWithBom(out, HistoryTable.HEADER.toArray(String[]::new));
+        pages(f, landlord, e -> print(csv, HistoryTable.row(e)));
+        csv.flush();
+    }
+
+    void xlsx(HistoryFilter f, Long landlord, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "arrears", "1.0");
+        Worksheet sheet = workbook.newWorksheet("통지이력");
+        for (int c = 0; c < HistoryTable.HEADER.size(); c++) {
+            sheet.value(0, c, HistoryTable.HEADER.get(c));
+        }
+        sheet.style(0, 0).bold().set();
+        int[] row = {1};
+        pages(f, landlord, e -> {
+            int r = row[0]++;
+            sheet.value(r, 0, HistoryTable.at(e));
+            sheet.style(r, 0).format("yyyy-mm-dd hh:mm").set();
+            List<String> rest = HistoryTable.rest(e);
+            for (int c = 0; c < rest.size(); c++) {
+                sheet.value(r, c + 1, rest.get(c));
+            }
+            if (r % PAGE == 0) {
+                try {
+                    sheet.flush(); // written rows leave memory
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            }
+        });
+        workbook.finish();
+    }
+
+    /** Each approved PDF of the list, read from the database when its turn comes, then {@code index.csv}. */
+    void zip(List<HistoryEntry> approved, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        List<List<String>> index = new ArrayList<>(approved.size());
+        for (HistoryEntry e : approved) {
+            byte[] pdf = notices.approvedCopy(e.noticeId());
+            String file = NoticeWorkflow.ApprovedPdf.fileName(e.documentNo(), e.tenantName());
+            zip.putNextEntry(new ZipEntry(file));
+            zip.write(pdf);
+            zip.closeEntry();
+            index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(), HistoryTable.row(e).get(0),
+                    e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
+        }
+        zip.putNextEntry(new ZipEntry("index.csv"));
+        CSVPrinter csv = csvWithBom(zip, INDEX);
+        for (List<String> row : index) {
+            csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
+        }
+        csv.flush();
+        zip.closeEntry();
+        zip.finish();
+    }
+
+    private void pages(HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
+        for (int offset = 0; ; offset += PAGE) {
+            List<HistoryEntry> page = history.list(f, landlord, PAGE, offset);
+            page.forEach(each);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    /** UTF-8 with a BOM: without it Excel reads the Korean as the legacy code page. Not closed: the caller owns the stream. */
+    private static CSVPrinter csvWithBom(OutputStream out, String... header) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
+    }
+
+    /**
+     * A CSV cell Excel shows as text: a value starting with = + - @ (a tenant named "=HYPERLINK(…)")
+     * would otherwise run as a formula on the accountant's machine, so it gets a leading apostrophe.
+     */
+    static String cell(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static void print(CSVPrinter csv, List<String> row) {
+        try {
+            csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
