@@ -2,8 +2,8 @@ package kr.fm.arrears.history;
 
 import java.util.Map;
 
-/** Korean words for what the history shows: a landlord and their accountant read these, not enum names. */
-final class Labels {
+/** Korean words for what the history and the pages show: a landlord and their accountant read these, not enum names. */
+public final class Labels {
 
     private Labels() {}
 
@@ -44,7 +44,7 @@ final class Labels {
         return CHANNELS.getOrDefault(channel, channel);
     }
 
-    static String status(String kind, String status) {
+    public static String status(String kind, String status) {
         return (HistoryEntry.NOTICE.equals(kind) ? NOTICE_STATES : MESSAGE_STATES).getOrDefault(status, status);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.history.HistoryEntry;
 import kr.fm.arrears.messaging.MessageState;
 import kr.fm.arrears.notice.NoticeKind;
 import kr.fm.arrears.notice.NoticeStatus;
@@ -23,9 +24,9 @@ final class Labels {
         }
         return switch (stage) {
             case UPCOMING -> "납부 예정 안내";
-            case REMINDER_1 -> "1차 안내";
-            case REMINDER_2 -> "2차 안내";
-            case FINAL_REMINDER -> "최종 안내";
+            case REMINDER_1 -> "1차 독촉";
+            case REMINDER_2 -> "2차 독촉";
+            case FINAL_REMINDER -> "최종 독촉";
             case DEMAND_NOTICE -> "이행 최고서";
             case TERMINATION_NOTICE -> "해지 통지서";
             case RESOLVED -> "완납";
@@ -36,26 +37,13 @@ final class Labels {
         return kind == NoticeKind.DEMAND ? "이행 최고서" : "계약 해지 통지서";
     }
 
+    /** The history's words, so a notice or message reads the same on every page. */
     static String status(NoticeStatus status) {
-        return switch (status) {
-            case DRAFT -> "초안";
-            case PENDING_APPROVAL -> "승인 대기";
-            case APPROVED -> "승인됨";
-            case REJECTED -> "반려됨";
-            case DISPATCHED -> "발송됨";
-            case DELIVERED -> "배달 완료";
-            case RETURNED -> "반송됨";
-        };
+        return kr.fm.arrears.history.Labels.status(HistoryEntry.NOTICE, status.name());
     }
 
     static String state(MessageState state) {
-        return switch (state) {
-            case QUEUED, SENDING -> "발송 대기";
-            case SENT -> "발송됨";
-            case DELIVERED -> "수신 확인";
-            case FAILED -> "실패";
-            case SKIPPED -> "보내지 않음";
-        };
+        return kr.fm.arrears.history.Labels.status(HistoryEntry.REMINDER, state.name());
     }
 
     static String channel(String channel) {

@@ -9,7 +9,6 @@ import kr.fm.arrears.shared.NotFound;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -52,7 +51,7 @@ class PageAdvice {
     }
 
     @ExceptionHandler({NotAllowed.class, org.springframework.security.access.AccessDeniedException.class})
-    String forbidden(HttpServletResponse response, Model model) {
+    String forbidden(HttpServletResponse response) {
         response.setStatus(403);
         return "error/403";
     }

@@ -89,7 +89,7 @@ class BrowserJourneyTest {
         // HW-101's timeline: its charges and payments, the stages, the approved demand
         caseLink("(주)대성정밀").click();
         String timeline = browser.text("#timeline");
-        assertThat(timeline).contains("임대료 2026-03", "KB20260312-0003", "최종 안내", "이행 최고서 · 승인됨");
+        assertThat(timeline).contains("임대료 2026-03", "KB20260312-0003", "최종 독촉", "이행 최고서 · 승인됨");
         long owed = api.get("/api/arrears/leases/" + Pages.leaseId(jdbc, "HW-101") + "?asOf=2026-05-01").body().get("arrears")
                 .get("overdueBalance").asLong();
         assertThat(browser.text("#balance")).startsWith(kr.fm.arrears.shared.Won.format(owed));
