@@ -63,6 +63,8 @@ class HistoryPage {
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("pages", (total + PAGE - 1) / PAGE);
         model.addAttribute("query", query == null ? "" : query);
+        model.addAttribute("landlordId", landlordId);
+        model.addAttribute("landlords", views.landlords()); // a LANDLORD's list holds only themselves
         model.addAttribute("buildings", views.buildings(landlordId, null));
         model.addAttribute("tenants", views.tenants());
         return "history";

@@ -36,7 +36,7 @@ class HistoryPageTest {
 
     @Test
     void the_filters_narrow_the_table_and_the_downloads_carry_them() {
-        TwoLandlords.build(api, clock, users, tx, jdbc);
+        TwoLandlords two = TwoLandlords.build(api, clock, users, tx, jdbc);
         Browser owner = new Browser(port);
         owner.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
 
@@ -60,5 +60,13 @@ class HistoryPageTest {
         Browser.Page backwards = owner.page("/history?from=2026-05-01&to=2026-04-01");
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("조건을 확인하세요", "from");
+
+        // staff pick a landlord; the downloads follow
+        Browser manager = new Browser(port);
+        manager.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
+        String seodong = manager.page("/history?landlordId=" + two.landlordB()).body();
+        assertThat(seodong).contains("notices.zip?landlordId=" + two.landlordB());
+        String table = seodong.substring(seodong.indexOf("id=\"history\""));
+        assertThat(table).contains("그린팩토리").doesNotContain("(주)대성정밀");
     }
 }
