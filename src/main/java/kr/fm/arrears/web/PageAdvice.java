@@ -12,6 +12,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.ui.Model;
 
 /**
  * What every page knows (who is signed in) and how a page answers a missing or forbidden thing: a
@@ -48,6 +51,19 @@ class PageAdvice {
     String notFound(HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";
+    }
+
+    /** "/cases/abc" is a page that does not exist; a malformed form or filter value is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String malformed(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            response.setStatus(404);
+            return "error/404";
+        }
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("field", e.getName());
+        return "error";
     }
 
     @ExceptionHandler({NotAllowed.class, org.springframework.security.access.AccessDeniedException.class})

@@ -61,6 +61,10 @@ class PageAuthorizationTest {
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).contains("찾을 수 없습니다").doesNotContain("그린팩토리");
         assertThat(ownerA.get("/cases/999999")).isEqualTo(404);
+        assertThat(ownerA.page("/cases/abc").body()).contains("찾을 수 없습니다");
+        Browser.Page badDate = ownerA.page("/history?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("입력값을 확인하세요: from");
         for (String path : new String[] {"/api/notices/" + two.noticeB(), "/api/notices/" + two.noticeB() + "/pdf",
                 "/api/notices/" + two.noticeB() + "/pdf?download=1", "/api/notices/" + two.noticeB() + "/preview",
                 "/api/cases/" + two.caseB()}) {
