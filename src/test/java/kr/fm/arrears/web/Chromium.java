@@ -148,5 +148,11 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+            org.springframework.util.FileSystemUtils.deleteRecursively(downloads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
