@@ -53,14 +53,22 @@ public final class CertifiedNotice {
         this.reason = reason;
     }
 
-    /** A new version by a MANAGER; a rejected or held notice goes back to DRAFT with it. */
+    /**
+     * A new version by a MANAGER. A rejected or held notice goes back to DRAFT with it; one waiting
+     * for approval keeps waiting, now for a MANAGER other than its editor. A landlord's consent was
+     * given to the old wording, so it is withdrawn and must be given to the new one.
+     */
     void edit(Acting who) {
         requireRole(who, Role.MANAGER, "edit");
-        requireStatus("edit", DRAFT, REJECTED);
+        requireStatus("edit", DRAFT, PENDING_APPROVAL, REJECTED);
         version++;
         lastEditor = who.name();
-        status = DRAFT;
+        if (status != PENDING_APPROVAL) {
+            status = DRAFT;
+        }
         reason = null;
+        consentBy = null;
+        consentAt = null;
     }
 
     void submit(Acting who) {

@@ -75,6 +75,13 @@ class NoticeController {
         return pdf(workflow.preview(id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
     }
 
+    /** The page the preview PDF is made from, for browsers that cannot show a PDF. */
+    @GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> previewPage(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(workflow.previewPage(id));
+    }
+
     /** Opens in the browser's viewer; {@code ?download=1} saves it instead. */
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {

@@ -61,9 +61,14 @@ public class NoticeWorkflow {
         if (diff.isEmpty()) {
             throw kr.fm.arrears.shared.InvalidInput.of("content", null, "changes nothing in version " + n.version());
         }
+        String consentBefore = n.consentBy();
         n.edit(who);
         store.addVersion(id, n.version(), after, who.name(), now(), String.join("; ", diff));
-        return saved(n, who, "NOTICE_EDITED", null, details("version", n.version(), "diff", diff));
+        java.util.Map<String, Object> details = details("version", n.version(), "status", n.status(), "diff", diff);
+        if (consentBefore != null) {
+            details.put("consentWithdrawn", consentBefore); // given to the previous wording
+        }
+        return saved(n, who, "NOTICE_EDITED", null, details);
     }
 
     @Transactional
@@ -152,8 +157,22 @@ public class NoticeWorkflow {
     /** A draft's current version as it would print today, watermarked; no number, nothing stored. */
     @Transactional(readOnly = true)
     public byte[] preview(long id) {
+        return document.render(draftPage(id));
+    }
+
+    /**
+     * The very page {@link #preview} renders to PDF, for a browser without a PDF viewer (phones,
+     * headless browsers): the same template output, plus a screen stylesheet that lays it out as an
+     * A4 sheet in the embedded font. Seen by exactly those who may see the PDF preview.
+     */
+    @Transactional(readOnly = true)
+    public String previewPage(long id) {
+        return NoticeDocument.onScreen(draftPage(id));
+    }
+
+    private String draftPage(long id) {
         CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
-        return document.preview(n.leaseId(), n.kind(), store.content(id, n.version()), BusinessTime.today(clock));
+        return document.draftPage(n.leaseId(), n.kind(), store.content(id, n.version()), BusinessTime.today(clock));
     }
 
     /** Which notice and version a PDF is, by the SHA-256 of its bytes. */

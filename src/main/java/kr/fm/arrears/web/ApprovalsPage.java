@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The MANAGER's approval queue: each notice waiting for approval, its PDF preview beside the case
- * facts, and approve / reject with a reason; drafts and rejected notices are edited (a new version)
- * and sent for approval here too. The workflow enforces the rules (four eyes, landlord's consent).
+ * The MANAGER's approval queue: each notice waiting for approval, its preview beside the case
+ * facts, and approve / reject with a reason / edit (a new version); drafts and rejected notices are
+ * edited and sent for approval here too. The workflow enforces the rules (four eyes, landlord's consent).
  */
 @Controller
 class ApprovalsPage {
@@ -87,7 +87,10 @@ class ApprovalsPage {
         }
     }
 
-    /** Blank fields keep their wording; the edit is a new version and goes back to DRAFT. */
+    /**
+     * Blank fields keep their wording; the edit is a new version. A draft or rejected notice goes
+     * back to DRAFT, one waiting for approval keeps waiting (for another MANAGER).
+     */
     @PostMapping("/approvals/{id}/edit")
     String edit(@PathVariable long id, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body, @RequestParam(required = false) String consequences,
@@ -98,8 +101,9 @@ class ApprovalsPage {
             }
             CertifiedNotice n = notices.edit(id, new NoticeContent(blankToNull(subject), blankToNull(body),
                     blankToNull(consequences), deadlineDays == null ? 0 : deadlineDays), Acting.current());
-            return Flash.done(redirect, "수정본(버전 " + n.version() + ")을 저장했습니다. 승인 요청 후 다른 담당자가 승인합니다.",
-                    "/approvals/" + id);
+            String next = n.status() == NoticeStatus.PENDING_APPROVAL ? "승인 대기 중이며 다른 담당자가 승인합니다."
+                    : "승인 요청 후 다른 담당자가 승인합니다.";
+            return Flash.done(redirect, "수정본(버전 " + n.version() + ")을 저장했습니다. " + next, "/approvals/" + id);
         } catch (Conflict | NotAllowed | InvalidInput e) {
             return Flash.refused(redirect, e, "/approvals/" + id);
         }

@@ -138,6 +138,76 @@ class NoticeWorkflowTest {
     }
 
     @Test
+    void a_notice_waiting_for_approval_is_edited_in_place_and_approved_by_another_manager() {
+        long id = draft(civilLease, Stage.DEMAND_NOTICE);
+        assertThat(call(POST, "/api/notices/" + id + "/submit", KIM).status()).isEqualTo(200);
+        Api.Response edited = call(POST, "/api/notices/" + id + "/versions", LEE,
+                Map.of("consequences", "기한 내 미지급 시 보증금에서 공제하고 계약 해지를 검토합니다."));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body().get("version").asInt()).isEqualTo(2);
+        assertThat(edited.body().get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(edited.body().get("lastEditor").asText()).isEqualTo("lee");
+        assertThat(call(GET, "/api/notices/" + id, KIM).body().get("versions").get(1).get("diff").asText())
+                .contains("consequences");
+
+        Api.Response own = call(POST, "/api/notices/" + id + "/approve", LEE);
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body().get("detail").asText()).contains("four eyes");
+        Api.Response approved = call(POST, "/api/notices/" + id + "/approve", KIM);
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().get("version").asInt()).isEqualTo(2);
+        assertThat(PdfPages.read(download(id)).text()).contains("기한 내 미지급 시 보증금에서 공제하고 계약 해지를 검토합니다.");
+        assertThat(auditActions(id)).containsSubsequence("NOTICE_SUBMITTED", "NOTICE_EDITED", "NOTICE_APPROVED");
+    }
+
+    @Test
+    void editing_a_termination_withdraws_the_landlords_consent_to_the_old_wording() {
+        long id = draft(actLease, Stage.TERMINATION_NOTICE);
+        assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
+        assertThat(call(POST, "/api/notices/" + id + "/submit", KIM).status()).isEqualTo(200);
+        Api.Response edited = call(POST, "/api/notices/" + id + "/versions", KIM, Map.of("deadlineDays", 14));
+        assertThat(edited.body().get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(edited.body().get("landlordConsentBy").isNull()).isTrue();
+        Api.Response early = call(POST, "/api/notices/" + id + "/approve", LEE);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().get("detail").asText()).contains("landlord's consent");
+
+        assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
+        assertThat(call(POST, "/api/notices/" + id + "/approve", LEE).status()).isEqualTo(200);
+        // 15 April + 14 days: the wording the landlord consented to the second time
+        assertThat(PdfPages.read(download(id)).text()).contains("2026년 4월 29일까지");
+        assertThat(auditActions(id)).containsSubsequence("NOTICE_CONSENTED", "NOTICE_EDITED", "NOTICE_CONSENTED", "NOTICE_APPROVED");
+    }
+
+    @Test
+    void the_html_preview_is_the_page_the_pdf_preview_prints_and_only_its_landlord_sees_it() {
+        long id = draft(civilLease, Stage.DEMAND_NOTICE);
+        Api.Bytes html = api.getBytes("/api/notices/" + id + "/preview.html", OWNER);
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        String page = new String(html.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = page.replaceAll("(?s)<style.*?</style>", " ").replaceAll("<[^>]+>", " ")
+                .replace("&nbsp;", " ").replaceAll("\\s+", " ");
+        PdfPages pdf = PdfPages.read(api.getBytes("/api/notices/" + id + "/preview", OWNER).body());
+
+        assertThat(text).contains("(주)대성정밀", "초안 DRAFT", "문서번호: (승인 시 부여)");
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("총 청구금액 ([\\d,]+원)").matcher(pdf.text());
+        assertThat(total.find()).isTrue();
+        assertThat(text).contains("총 청구금액 " + total.group(1));
+        // every amount of the PDF, and no other, is on the page
+        assertThat(amounts(text)).containsExactlyInAnyOrderElementsOf(amounts(pdf.text()));
+        assertThat(page).contains("href=\"/css/notice-sheet.css\"");
+        assertThat(api.getBytes("/css/notice-sheet.css", Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.getBytes("/api/notices/" + id + "/preview.html", STRANGER).status()).isEqualTo(404);
+    }
+
+    private static List<String> amounts(String text) {
+        return java.util.regex.Pattern.compile("\\d[\\d,]*원").matcher(text).results()
+                .map(java.util.regex.MatchResult::group).toList();
+    }
+
+    @Test
     void a_rejected_notice_keeps_its_reason_and_can_only_be_edited() {
         long id = draft(civilLease, Stage.DEMAND_NOTICE);
         call(POST, "/api/notices/" + id + "/submit", KIM);

@@ -15,7 +15,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** What a reader of the PDF sees: the text of each page, where each glyph sits, which fonts are embedded. */
-record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyphs, List<Font> fonts, float width, float height) {
+public record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyphs, List<Font> fonts, float width, float height) {
 
     /** One glyph; {@code top}/{@code baseline} measured in points from the top of its page. */
     record Glyph(int page, String text, float x, float top, float baseline) {}
@@ -24,7 +24,7 @@ record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyphs, Lis
 
     static final float MM = 72f / 25.4f;
 
-    static PdfPages read(byte[] pdf) {
+    public static PdfPages read(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<String> texts = new ArrayList<>();
             List<Glyph> glyphs = new ArrayList<>();
@@ -64,7 +64,7 @@ record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyphs, Lis
     }
 
     /** All pages' text with line breaks and runs of spaces folded into one space. */
-    String text() {
+    public String text() {
         return String.join(" ", texts).replaceAll("\\s+", " ");
     }
 

@@ -12,18 +12,24 @@ import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
+import kr.fm.arrears.notice.PdfPages;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The approval page's forms: a rejection needs a reason, an edit is a new version that goes back
- * for approval, and whoever edited it may not approve it (four eyes). Refusals show on the page
+ * The approval page's forms: a rejection needs a reason, an edit is a new version (a rejected one
+ * goes back for approval, a pending one keeps waiting), and whoever edited it may not approve it
+ * (four eyes). Refusals show on the page
  * and change nothing.
  */
 @ServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalsPageTest {
 
     @Autowired
@@ -39,10 +45,14 @@ class ApprovalsPageTest {
     @Value("${local.server.port}")
     int port;
 
+    @BeforeAll
+    void portfolio() {
+        TwoLandlords.build(api, clock, users, tx, jdbc);
+        tx.executeWithoutResult(s -> users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Actor.SYSTEM));
+    }
+
     @Test
     void a_rejected_notice_is_edited_resubmitted_and_approved_by_another_manager() {
-        TwoLandlords.build(api, clock, users, tx, jdbc);
-        users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Actor.SYSTEM);
         long id = Pages.pendingTermination(api, jdbc, "HW-302");
         String page = "/approvals/" + id;
         Browser kim = new Browser(port);
@@ -62,6 +72,10 @@ class ApprovalsPageTest {
         assertThat(edited.get("status").asText()).isEqualTo("DRAFT");
         assertThat(edited.get("version").asInt()).isEqualTo(2);
         assertThat(kim.page(page).body()).contains("버전 2", "value=\"10\"");
+        // the landlord consented to the rejected wording, not to this one
+        assertThat(kim.page(page).body()).contains("아직 없음 (승인 전에 필요)");
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + id + "/consent",
+                Api.signedInAs(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD), null).status()).isEqualTo(200);
 
         assertThat(kim.postForm(page + "/submit", Map.of(), true)).isEqualTo(302);
         assertThat(kim.page(page).body()).contains("승인 요청했습니다");
@@ -76,6 +90,42 @@ class ApprovalsPageTest {
         JsonNode approved = notice(id);
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asText()).isEqualTo("lee");
+    }
+
+    @Test
+    void a_notice_waiting_for_approval_is_edited_from_the_queue_and_another_manager_approves_the_new_wording() {
+        long id = jdbc.sql("""
+                SELECT min(n.id) FROM notice n JOIN lease l ON l.id = n.lease_id
+                WHERE n.kind = 'DEMAND' AND n.status = 'DRAFT' AND l.code LIKE 'HW-%'""").query(Long.class).single();
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + id + "/submit", TwoLandlords.AS_MANAGER, null).status())
+                .isEqualTo(200);
+        String page = "/approvals/" + id;
+        Browser kim = new Browser(port);
+        kim.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
+        // the form beside approve / reject holds the current wording
+        assertThat(kim.page(page).body()).contains("id=\"approve\"", "id=\"edit-form\"",
+                "value=\"연체 차임 등 지급 최고서\"", "value=\"7\"", "/api/notices/" + id + "/preview.html", "PDF로 보기");
+
+        assertThat(kim.postForm(page + "/edit", Map.of("subject", "연체 차임 및 관리비 지급 최고서", "deadlineDays", "7",
+                "body", "", "consequences", ""), true)).isEqualTo(302);
+        JsonNode edited = notice(id);
+        assertThat(edited.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(edited.get("version").asInt()).isEqualTo(2);
+        assertThat(edited.get("lastEditor").asText()).isEqualTo(TwoLandlords.MANAGER);
+        assertThat(kim.page(page).body()).contains("버전 2", "승인 대기 중이며", "value=\"연체 차임 및 관리비 지급 최고서\"");
+
+        assertThat(kim.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "four eyes");
+        assertThat(notice(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+
+        Browser lee = new Browser(port);
+        lee.signIn("lee", TwoLandlords.PASSWORD);
+        assertThat(lee.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
+        assertThat(notice(id).get("status").asText()).isEqualTo("APPROVED");
+        Api.Bytes sealed = api.getBytes("/api/notices/" + id + "/pdf", Map.of());
+        assertThat(sealed.status()).isEqualTo(200);
+        assertThat(PdfPages.read(sealed.body()).text()).contains("연체 차임 및 관리비 지급 최고서")
+                .doesNotContain("연체 차임 등 지급 최고서");
     }
 
     private JsonNode notice(long id) {

@@ -101,9 +101,13 @@ class BrowserJourneyTest {
         browser.screenshot("approvals");
         browser.find("#pending .notice-link").click();
         browser.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("preview"));
-        browser.until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
+        // the notice's own page, not a PDF viewer (headless Chromium has none): its text, in the embedded font
+        browser.until(d -> Boolean.TRUE.equals(browser.driver.executeScript("""
+                return document.readyState === 'complete' && [...document.fonts].some(
+                    f => f.family.replace(/"/g, '') === 'NanumGothic' && f.status === 'loaded')""")));
+        assertThat(browser.text("body")).contains("내용증명", "미래테크(주)", "초안 DRAFT");
         browser.driver.switchTo().defaultContent();
-        browser.previewRendered("#preview");
+        assertThat(browser.find("#preview-pdf").getAttribute("href")).endsWith("/api/notices/" + notice + "/preview");
         assertThat(browser.text("#notice-status")).contains("승인 대기");
         assertThat(browser.text(".facts")).contains("임대인 동의", TwoLandlords.OWNER_A);
         browser.screenshot("approval");

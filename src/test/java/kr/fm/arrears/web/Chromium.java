@@ -110,26 +110,6 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /**
-     * For the screenshot only: Chromium's PDF viewer paints the page a moment after the frame has
-     * loaded, so wait (a few seconds at most) until the frame's middle is no longer the viewer's dark
-     * background. Whether it ever paints is not what the test checks.
-     */
-    void previewRendered(String frameCss) {
-        WebElement frame = find(frameCss);
-        try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions().until(() -> {
-                        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(
-                                new java.io.ByteArrayInputStream(frame.getScreenshotAs(OutputType.BYTES)));
-                        int rgb = shot.getRGB(shot.getWidth() / 2, shot.getHeight() / 4) & 0xffffff;
-                        return (rgb >> 16) > 0x80; // paper, not the viewer's dark grey
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // the screenshot shows the viewer still loading; the journey goes on
-        }
-    }
-
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

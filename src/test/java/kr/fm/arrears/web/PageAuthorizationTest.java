@@ -66,7 +66,7 @@ class PageAuthorizationTest {
         assertThat(badDate.body()).contains("입력값을 확인하세요: from");
         for (String path : new String[] {"/api/notices/" + two.noticeB(), "/api/notices/" + two.noticeB() + "/pdf",
                 "/api/notices/" + two.noticeB() + "/pdf?download=1", "/api/notices/" + two.noticeB() + "/preview",
-                "/api/cases/" + two.caseB()}) {
+                "/api/notices/" + two.noticeB() + "/preview.html", "/api/cases/" + two.caseB()}) {
             assertThat(ownerA.page(path).status()).as(path).isEqualTo(404);
         }
         for (String path : new String[] {"/approvals", "/approvals/" + two.noticeB(), "/approvals/" + pendingA}) {

@@ -55,9 +55,20 @@ public class NoticeDocument {
                 ledger.arrears(leaseId, date).orElseThrow());
     }
 
-    /** A draft's PDF: no document number yet, a DRAFT watermark. */
-    public byte[] preview(long leaseId, NoticeKind kind, NoticeContent content, LocalDate date) {
-        return pdf.render(xhtml(facts(leaseId, date), kind, content, date, null, null, true));
+    /** A draft's page: no document number yet, a DRAFT watermark. */
+    public String draftPage(long leaseId, NoticeKind kind, NoticeContent content, LocalDate date) {
+        return xhtml(facts(leaseId, date), kind, content, date, null, null, true);
+    }
+
+    /** Where a browser finds the screen layout of a notice page (an A4 sheet, the embedded font). */
+    public static final String SCREEN_STYLESHEET = "/css/notice-sheet.css";
+
+    /**
+     * A notice page as a browser shows it: unchanged but for a screen-only stylesheet, so what is
+     * read on screen is what the PDF prints.
+     */
+    public static String onScreen(String xhtml) {
+        return xhtml.replace("</head>", "<link rel=\"stylesheet\" media=\"screen\" href=\"" + SCREEN_STYLESHEET + "\"/>\n</head>");
     }
 
     /** The PDF of a page made by {@link #xhtml}. */
