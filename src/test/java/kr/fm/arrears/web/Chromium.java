@@ -101,6 +101,8 @@ final class Chromium implements AutoCloseable {
 
     /** The page as it looks now, saved under docs/screenshots for the documentation. */
     void screenshot(String name) {
+        // the embedded Korean font arrives after the page (font-display: swap): without it the shot shows boxes
+        until(d -> Boolean.TRUE.equals(driver.executeScript("return document.fonts.status === 'loaded'")));
         try {
             Path target = Path.of("docs/screenshots", name + ".png");
             Files.createDirectories(target.getParent());
