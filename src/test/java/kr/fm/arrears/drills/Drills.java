@@ -2,6 +2,8 @@ package kr.fm.arrears.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The checks every drill ends with: nothing lost, nothing doubled. */
@@ -31,6 +33,15 @@ final class Drills {
                 .as("reminder events = upcoming_reminder rows").isEqualTo(count(jdbc, "SELECT count(*) FROM upcoming_reminder"));
         assertThat(count(jdbc, "SELECT count(*) FROM audit_event WHERE action IN ('MESSAGE_QUEUED', 'MESSAGE_SKIPPED')"))
                 .as("one queued event per message").isEqualTo(count(jdbc, "SELECT count(*) FROM message"));
+    }
+
+    /** A real SMTP server on 127.0.0.1 that keeps quiet about each mailbox it creates. */
+    static GreenMail smtp() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        return smtp;
     }
 
     static long count(JdbcClient jdbc, String sql) {
