@@ -107,6 +107,15 @@ public class EscalationRuns {
                 throw new Conflict("escalation run " + id + " is running on " + owner(id)
                         + " (its heartbeat is fresh); restart it only once its process is gone");
             }
+        } else if (run.status().equals("UNKNOWN")) {
+            tx.executeWithoutResult(s -> {
+                int pages = abandoned.fail(parameters(id, run.businessDate(), run.dryRun()),
+                        "the database went away while a page was written; restarted from the pages committed");
+                audit.record(new AuditLog.Event(Actor.current(), "ESCALATION_RUN_UNKNOWN_RESTARTED", "ESCALATION_RUN",
+                        String.valueOf(id), null, "the run ended UNKNOWN (a page's rollback failed); its pages, counts "
+                        + "and position commit together, so it carries on after the pages that did",
+                        AuditLog.details("pagesCommitted", pages, "leasesDone", run.leases())));
+            });
         }
         launch(id, run.businessDate(), run.dryRun());
         return find(id).orElseThrow();
@@ -151,8 +160,9 @@ public class EscalationRuns {
             was.ifPresent(p -> {
                 jdbc.sql("UPDATE escalation_run SET status = 'FAILED', owner = ?, heartbeat_at = now() WHERE id = ?")
                         .params(heartbeat.instance(), id).update();
-                int pages = abandoned.fail(id, "its process was lost (last heartbeat " + p.heartbeatAt() + " from "
-                        + p.owner() + ")");
+                RunView run = find(id).orElseThrow();
+                int pages = abandoned.fail(parameters(id, run.businessDate(), run.dryRun()),
+                        "its process was lost (last heartbeat " + p.heartbeatAt() + " from " + p.owner() + ")");
                 audit.record(new AuditLog.Event(actor, "ESCALATION_RUN_ABANDONED", "ESCALATION_RUN", String.valueOf(id), null,
                         "its process was lost: no heartbeat for over " + abandonedAfter.toSeconds() + " s",
                         AuditLog.details("previousOwner", p.owner(), "lastHeartbeat", String.valueOf(p.heartbeatAt()),
@@ -181,15 +191,18 @@ public class EscalationRuns {
                 ORDER BY business_date DESC LIMIT 1""").query(LocalDate.class).optional();
     }
 
-    private void launch(long id, LocalDate businessDate, boolean dryRun) {
-        JobParameters parameters = new JobParametersBuilder()
+    private static JobParameters parameters(long id, LocalDate businessDate, boolean dryRun) {
+        return new JobParametersBuilder()
                 .addLong("run", id)
                 .addLocalDate("businessDate", businessDate)
                 .addJobParameter("dryRun", dryRun, Boolean.class)
                 .toJobParameters();
+    }
+
+    private void launch(long id, LocalDate businessDate, boolean dryRun) {
         heartbeat.start(id);
         try {
-            launcher.run(job, parameters);
+            launcher.run(job, parameters(id, businessDate, dryRun));
         } catch (JobExecutionException e) {
             // still running, or complete already
             throw new Conflict("escalation run " + id + " cannot start: " + e.getMessage());

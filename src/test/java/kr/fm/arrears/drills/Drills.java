@@ -35,10 +35,11 @@ final class Drills {
                 .as("one queued event per message").isEqualTo(count(jdbc, "SELECT count(*) FROM message"));
     }
 
-    /** A real SMTP server on 127.0.0.1 that keeps quiet about each mailbox it creates. */
+    /** A real SMTP server on 127.0.0.1; it and the drill's Quartz client keep quiet about routine work. */
     static GreenMail smtp() {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        for (String chatty : new String[] {"com.icegreen.greenmail", "org.quartz", "org.springframework.scheduling.quartz"}) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(chatty)).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         return smtp;
