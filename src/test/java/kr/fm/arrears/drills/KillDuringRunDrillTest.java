@@ -28,8 +28,8 @@ class KillDuringRunDrillTest {
     @Test
     void a_run_killed_midway_resumes_after_a_restart_and_leaves_every_step_and_message_exactly_once() throws Exception {
         DrillSize size = DrillSize.current();
-        int leases = size.leases(6_000, 100_000);
-        int pageSize = size.leases(30, 500);
+        int leases = size.leases(4_000, 100_000);
+        int pageSize = size.leases(20, 500);
         int pages = (leases + pageSize - 1) / pageSize;
         LocalDate date = LocalDate.of(2026, 11, 5);
         String url = ServiceProcess.databaseUrl();

@@ -36,18 +36,22 @@ class TwoInstancesDrillTest {
 
     @Test
     void one_firing_makes_one_run_and_two_dispatchers_send_every_message_exactly_once() throws Exception {
-        int leases = DrillSize.current().leases(4_000, 100_000);
+        int leases = DrillSize.current().leases(2_500, 100_000);
         String url = ServiceProcess.databaseUrl();
         String schema = "drill_two";
         ServiceProcess.freshSchema(url, schema);
         JdbcClient jdbc = ServiceProcess.jdbc(url, schema);
         GreenMail smtp = Drills.smtp();
+        CompletableFuture<ServiceProcess> startingB = null;
         try (FaultyProvider providerA = new FaultyProvider(1, 0, 0, Duration.ZERO);
                 FaultyProvider providerB = new FaultyProvider(2, 0, 0, Duration.ZERO);
-                ServiceProcess a = ServiceProcess.start("two-a", url, schema, settings(providerA, smtp));
-                ServiceProcess b = ServiceProcess.start("two-b", url, schema, settings(providerB, smtp))) {
+                ServiceProcess a = ServiceProcess.start("two-a", url, schema, settings(providerA, smtp))) {
+            // B starts while the portfolio is generated (A has migrated the schema)
+            startingB = CompletableFuture.supplyAsync(
+                    () -> ServiceProcess.start("two-b", url, schema, settings(providerB, smtp)));
             new PortfolioGenerator(ServiceProcess.dataSource(url, schema))
                     .generate(new PortfolioGenerator.Plan(leases, 11, YearMonth.of(2026, 10)));
+            ServiceProcess b = startingB.join();
             // the scheduled job runs for today's business date in Seoul
             LocalDate today = BusinessTime.today(java.time.Clock.systemUTC());
             ExpectedSteps expected = ExpectedSteps.preview(a.api(), today);
@@ -101,6 +105,9 @@ class TwoInstancesDrillTest {
                     expected.caseStages().size(), expected.reminders().size(), texts.size(), providerA.accepted.size(),
                     providerB.accepted.size(), both.size(), emails, verify.get("eventsChecked").asLong());
         } finally {
+            if (startingB != null) {
+                startingB.thenAccept(ServiceProcess::close).join(); // never leave a process behind
+            }
             smtp.stop();
         }
     }
