@@ -67,10 +67,13 @@ public class EscalationRuns {
         this.abandonedAfter = abandonedAfter;
     }
 
-    /** A run with what it did so far: every count grows in the same transaction as the page it counts. */
+    /**
+     * A run with what it did so far: every count grows in the same transaction as the page it counts.
+     * {@code owner} is the instance executing it, {@code heartbeatAt} when it last said so.
+     */
     public record RunView(long id, LocalDate businessDate, boolean dryRun, String status, String requestedBy,
             Instant requestedAt, Instant finishedAt, int leases, int opened, int advanced, int skipped, int resolved,
-            int upcoming, int unchanged) {}
+            int upcoming, int unchanged, String owner, Instant heartbeatAt) {}
 
     /** Runs the job for the date (synchronously) and returns the finished run, FAILED included. */
     public RunView start(LocalDate businessDate, boolean dryRun, String actor) {
@@ -181,7 +184,7 @@ public class EscalationRuns {
     public Optional<RunView> find(long id) {
         return jdbc.sql("""
                 SELECT id, business_date, dry_run, status, requested_by, requested_at, finished_at, leases, opened, advanced,
-                       skipped, resolved, upcoming, unchanged
+                       skipped, resolved, upcoming, unchanged, owner, heartbeat_at
                 FROM escalation_run WHERE id = ?""").param(id).query(RunView.class).optional();
     }
 
