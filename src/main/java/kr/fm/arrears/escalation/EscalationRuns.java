@@ -143,8 +143,9 @@ public class EscalationRuns {
     }
 
     /**
-     * Makes a run whose heartbeat is stale ours, in one statement so that of several instances only
-     * one wins; then fails its Batch execution and audits the take-over. False when it is still alive.
+     * Makes a run whose heartbeat is stale ours, under its row lock (SKIP LOCKED: of several instances
+     * looking at once, one wins, the others pass); then fails its Batch execution and audits the
+     * take-over, in the same transaction. False when it is still alive.
      */
     private boolean takeOver(long id, String actor) {
         if (heartbeat.runsHere(id)) {
