@@ -89,7 +89,8 @@ class KillDuringRunDrillTest {
             assertThat(counts.get("upcoming")).isEqualTo(expected.reminders().size());
             Drills.assertEachCaseStageOnce(jdbc);
 
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+            // about 20 messages a second here (the e-mails go one by one): 6,500 at the large size
+            await().atMost(Duration.ofMinutes(size.leases(5, 20))).pollInterval(Duration.ofMillis(500))
                     .until(() -> Drills.count(jdbc, "SELECT count(*) FROM message WHERE state IN ('QUEUED', 'SENDING')") == 0);
             assertThat(Drills.count(jdbc, "SELECT count(*) FROM message WHERE state <> 'SENT'")).isZero();
             List<Map.Entry<String, String>> texts = jdbc.sql("SELECT idempotency_key, provider_id FROM message WHERE kind <> 'EMAIL'")
