@@ -93,7 +93,8 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
         return env.getProperty("arrears.db.local-server", LOCAL_SERVER);
     }
 
-    private static void createDatabaseIfMissing(String server, String database, String user, String password) {
+    /** Creates {@code database} on the server (a JDBC URL ending in '/') unless it exists; safe when several race. */
+    public static void createDatabaseIfMissing(String server, String database, String user, String password) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalStateException("arrears.db.name must be a plain lower-case identifier: " + database);
         }

@@ -1,6 +1,7 @@
 package kr.fm.arrears.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,9 @@ import kr.fm.arrears.shared.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int RECORD_ATTEMPTS = 4;
 
     private final Outbox outbox;
     private final MessageSender sender;
@@ -60,15 +65,49 @@ public class Dispatcher {
         }
         List<Message> batch = outbox.claim(now, properties.batchSize(), now.plus(properties.claimTimeout()));
         List<SendResult> results = batch.stream().map(this::sendSafely).toList();
-        // one commit per batch: should it fail, the claims run out and the rows are sent again
-        // under the same request ids, which the provider de-duplicates
-        tx.executeWithoutResult(s -> {
-            Instant done = clock.instant();
-            for (int i = 0; i < batch.size(); i++) {
-                record(batch.get(i), results.get(i), done);
-            }
-        });
+        recordOutcomes(batch, results);
         return batch.size();
+    }
+
+    /**
+     * One commit per batch. Should it fail, the claims run out and the rows are sent again under the
+     * same request ids: the text provider de-duplicates them, but an e-mail would arrive twice. So a
+     * failure that surely rolled back (the database went away before the commit) is tried again a
+     * few times first; one at the commit itself may have committed and is left to the claims.
+     */
+    private void recordOutcomes(List<Message> batch, List<SendResult> results) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> {
+                    Instant done = clock.instant();
+                    for (int i = 0; i < batch.size(); i++) {
+                        record(batch.get(i), results.get(i), done);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RECORD_ATTEMPTS || !rolledBack(e)) {
+                    throw e;
+                }
+                log.warn("recording {} sent message(s) failed (attempt {}), trying again: {}", batch.size(), attempt, e.getMessage());
+                pause(Duration.ofSeconds(attempt));
+            }
+        }
+    }
+
+    private static boolean rolledBack(RuntimeException e) {
+        if (e instanceof TransactionSystemException t) {
+            return t.getApplicationException() != null; // failed inside, and then the rollback failed too
+        }
+        return e instanceof CannotCreateTransactionException || !(e instanceof TransactionException);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Batches until nothing is due now. */

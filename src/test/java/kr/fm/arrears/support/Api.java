@@ -34,6 +34,11 @@ public class Api {
         this.http = builder.build();
     }
 
+    /** A client for a service started some other way (e.g. as its own process in a drill). */
+    public static Api at(int port, String user, String password) {
+        return new Api(port, user, password);
+    }
+
     public Api as(String user, String password) {
         return new Api(port, user, password);
     }
