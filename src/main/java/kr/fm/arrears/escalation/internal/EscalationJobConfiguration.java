@@ -60,7 +60,7 @@ class EscalationJobConfiguration {
     @StepScope
     FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions,
             @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return new FunctionItemProcessor<>(page -> decisions.decide(page, businessDate));
+        return new FunctionItemProcessor<>(page -> decisions.decideForRun(page, businessDate));
     }
 
     @Bean
