@@ -23,6 +23,7 @@ $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
 $PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $BASE"
 # the generator's ADMIN has a random password: let the service create one with a known password
 $PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
+$PSQL -d "$DB" -c "ANALYZE" # statistics for every table (portfolios generated before lease_unit was analysed lack them)
 LANDLORD=$($PSQL -d "$DB" -Atc "SELECT b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
                                 GROUP BY b.landlord_id ORDER BY count(*) DESC, b.landlord_id LIMIT 1")
 LEASES_OF_LANDLORD=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD")
@@ -45,8 +46,8 @@ COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_FILE")"
 
 ONE="$URL/api/arrears/leases/$LEASE?asOf=$ASOF"
 MANY="$URL/api/arrears?landlordId=$LANDLORD&asOf=$ASOF&limit=500"
-curl -fs -H "Cookie: $COOKIE" "$ONE" | head -c 200; echo
-echo "landlord $LANDLORD has $LEASES_OF_LANDLORD leases; $(curl -fs -H "Cookie: $COOKIE" "$MANY" | grep -oP '"leases":\d+') of them in arrears on $ASOF"
+echo "lease $LEASE: $(curl -fs -H "Cookie: $COOKIE" "$ONE" | wc -c) bytes"
+echo "landlord $LANDLORD has $LEASES_OF_LANDLORD leases; $(curl -fs -H "Cookie: $COOKIE" "$MANY" | grep -oP '"leases":\d+' || true) of them in arrears on $ASOF ($(curl -fs -H "Cookie: $COOKIE" "$MANY" | wc -c) bytes)"
 for target in "$ONE" "$MANY"; do
   curl -fs -H "Cookie: $COOKIE" "$target" > /dev/null
   wrk -t2 -c$CONNECTIONS -d5s -H "Cookie: $COOKIE" "$target" > /dev/null # warm-up
