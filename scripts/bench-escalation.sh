@@ -5,7 +5,7 @@
 # The portfolio (seed 42, charges through 2026-10) is generated once into arrears_bench_<LEASES>,
 # found again by its PORTFOLIO_GENERATED audit event. Each measurement works on a fresh copy
 # (CREATE DATABASE ... TEMPLATE), dropped at the end: the SQL floor, then one real run in its own
-# JVM capped at -Xmx512m, then the same date again. Needs target/arrears-*.jar (./mvnw -q -DskipTests package).
+# JVM capped at -Xmx512m, then the same date again, then the next morning (date + 1). Needs target/arrears-*.jar (./mvnw -q -DskipTests package).
 set -euo pipefail
 LEASES=${1:?leases}
 DATE=${2:-2026-10-15}
@@ -48,7 +48,7 @@ $PSQL -d "$COPY" -qc "DROP TABLE arrears_floor"
 run() { # label
   local gclog="$OUT/gc-$LEASES-$1.log"
   local t0=$(date +%s%N)
-  java -Xmx512m -Xlog:gc:file="$gclog" -jar "$JAR" escalation-run --date="$DATE" \
+  java -Xmx512m -Xlog:gc:file="$gclog" -jar "$JAR" escalation-run --date="${DATE}" \
       --arrears.db.name="$COPY" --arrears.escalation.prefilter="$PREFILTER" --logging.level.root=WARN \
       | grep "escalation run" | tee "$OUT/run-$LEASES-$1.txt"
   local t1=$(date +%s%N)
@@ -71,10 +71,17 @@ $PSQL -d "$COPY" -Atc "SELECT 'cases ' || (SELECT count(*) FROM arrears_case) ||
   | tee "$OUT/outcome-$LEASES-$PREFILTER.txt"
 echo "== same date again (writes nothing new)"
 run again
+AGAIN_MS=$RUN_MS
+NEXT=$(date -d "$DATE + 1 day" +%F)
+echo "== the next morning, $NEXT (a daily run: the day's new cases, stages and friendly reminders)"
+DATE=$NEXT run next
+NEXT_MS=$RUN_MS
 echo "== load after: $(uptime)"
 $PSQL -d postgres -qc "DROP DATABASE IF EXISTS $COPY"
-python3 - "$LEASES" "$FLOOR_MS" "$FIRST_MS" "$IN_ARREARS" <<'PY'
+python3 - "$LEASES" "$FLOOR_MS" "$IN_ARREARS" "$FIRST_MS" "$AGAIN_MS" "$NEXT_MS" <<'PY'
 import sys
-leases, floor, run, arrears = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-print(f"SUMMARY {leases:,} leases: SQL floor {floor/1000:.1f} s ({arrears:,} in arrears); run {run/1000:.1f} s = {leases/run*1000:,.0f} leases/s; run/floor = {run/floor:.1f}x")
+leases, floor, arrears = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+print(f"SUMMARY {leases:,} leases: SQL floor {floor/1000:.1f} s ({arrears:,} in arrears)")
+for label, run in zip(["first run", "same date again", "next morning"], map(float, sys.argv[4:])):
+    print(f"  {label}: {run/1000:.1f} s = {leases/run*1000:,.0f} leases/s; run/floor = {run/floor:.2f}x")
 PY
