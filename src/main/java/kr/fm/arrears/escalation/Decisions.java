@@ -35,10 +35,66 @@ public class Decisions {
         this.jdbc = jdbc;
     }
 
+    /** Each lease's step with the reason when there is none: for the preview, which shows the reasons. */
     @Transactional(readOnly = true)
     public List<Decision> decide(List<LeaseRef> page, LocalDate date) {
-        List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
+        return decide(page, date, policies.book());
+    }
+
+    /**
+     * Each lease's step, for the run: most leases owe nothing overdue, have no open case and no due
+     * date close enough for the friendly reminder, and for them {@link Escalator} can only answer
+     * Nothing. One query finds the others; only their ledgers are loaded and decided.
+     */
+    @Transactional(readOnly = true)
+    public List<Decision> decideForRun(List<LeaseRef> page, LocalDate date) {
         PolicyBook book = policies.book();
+        Map<Long, Boolean> mayNeedStep = mayNeedStep(page, date, book.upcomingDaysAtMost());
+        List<Decision> decided = decide(page.stream().filter(l -> mayNeedStep.getOrDefault(l.leaseId(), false)).toList(),
+                date, book);
+        Map<Long, Decision> byLease = new HashMap<>();
+        decided.forEach(d -> byLease.put(d.lease().leaseId(), d));
+        List<Decision> all = new ArrayList<>(page.size());
+        for (LeaseRef lease : page) {
+            Decision d = byLease.get(lease.leaseId());
+            if (d == null && Boolean.FALSE.equals(mayNeedStep.get(lease.leaseId()))) {
+                d = new Decision(lease, book.forLease(lease.buildingId(), lease.landlordId()),
+                        new Step.Nothing("nothing overdue, no open case, no due date within the reminder days"));
+            }
+            if (d != null) { // absent: removed since the page was read, as in decide
+                all.add(d);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The leases of the page Escalator might not answer Nothing for: an open case; or overdue principal
+     * (charges due before the date exceed all paid up to it: payments reach the oldest charges first,
+     * so this is ArrearsCalculator's overdue balance &gt; 0); or a charge due within the reminder days.
+     */
+    private Map<Long, Boolean> mayNeedStep(List<LeaseRef> page, LocalDate date, int upcomingDays) {
+        Map<Long, Boolean> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.id,
+                       EXISTS (SELECT 1 FROM arrears_case a WHERE a.lease_id = l.id AND a.closed_on IS NULL)
+                    OR EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo)
+                    OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date)
+                       > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date)
+                FROM lease l WHERE l.id = ANY(CAST(:ids AS BIGINT[]))""")
+                .param("ids", page.stream().map(LeaseRef::leaseId).toArray(Long[]::new))
+                .param("date", date).param("upTo", date.plusDays(upcomingDays))
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getBoolean(2));
+                });
+        return result;
+    }
+
+    private List<Decision> decide(List<LeaseRef> page, LocalDate date, PolicyBook book) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
         Map<Long, CaseState> open = cases.openCases(ids);
         Map<Long, List<Charge>> coming = ledger.chargesDueBetween(ids, date, date.plusDays(MAX_DAYS_BEFORE_DUE));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -80,9 +81,18 @@ public class Dispatcher {
             try {
                 tx.executeWithoutResult(s -> {
                     Instant done = clock.instant();
+                    List<Message> accepted = new ArrayList<>();
+                    List<String> providerIds = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
-                        record(batch.get(i), results.get(i), done);
+                        if (results.get(i) instanceof SendResult.Accepted a) {
+                            accepted.add(batch.get(i));
+                            providerIds.add(a.providerId());
+                        } else {
+                            record(batch.get(i), results.get(i), done);
+                        }
                     }
+                    // the usual outcome, recorded for the whole batch at once (one append to the audit chain)
+                    transitions.sent(accepted, providerIds, sender.demo(), done);
                 });
                 return;
             } catch (RuntimeException e) {
@@ -129,9 +139,7 @@ public class Dispatcher {
     }
 
     private void record(Message m, SendResult result, Instant now) {
-        if (result instanceof SendResult.Accepted a) {
-            transitions.sent(m, a.providerId(), sender.demo(), now);
-        } else if (result instanceof SendResult.Rejected r) {
+        if (result instanceof SendResult.Rejected r) {
             transitions.failed(m, r.reason(), now);
         } else if (result instanceof SendResult.Retryable r) {
             if (backoff.canRetry(m.attempts())) {

@@ -72,11 +72,14 @@ public class Outbox {
                 .param("now", ts(now)).param("until", ts(until)).update();
     }
 
-    void markSent(long id, String providerId, Instant now) {
+    /** Marks the messages sent, each with its provider's id, in one statement. */
+    void markSent(List<Long> ids, List<String> providerIds, Instant now) {
         jdbc.sql("""
-                UPDATE message SET state = 'SENT', provider_id = :provider, sent_at = :now, next_attempt_at = NULL,
-                    last_error = NULL, updated_at = :now WHERE id = :id""")
-                .param("provider", providerId).param("now", ts(now)).param("id", id).update();
+                UPDATE message m SET state = 'SENT', provider_id = x.provider, sent_at = :now, next_attempt_at = NULL,
+                    last_error = NULL, updated_at = :now
+                FROM unnest(CAST(:ids AS BIGINT[]), CAST(:providers AS TEXT[])) AS x (id, provider) WHERE m.id = x.id""")
+                .param("ids", ids.toArray(Long[]::new)).param("providers", providerIds.toArray(String[]::new))
+                .param("now", ts(now)).update();
     }
 
     void reschedule(long id, Instant next, String error, Instant now) {

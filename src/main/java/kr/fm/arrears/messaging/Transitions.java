@@ -1,6 +1,7 @@
 package kr.fm.arrears.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.Actor;
@@ -26,10 +27,19 @@ class Transitions {
         this.audit = audit;
     }
 
+    /** A dispatched batch's accepted messages: one update, and their events in one append to the audit chain. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void sent(Message m, String providerId, boolean demo, Instant now) {
-        outbox.markSent(m.id(), providerId, now);
-        audit.record(event("MESSAGE_SENT", m, null, "attempt", m.attempts(), "providerId", providerId, "demo", demo));
+    void sent(List<Message> messages, List<String> providerIds, boolean demo, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        outbox.markSent(messages.stream().map(Message::id).toList(), providerIds, now);
+        List<AuditLog.Event> events = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            events.add(event("MESSAGE_SENT", m, null, "attempt", m.attempts(), "providerId", providerIds.get(i), "demo", demo));
+        }
+        audit.recordAll(events);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -22,8 +22,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public final class PortfolioGenerator {
 
-    /** What to generate. {@code through} is the last month that has charges. */
-    public record Plan(int leases, long seed, YearMonth through) {}
+    /**
+     * What to generate. {@code through} is the last month that has charges. {@code firstLandlordLeases}
+     * (0 for none) gives the first landlord that many leases instead of 200, so a landlord-wide query can
+     * be measured on a large landlord.
+     */
+    public record Plan(int leases, long seed, YearMonth through, int firstLandlordLeases) {
+
+        public Plan(int leases, long seed, YearMonth through) {
+            this(leases, seed, through, 0);
+        }
+    }
 
     public record Result(int leases, long charges, long payments, int inArrears, long millis) {}
 
@@ -51,8 +60,9 @@ public final class PortfolioGenerator {
             long chargeBase = nextId(c, "charge");
             long paymentBase = nextId(c, "payment");
             SplittableRandom random = new SplittableRandom(plan.seed());
-            int buildings = (plan.leases() + LEASES_PER_BUILDING - 1) / LEASES_PER_BUILDING;
-            int landlords = (buildings + BUILDINGS_PER_LANDLORD - 1) / BUILDINGS_PER_LANDLORD;
+            Layout layout = new Layout(plan.leases(), Math.min(plan.firstLandlordLeases(), plan.leases()));
+            int buildings = layout.buildings();
+            int landlords = layout.landlords();
 
             Copy landlordRows = new Copy(pg, "landlord (id, name, business_no, address, phone, bank_name, bank_account, account_holder)");
             for (int i = 0; i < landlords; i++) {
@@ -64,7 +74,7 @@ public final class PortfolioGenerator {
             Copy buildingRows = new Copy(pg, "building (id, landlord_id, name, address)");
             for (int i = 0; i < buildings; i++) {
                 long id = buildingBase + i;
-                buildingRows.row(id, landlordBase + i / BUILDINGS_PER_LANDLORD, "제" + id + "공장", "경기도 화성시 공단로 " + id);
+                buildingRows.row(id, landlordBase + layout.landlordOf(i), "제" + id + "공장", "경기도 화성시 공단로 " + id);
             }
             buildingRows.finish();
 
@@ -82,7 +92,7 @@ public final class PortfolioGenerator {
             LocalDate end = plan.through().plusMonths(12).atEndOfMonth();
             for (int i = 0; i < plan.leases(); i++) {
                 long lease = base + i;
-                long building = buildingBase + i / LEASES_PER_BUILDING;
+                long building = buildingBase + layout.buildingOf(i);
                 int floorUnit = 101 + (i % LEASES_PER_BUILDING) / 2;
                 // every other unit is split between two tenants: 101-1, 101-2
                 units.row(unitBase + i, building, floorUnit + "-" + (1 + i % 2));
@@ -134,6 +144,10 @@ public final class PortfolioGenerator {
                     s.execute("ANALYZE " + table);
                 }
             }
+            try (var s = c.createStatement()) {
+                // without statistics the planner guesses 500 units per lease and scans every unit for a lease's numbers
+                s.execute("ANALYZE lease_unit");
+            }
             c.commit();
             return new Result(plan.leases(), chargeId - chargeBase, paymentId - paymentBase, inArrears,
                     (System.nanoTime() - started) / 1_000_000);
@@ -141,6 +155,36 @@ public final class PortfolioGenerator {
             throw new IllegalStateException("portfolio generation failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /**
+     * Which building a lease is in and which landlord owns a building: 40 leases a building, 5 buildings
+     * a landlord, except that the first {@code first} leases (if any) fill the first landlord's buildings.
+     */
+    record Layout(int leases, int first) {
+
+        private int firstBuildings() {
+            return (first + LEASES_PER_BUILDING - 1) / LEASES_PER_BUILDING;
+        }
+
+        int buildingOf(int lease) {
+            return lease < first ? lease / LEASES_PER_BUILDING : firstBuildings() + (lease - first) / LEASES_PER_BUILDING;
+        }
+
+        int landlordOf(int building) {
+            if (first == 0) {
+                return building / BUILDINGS_PER_LANDLORD;
+            }
+            return building < firstBuildings() ? 0 : 1 + (building - firstBuildings()) / BUILDINGS_PER_LANDLORD;
+        }
+
+        int buildings() {
+            return leases == 0 ? 0 : buildingOf(leases - 1) + 1;
+        }
+
+        int landlords() {
+            return buildings() == 0 ? 0 : landlordOf(buildings() - 1) + 1;
         }
     }
 

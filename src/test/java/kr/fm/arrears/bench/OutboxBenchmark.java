@@ -7,6 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import kr.fm.arrears.ArrearsApplication;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
@@ -36,9 +42,77 @@ import org.springframework.web.client.RestClient;
  * Throughput of the outbox, apart from the tests: enqueue N reminders through {@code StageReached}
  * (rendered from the templates, arrears computed), then let D dispatchers send them to a WireMock
  * provider on loopback, and print messages per second for both. Not run by {@code ./mvnw test}.
- * Arguments: [messages=5000] [dispatchers=2] [batchSize=20]. Uses schema "bench" of ARREARS_DB_URL.
+ * Arguments: [messages=5000] [dispatchers=2] [batchSize=20] [provider=jdk|wiremock]. Uses schema "bench" of
+ * ARREARS_DB_URL. The default provider is the JDK's own HTTP server answering 200 from 8 threads: WireMock
+ * (matching, journal, Jetty) costs more CPU per request than the service's dispatcher on a 2-core machine.
  */
 public final class OutboxBenchmark {
+
+    /** The messaging provider's stand-in on 127.0.0.1: answers every POST /v1/messages with 200 at once. */
+    private interface Provider {
+        String baseUrl();
+
+        int requests();
+
+        void stop();
+    }
+
+    private static final class JdkProvider implements Provider {
+        private final HttpServer server;
+        private final AtomicInteger requests = new AtomicInteger();
+
+        JdkProvider() throws IOException {
+            // without TCP_NODELAY each answer waits out the client's delayed ACK (about 40 ms a message)
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            byte[] answer = "{\"messageId\":\"bench\"}".getBytes(StandardCharsets.UTF_8);
+            server.createContext("/v1/messages", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    requests.incrementAndGet();
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, answer.length);
+                    exchange.getResponseBody().write(answer);
+                }
+            });
+            server.start();
+        }
+
+        public String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        public int requests() {
+            return requests.get();
+        }
+
+        public void stop() {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    private static final class WireMockProvider implements Provider {
+        private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
+
+        WireMockProvider() {
+            server.start();
+            server.stubFor(post("/v1/messages").willReturn(okJson("{\"messageId\":\"bench\"}")));
+        }
+
+        public String baseUrl() {
+            return server.baseUrl();
+        }
+
+        public int requests() {
+            return server.findAll(postRequestedFor(urlEqualTo("/v1/messages"))).size();
+        }
+
+        public void stop() {
+            server.stop();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
@@ -49,9 +123,7 @@ public final class OutboxBenchmark {
             s.execute("DROP SCHEMA IF EXISTS bench CASCADE");
             s.execute("CREATE SCHEMA bench");
         }
-        WireMockServer provider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
-        provider.start();
-        provider.stubFor(post("/v1/messages").willReturn(okJson("{\"messageId\":\"bench\"}")));
+        Provider provider = args.length > 3 && args[3].equals("wiremock") ? new WireMockProvider() : new JdkProvider();
 
         // command-line arguments, so they win over application.yml (default properties would not)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ArrearsApplication.class).run(Arrays.stream(new String[] {
@@ -101,12 +173,13 @@ public final class OutboxBenchmark {
             double dispatchSeconds = (System.nanoTime() - t1) / 1e9;
             pool.shutdown();
 
-            int seen = provider.findAll(postRequestedFor(urlEqualTo("/v1/messages"))).size();
+            int seen = provider.requests();
             long sentRows = jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT'").query(Long.class).single();
             System.out.printf("enqueued %d reminders via StageReached in %.2f s: %.0f messages/s%n", count, enqueueSeconds,
                     count / enqueueSeconds);
-            System.out.printf("dispatched %d (provider saw %d requests, %d rows SENT) with %d dispatcher(s), batch %d, in %.2f s: %.0f messages/s%n",
-                    sent, seen, sentRows, dispatchers, batchSize, dispatchSeconds, sent / dispatchSeconds);
+            System.out.printf("dispatched %d (provider %s saw %d requests, %d rows SENT) with %d dispatcher(s), batch %d, in %.2f s: %.0f messages/s%n",
+                    sent, provider.getClass().getSimpleName(), seen, sentRows, dispatchers, batchSize, dispatchSeconds,
+                    sent / dispatchSeconds);
         } finally {
             app.close();
             provider.stop();

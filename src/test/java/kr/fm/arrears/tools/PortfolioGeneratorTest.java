@@ -39,4 +39,18 @@ class PortfolioGeneratorTest {
         assertThat(owing).hasSize(result.inArrears());
         assertThat(result.inArrears()).isBetween(20, 70);
     }
+
+    @Test
+    void the_first_landlord_can_be_given_a_large_portfolio_for_landlord_wide_queries() {
+        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM landlord").query(Long.class).single();
+        new PortfolioGenerator(dataSource).generate(new PortfolioGenerator.Plan(700, 7, YearMonth.of(2026, 10), 500));
+
+        // leases per new landlord: the first one's 500, then the usual 200 of five buildings of 40
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id > ?
+                GROUP BY b.landlord_id ORDER BY b.landlord_id""").param(before).query(Long.class).list())
+                .containsExactly(500L, 200L);
+        assertThat(jdbc.sql("SELECT count(*) FROM building WHERE landlord_id = ?").param(before + 1)
+                .query(Long.class).single()).isEqualTo(13);
+    }
 }

@@ -59,8 +59,11 @@ class EscalationJobConfiguration {
     @Bean
     @StepScope
     FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions,
-            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return new FunctionItemProcessor<>(page -> decisions.decide(page, businessDate));
+            @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+            // false decides every lease in full, as the preview does: the benchmark compares both
+            @Value("${arrears.escalation.prefilter:true}") boolean prefilter) {
+        return new FunctionItemProcessor<>(page -> prefilter ? decisions.decideForRun(page, businessDate)
+                : decisions.decide(page, businessDate));
     }
 
     @Bean

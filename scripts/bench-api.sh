@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Latency of the arrears API under concurrent load from a second process (wrk) on loopback.
+#   scripts/bench-api.sh [DURATION=30s] [CONNECTIONS=8]
+# Works on a fresh copy (arrears_bench_api) of the 100,000-lease portfolio that
+# scripts/bench-escalation.sh 100000 generates (first landlord: 500 leases). Starts the service
+# (target/arrears-*.jar, port 8282, scheduling off, -Xmx512m), signs in once through the form and
+# reuses the session cookie: with HTTP Basic every request would run bcrypt (tens of ms by design),
+# which would measure bcrypt, not the API. Needs wrk (apt-get install -y wrk).
+set -euo pipefail
+DURATION=${1:-30s}
+CONNECTIONS=${2:-8}
+BASE=arrears_bench_100000
+DB=arrears_bench_api
+PORT=8282
+ASOF=2026-10-15
+PASSWORD=bench-api-password
+JAR=$(ls target/arrears-*.jar | head -1)
+OUT=target/bench; mkdir -p "$OUT"
+PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X -q"
+URL=http://127.0.0.1:$PORT
+
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
+$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $BASE"
+# the generator's ADMIN has a random password: let the service create one with a known password
+$PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
+$PSQL -d "$DB" -c "ANALYZE" # statistics for every table (portfolios generated before lease_unit was analysed lack them)
+LANDLORD=$($PSQL -d "$DB" -Atc "SELECT b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
+                                GROUP BY b.landlord_id ORDER BY count(*) DESC, b.landlord_id LIMIT 1")
+LEASES_OF_LANDLORD=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD")
+LEASE=$($PSQL -d "$DB" -Atc "SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD
+    AND (SELECT sum(amount + vat) FROM charge c WHERE c.lease_id = l.id AND c.due_date < '$ASOF')
+      > (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= '$ASOF') ORDER BY l.id LIMIT 1")
+
+java -Xmx512m -jar "$JAR" --server.port=$PORT --arrears.scheduling.enabled=false --arrears.db.name=$DB \
+    --arrears.security.admin-password=$PASSWORD --logging.level.root=WARN > "$OUT/api-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"' EXIT
+for _ in $(seq 120); do curl -fs -o /dev/null $URL/login && break; sleep 1; done
+
+# sign in through the form once (CSRF token from the login page), keep the session cookie
+JAR_FILE=$(mktemp)
+CSRF=$(curl -fs -c "$JAR_FILE" $URL/login | grep -oP 'name="_csrf"[^>]*value="\K[^"]+')
+curl -fs -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode username=admin --data-urlencode password=$PASSWORD \
+    --data-urlencode _csrf="$CSRF" $URL/login
+COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_FILE")"
+
+ONE="$URL/api/arrears/leases/$LEASE?asOf=$ASOF"
+MANY="$URL/api/arrears?landlordId=$LANDLORD&asOf=$ASOF&limit=500"
+echo "lease $LEASE: $(curl -fs -H "Cookie: $COOKIE" "$ONE" | wc -c) bytes"
+echo "landlord $LANDLORD has $LEASES_OF_LANDLORD leases; $(curl -fs -H "Cookie: $COOKIE" "$MANY" | grep -oP '"leases":\d+' || true) of them in arrears on $ASOF ($(curl -fs -H "Cookie: $COOKIE" "$MANY" | wc -c) bytes)"
+for target in "$ONE" "$MANY"; do
+  curl -fs -H "Cookie: $COOKIE" "$target" > /dev/null
+  wrk -t2 -c$CONNECTIONS -d5s -H "Cookie: $COOKIE" "$target" > /dev/null # warm-up
+  echo "== load before: $(uptime)"
+  echo "== wrk --latency -t2 -c$CONNECTIONS -d$DURATION $target"
+  wrk --latency -t2 -c$CONNECTIONS -d$DURATION -H "Cookie: $COOKIE" "$target" | tee -a "$OUT/api-wrk.txt" \
+      | grep -E "50%|90%|99%|Requests/sec|requests in|Non-2xx"
+  echo "== load after: $(uptime)"
+done
