@@ -75,11 +75,8 @@ class HistoryController {
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status, @RequestParam(required = false) String kind) {
-        HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, kind);
-        Long landlord = Scope.landlordFilter(landlordId);
-        String name = "통지이력_" + period(f) + ".csv";
-        audited("HISTORY_CSV", name, f, landlord, history.count(f, landlord), null);
-        return file(CSV, name, "notice-history_" + period(f) + ".csv", out -> files.csv(f, landlord, out));
+        return export("HISTORY_CSV", CSV, "csv", new HistoryFilter(buildingId, tenantId, from, to, status, kind), landlordId,
+                files::csv);
     }
 
     @GetMapping("/export.xlsx")
@@ -87,11 +84,22 @@ class HistoryController {
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status, @RequestParam(required = false) String kind) {
-        HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, kind);
+        return export("HISTORY_XLSX", XLSX, "xlsx", new HistoryFilter(buildingId, tenantId, from, to, status, kind),
+                landlordId, files::xlsx);
+    }
+
+    /** Writes the filtered history to {@code out} for the landlord the caller may see. */
+    interface Export {
+        void write(HistoryFilter f, Long landlord, java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /** The history as one file (CSV or Excel): audited when it starts, then streamed. */
+    private ResponseEntity<StreamingResponseBody> export(String document, MediaType type, String extension, HistoryFilter f,
+            Long landlordId, Export export) {
         Long landlord = Scope.landlordFilter(landlordId);
-        String name = "통지이력_" + period(f) + ".xlsx";
-        audited("HISTORY_XLSX", name, f, landlord, history.count(f, landlord), null);
-        return file(XLSX, name, "notice-history_" + period(f) + ".xlsx", out -> files.xlsx(f, landlord, out));
+        String name = "통지이력_" + period(f) + "." + extension;
+        audited(document, name, f, landlord, history.count(f, landlord), null);
+        return file(type, name, "notice-history_" + period(f) + "." + extension, out -> export.write(f, landlord, out));
     }
 
     /**

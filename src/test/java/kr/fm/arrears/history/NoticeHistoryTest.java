@@ -18,12 +18,10 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -48,11 +45,7 @@ class NoticeHistoryTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
-    @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -62,7 +55,7 @@ class NoticeHistoryTest {
 
     @BeforeAll
     void portfolio() {
-        two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        two = twoLandlords.build();
     }
 
     @Test

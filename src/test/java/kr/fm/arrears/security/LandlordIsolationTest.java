@@ -16,7 +16,6 @@ import java.util.zip.ZipInputStream;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -40,7 +39,7 @@ class LandlordIsolationTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     Users users;
     @Autowired
@@ -55,7 +54,7 @@ class LandlordIsolationTest {
 
     @BeforeAll
     void portfolio() {
-        two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        two = twoLandlords.build();
         ownerA = two.ownerA(api);
     }
 

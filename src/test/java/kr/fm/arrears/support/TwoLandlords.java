@@ -27,7 +27,15 @@ public record TwoLandlords(long landlordA, long buildingA, long landlordB, long 
     public static final String MANAGER = "kim";
     public static final Map<String, String> AS_MANAGER = Api.signedInAs(MANAGER, PASSWORD);
 
-    public static TwoLandlords build(Api api, TestClock clock, Users users, TransactionTemplate tx, JdbcClient jdbc) {
+    /** Builds the two landlords in the test's own schema; a bean of every {@link ServiceTest} (lazy: the port is known late). */
+    @org.springframework.context.annotation.Lazy
+    public record Maker(Api api, TestClock clock, Users users, TransactionTemplate tx, JdbcClient jdbc) {
+        public TwoLandlords build() {
+            return TwoLandlords.build(api, clock, users, tx, jdbc);
+        }
+    }
+
+    private static TwoLandlords build(Api api, TestClock clock, Users users, TransactionTemplate tx, JdbcClient jdbc) {
         Map<String, Long> leases = Examples.importAll(api);
         long landlordA = id(jdbc, "SELECT id FROM landlord WHERE name = '한울산업개발'");
         long landlordB = id(jdbc, "SELECT id FROM landlord WHERE name = '서동산업(주)'");

@@ -10,7 +10,6 @@ import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import kr.fm.arrears.notice.PdfPages;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,7 @@ class ApprovalsPageTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     Users users;
     @Autowired
@@ -47,7 +46,7 @@ class ApprovalsPageTest {
 
     @BeforeAll
     void portfolio() {
-        TwoLandlords.build(api, clock, users, tx, jdbc);
+        twoLandlords.build();
         tx.executeWithoutResult(s -> users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Actor.SYSTEM));
     }
 

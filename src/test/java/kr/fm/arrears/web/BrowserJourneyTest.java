@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole flow in a real browser, as the issue tells it: the MANAGER signs in, reads the board and
@@ -41,11 +38,7 @@ class BrowserJourneyTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
-    @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -69,7 +62,7 @@ class BrowserJourneyTest {
     void a_manager_approves_the_waiting_notice_and_the_landlord_downloads_it_and_a_zip() throws IOException {
         // 1 May 2026: HW-101's and SD-B12's demands approved; HW-301's termination, consented by its
         // landlord, waits for approval
-        TwoLandlords two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        TwoLandlords two = twoLandlords.build();
         long notice = Pages.pendingTermination(api, jdbc, "HW-301");
 
         browser.open("/board");

@@ -3,17 +3,14 @@ package kr.fm.arrears.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
-import kr.fm.arrears.security.Users;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The landlord's notice history page: its filters narrow the table and travel with every download link. */
 @ServiceTest
@@ -24,11 +21,7 @@ class HistoryPageTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
-    @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -36,7 +29,7 @@ class HistoryPageTest {
 
     @Test
     void the_filters_narrow_the_table_and_the_downloads_carry_them() {
-        TwoLandlords two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        TwoLandlords two = twoLandlords.build();
         Browser owner = new Browser(port);
         owner.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
 

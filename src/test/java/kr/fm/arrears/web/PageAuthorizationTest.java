@@ -9,7 +9,6 @@ import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may open and post what through the pages: one landlord finds nothing of another's, a
@@ -30,11 +28,9 @@ class PageAuthorizationTest {
     @Autowired
     Api api;
     @Autowired
-    TestClock clock;
+    TwoLandlords.Maker twoLandlords;
     @Autowired
     Users users;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -46,7 +42,7 @@ class PageAuthorizationTest {
 
     @BeforeAll
     void portfolio() {
-        two = TwoLandlords.build(api, clock, users, tx, jdbc);
+        two = twoLandlords.build();
         pendingA = Pages.pendingTermination(api, jdbc, "HW-302");
     }
 
