@@ -45,6 +45,31 @@ final class Drills {
         return smtp;
     }
 
+    /**
+     * Every text message is SENT-recorded with the provider id the provider gave for its request id, and
+     * the provider accepted exactly those request ids, each once; every message (text or e-mail) has
+     * one MESSAGE_SENT event. Returns the number of texts.
+     */
+    static int assertTextsAcceptedOnce(JdbcClient jdbc, FaultyProvider provider) {
+        java.util.List<java.util.Map.Entry<String, String>> texts = jdbc.sql(
+                        "SELECT idempotency_key, provider_id FROM message WHERE kind <> 'EMAIL'")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list();
+        assertThat(provider.accepted).hasSize(texts.size());
+        assertThat(texts).allSatisfy(m -> assertThat(provider.accepted.get(m.getKey())).isEqualTo(m.getValue()));
+        assertThat(count(jdbc, "SELECT count(*) FROM audit_event WHERE action = 'MESSAGE_SENT'"))
+                .isEqualTo(count(jdbc, "SELECT count(*) FROM message"));
+        return texts.size();
+    }
+
+    /** Pages (chunks) the escalation step has committed so far. */
+    static long committedPages(JdbcClient jdbc) {
+        return count(jdbc, "SELECT coalesce(max(commit_count), 0) FROM batch_step_execution");
+    }
+
+    static String runStatus(JdbcClient jdbc, long run) {
+        return jdbc.sql("SELECT status FROM escalation_run WHERE id = ?").param(run).query(String.class).single();
+    }
+
     static long count(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -52,20 +52,20 @@ class KillDuringRunDrillTest {
             // the answer never comes: the process dies first
             CompletableFuture.runAsync(() -> api.postJson("/api/escalation/runs", Map.of("businessDate", date.toString())));
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> committedPages(jdbc) >= pages / 3);
+                    .until(() -> Drills.committedPages(jdbc) >= pages / 3);
             long run = jdbc.sql("SELECT max(id) FROM escalation_run").query(Long.class).single();
             assertThat(api.postJson("/api/escalation/runs/" + run + "/restart", Map.of()).status())
                     .as("a run alive on its instance is never taken over").isEqualTo(409);
 
             service.kill();
-            long killedAt = committedPages(jdbc);
+            long killedAt = Drills.committedPages(jdbc);
             assertThat(killedAt).as("killed in the middle").isBetween(1L, (long) pages - 1);
-            assertThat(status(jdbc, run)).isEqualTo("STARTED");
+            assertThat(Drills.runStatus(jdbc, run)).isEqualTo("STARTED");
             long sentBeforeKill = Drills.count(jdbc, "SELECT count(*) FROM message WHERE state = 'SENT'");
 
             long restarted = System.nanoTime();
             service.launch();
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> status(jdbc, run).equals("COMPLETED"));
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> Drills.runStatus(jdbc, run).equals("COMPLETED"));
             double resumeSeconds = (System.nanoTime() - restarted) / 1e9;
 
             // the Batch side: the killed execution FAILED, the resumed one read only the pages left
@@ -93,12 +93,8 @@ class KillDuringRunDrillTest {
             await().atMost(Duration.ofMinutes(size.leases(5, 20))).pollInterval(Duration.ofMillis(500))
                     .until(() -> Drills.count(jdbc, "SELECT count(*) FROM message WHERE state IN ('QUEUED', 'SENDING')") == 0);
             assertThat(Drills.count(jdbc, "SELECT count(*) FROM message WHERE state <> 'SENT'")).isZero();
-            List<Map.Entry<String, String>> texts = jdbc.sql("SELECT idempotency_key, provider_id FROM message WHERE kind <> 'EMAIL'")
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-            assertThat(provider.accepted).hasSize(texts.size());
-            assertThat(texts).allSatisfy(m -> assertThat(provider.accepted.get(m.getKey())).isEqualTo(m.getValue()));
+            int texts = Drills.assertTextsAcceptedOnce(jdbc, provider);
             long emails = Drills.count(jdbc, "SELECT count(*) FROM message WHERE kind = 'EMAIL'");
-            assertThat(Drills.count(jdbc, "SELECT count(*) FROM audit_event WHERE action = 'MESSAGE_SENT'")).isEqualTo(texts.size() + emails);
             var verify = api.get("/api/audit/verify").body();
             assertThat(verify.get("intact").asBoolean()).isTrue();
 
@@ -107,19 +103,11 @@ class KillDuringRunDrillTest {
                             + "caseStages=%d reminders=%d texts=%d emails=%d sentBeforeKill=%d providerRequests=%d "
                             + "providerAccepted=%d providerDuplicates=%d auditEvents=%d%n",
                     leases, pages, pageSize, executions.get(0)[1], executions.get(1)[1], resumeSeconds,
-                    expected.caseStages().size(), expected.reminders().size(), texts.size(), emails, sentBeforeKill,
+                    expected.caseStages().size(), expected.reminders().size(), texts, emails, sentBeforeKill,
                     provider.requests.get(), provider.count(FaultyProvider.Outcome.ACCEPTED),
                     provider.count(FaultyProvider.Outcome.DUPLICATE), verify.get("eventsChecked").asLong());
         } finally {
             smtp.stop();
         }
-    }
-
-    private static long committedPages(JdbcClient jdbc) {
-        return Drills.count(jdbc, "SELECT coalesce(max(commit_count), 0) FROM batch_step_execution");
-    }
-
-    private static String status(JdbcClient jdbc, long run) {
-        return jdbc.sql("SELECT status FROM escalation_run WHERE id = ?").param(run).query(String.class).single();
     }
 }

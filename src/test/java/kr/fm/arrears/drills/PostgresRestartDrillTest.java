@@ -62,20 +62,20 @@ class PostgresRestartDrillTest {
                 // 1. during the run
                 CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(
                         () -> api.postJson("/api/escalation/runs", Map.of("businessDate", date.toString())));
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> committedPages(jdbc) >= pages / 3);
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> Drills.committedPages(jdbc) >= pages / 3);
                 long run = jdbc.sql("SELECT max(id) FROM escalation_run").query(Long.class).single();
-                long pagesBeforeRestart = committedPages(jdbc);
+                long pagesBeforeRestart = Drills.committedPages(jdbc);
                 pg.restart();
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                        .ignoreExceptions().until(() -> !status(jdbc, run).equals("STARTED"));
-                String afterRestart = status(jdbc, run);
+                        .ignoreExceptions().until(() -> !Drills.runStatus(jdbc, run).equals("STARTED"));
+                String afterRestart = Drills.runStatus(jdbc, run);
                 int firstAnswer = answer.get().status();
                 String how = "run ended " + afterRestart;
                 if (afterRestart.equals("FAILED") || afterRestart.equals("UNKNOWN")) {
                     how += ", restarted by POST /restart";
                     assertThat(api.postJson("/api/escalation/runs/" + run + "/restart", Map.of()).status()).isEqualTo(201);
                 }
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> status(jdbc, run).equals("COMPLETED"));
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> Drills.runStatus(jdbc, run).equals("COMPLETED"));
 
                 // 2. during dispatch
                 long messages = Drills.count(jdbc, "SELECT count(*) FROM message");
@@ -99,10 +99,7 @@ class PostgresRestartDrillTest {
                         .isBetween((long) pages, (long) pages + executions.size() - 1);
 
                 assertThat(Drills.count(jdbc, "SELECT count(*) FROM message WHERE state <> 'SENT'")).isZero();
-                List<Map.Entry<String, String>> texts = jdbc.sql("SELECT idempotency_key, provider_id FROM message WHERE kind <> 'EMAIL'")
-                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-                assertThat(provider.accepted).hasSize(texts.size());
-                assertThat(texts).allSatisfy(m -> assertThat(provider.accepted.get(m.getKey())).isEqualTo(m.getValue()));
+                int texts = Drills.assertTextsAcceptedOnce(jdbc, provider);
                 long emails = Drills.count(jdbc, "SELECT count(*) FROM message WHERE kind = 'EMAIL'");
                 MimeMessage[] received = smtp.getReceivedMessages();
                 long distinctMails = Arrays.stream(received).map(PostgresRestartDrillTest::requestId).distinct().count();
@@ -115,7 +112,7 @@ class PostgresRestartDrillTest {
                                 + "executions=%d caseStages=%d texts=%d emails=%d sentBeforeSecondRestart=%d providerRequests=%d "
                                 + "providerAccepted=%d providerDuplicates=%d mailsReceived=%d mailsDistinct=%d auditEvents=%d%n",
                         leases, pages, pagesBeforeRestart, firstAnswer, how, executions.size(), expected.caseStages().size(),
-                        texts.size(), emails, sentBeforeRestart, provider.requests.get(),
+                        texts, emails, sentBeforeRestart, provider.requests.get(),
                         provider.count(FaultyProvider.Outcome.ACCEPTED), provider.count(FaultyProvider.Outcome.DUPLICATE),
                         received.length, distinctMails, verify.get("eventsChecked").asLong());
             }
@@ -130,13 +127,5 @@ class PostgresRestartDrillTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long committedPages(JdbcClient jdbc) {
-        return Drills.count(jdbc, "SELECT coalesce(max(commit_count), 0) FROM batch_step_execution");
-    }
-
-    private static String status(JdbcClient jdbc, long run) {
-        return jdbc.sql("SELECT status FROM escalation_run WHERE id = ?").param(run).query(String.class).single();
     }
 }
