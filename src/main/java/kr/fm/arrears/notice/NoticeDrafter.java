@@ -1,6 +1,7 @@
 package kr.fm.arrears.notice;
 
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,11 @@ class NoticeDrafter {
 
     NoticeDrafter(NoticeWorkflow workflow) {
         this.workflow = workflow;
+    }
+
+    @EventListener
+    void on(StepsApplied page) {
+        page.reached().forEach(this::on);
     }
 
     @EventListener
