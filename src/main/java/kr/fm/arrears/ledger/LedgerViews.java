@@ -1,6 +1,7 @@
 package kr.fm.arrears.ledger;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kr.fm.arrears.security.Scope;
@@ -98,6 +99,20 @@ public class LedgerViews {
     private static final String TENANT_IN_SCOPE = """
             (CAST(:scope AS BIGINT) IS NULL OR id IN (SELECT l.tenant_id FROM lease l JOIN building b ON b.id = l.building_id
                                                      WHERE b.landlord_id = :scope))""";
+
+    /** The landlords with these ids the caller may see, in id order. */
+    public List<Landlord> landlords(Collection<Long> ids) {
+        return jdbc.sql(LANDLORD + " WHERE id = ANY(:ids) AND (CAST(:scope AS BIGINT) IS NULL OR id = :scope) ORDER BY id")
+                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
+                .query(Landlord.class).list();
+    }
+
+    /** The tenants with these ids the caller may see, in id order. */
+    public List<Tenant> tenants(Collection<Long> ids) {
+        return jdbc.sql(TENANT + " WHERE id = ANY(:ids) AND " + TENANT_IN_SCOPE + " ORDER BY id")
+                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
+                .query(Tenant.class).list();
+    }
 
     public List<Landlord> landlords() {
         return jdbc.sql(LANDLORD + " WHERE (CAST(:scope AS BIGINT) IS NULL OR id = :scope) ORDER BY id")

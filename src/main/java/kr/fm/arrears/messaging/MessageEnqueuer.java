@@ -3,15 +3,19 @@ package kr.fm.arrears.messaging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
@@ -52,54 +56,94 @@ class MessageEnqueuer {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
+    public void on(StepsApplied page) {
+        enqueue(page.reached(), page.upcoming());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     public void on(StageReached e) {
-        if (e.stage().isNotice()) {
-            return; // the notice module drafts certified notices
-        }
-        Map<String, Object> model = model(e.leaseId(), e.businessDate());
-        enqueue(e.caseId(), e.leaseId(), e.stage(), e.channels(), base(e.template(), e.stage()), model,
-                channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel);
+        enqueue(List.of(e), List.of());
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(UpcomingDue e) {
-        Map<String, Object> model = model(e.leaseId(), e.businessDate());
-        model.put("dueDate", e.dueDate());
-        model.put("amount", e.amount());
-        enqueue(null, e.leaseId(), Stage.UPCOMING, e.channels(), base(e.template(), Stage.UPCOMING), model,
-                channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel);
+        enqueue(List.of(), List.of(e));
     }
 
-    private interface KeyFor {
-        String key(Channel channel);
+    /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
+    private record Wanted(Long caseId, long leaseId, Stage stage, List<Channel> channels, String base, LocalDate businessDate,
+            Map<String, Object> extra, Function<Channel, String> keys) {}
+
+    /**
+     * The messages of many events (a page of a run) in a few statements: one look-up of the leases'
+     * people, arrears and opt-outs per business date, one insert, one audit append, in event order.
+     */
+    private void enqueue(List<StageReached> reached, List<UpcomingDue> upcoming) {
+        List<Wanted> wanted = new ArrayList<>();
+        for (StageReached e : reached) {
+            if (!e.stage().isNotice()) { // the notice module drafts certified notices
+                wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), e.channels(), base(e.template(), e.stage()),
+                        e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel));
+            }
+        }
+        for (UpcomingDue e : upcoming) {
+            wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, e.channels(), base(e.template(), Stage.UPCOMING),
+                    e.businessDate(), Map.of("dueDate", e.dueDate(), "amount", e.amount()),
+                    channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel));
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<LocalDate, Map<Long, Map<String, Object>>> models = new HashMap<>();
+        wanted.stream().collect(Collectors.groupingBy(Wanted::businessDate,
+                Collectors.mapping(Wanted::leaseId, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((date, leases) -> models.put(date, models(leases, date)));
+        Map<Long, Set<Channel>> optedOut = optOuts.of(models.values().stream()
+                .flatMap(m -> m.values().stream()).map(m -> (Long) m.get("tenantId")).collect(Collectors.toSet()));
+
+        List<NewMessage> messages = new ArrayList<>();
+        for (Wanted w : wanted) {
+            Map<String, Object> model = new HashMap<>(models.get(w.businessDate()).get(w.leaseId()));
+            model.putAll(w.extra());
+            messages.addAll(render(w, model, optedOut.getOrDefault((Long) model.get("tenantId"), Set.of())));
+        }
+        Map<String, Long> ids = outbox.insertAll(messages, clock.instant());
+        List<AuditLog.Event> events = new ArrayList<>();
+        for (NewMessage m : messages) {
+            Long id = ids.remove(m.idempotencyKey()); // removed: a key twice in the list is inserted, and audited, once
+            if (id != null) {
+                events.add(new AuditLog.Event(Actor.SYSTEM, action(m.state()), "MESSAGE", id.toString(), m.leaseId(),
+                        m.reason(), AuditLog.details("key", m.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(),
+                                "channel", m.channel(), "kind", m.kind().name())));
+            }
+        }
+        audit.recordAll(events);
     }
 
-    private void enqueue(Long caseId, long leaseId, Stage stage, List<Channel> requested, String base,
-            Map<String, Object> model, KeyFor keys) {
+    /** One event's messages, one per channel; a template that cannot be filled in gives a FAILED message. */
+    private List<NewMessage> render(Wanted w, Map<String, Object> model, Set<Channel> optedOut) {
         long tenantId = (Long) model.get("tenantId");
         String mobile = PhoneNumber.toE164((String) model.get("tenantPhone"));
         String email = (String) model.get("tenantEmail");
-        List<AuditLog.Event> events = new ArrayList<>();
-        for (Channel channel : channels(requested)) {
+        List<NewMessage> messages = new ArrayList<>();
+        for (Channel channel : channels(w.channels())) {
             NewMessage m;
             try {
-                m = render(caseId, leaseId, tenantId, stage, channel, base, model, keys.key(channel),
-                        PhoneNumber.isMobile(mobile) ? mobile : null, email == null || email.isBlank() ? null : email.strip());
+                m = render(w.caseId(), w.leaseId(), tenantId, w.stage(), channel, w.base(), model, w.keys().apply(channel),
+                        PhoneNumber.isMobile(mobile) ? mobile : null, email == null || email.isBlank() ? null : email.strip(),
+                        optedOut.contains(channel));
             } catch (RuntimeException e) {
                 // a template that cannot be filled in must not undo the stage: the message is FAILED, visibly
-                m = new NewMessage(keys.key(channel), caseId, leaseId, tenantId, stage.name(), channel.name(),
+                m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
-                        "cannot render " + base + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""));
+                        "cannot render " + w.base() + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
-            NewMessage queued = m;
-            outbox.insert(m, clock.instant()).ifPresent(id -> events.add(new AuditLog.Event(Actor.SYSTEM,
-                    action(queued.state()), "MESSAGE", id.toString(),
-                    leaseId, queued.reason(), AuditLog.details("key", queued.idempotencyKey(), "caseId", caseId,
-                            "stage", stage.name(), "channel", channel.name(), "kind", queued.kind().name()))));
+            messages.add(m);
         }
-        audit.recordAll(events);
+        return messages;
     }
 
     private static String action(MessageState state) {
@@ -121,7 +165,7 @@ class MessageEnqueuer {
     }
 
     private NewMessage render(Long caseId, long leaseId, long tenantId, Stage stage, Channel channel, String base,
-            Map<String, Object> model, String key, String mobile, String email) {
+            Map<String, Object> model, String key, String mobile, String email, boolean optedOut) {
         String why = null;
         MessageTemplates.Text fallback = null;
         NewMessage m;
@@ -150,7 +194,7 @@ class MessageEnqueuer {
             }
             default -> throw new IllegalArgumentException("not a message channel: " + channel);
         }
-        if (why == null && optOuts.optedOut(tenantId, channel.name())) {
+        if (why == null && optedOut) {
             why = "tenant opted out of " + channel;
         }
         return why == null ? m : skipped(m, why);
@@ -162,35 +206,49 @@ class MessageEnqueuer {
                 m.fallbackOf(), MessageState.SKIPPED, why);
     }
 
-    /** What the templates may use: the lease, its people, the bank account and the arrears on the date. */
-    private Map<String, Object> model(long leaseId, LocalDate businessDate) {
-        LedgerViews.LeaseSummary lease = views.lease(leaseId)
-                .orElseThrow(() -> new IllegalStateException("lease " + leaseId + " does not exist"));
-        LedgerViews.Tenant tenant = views.tenant(lease.tenantId()).orElseThrow();
-        LedgerViews.Landlord landlord = views.landlord(lease.landlordId()).orElseThrow();
-        LeaseArrears arrears = ledger.arrears(leaseId, businessDate).orElseThrow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("tenantId", tenant.id());
-        model.put("tenantName", tenant.name());
-        model.put("representative", tenant.representative() == null ? "" : tenant.representative());
-        model.put("tenantPhone", tenant.phone());
-        model.put("tenantEmail", tenant.email());
-        model.put("leaseCode", lease.code());
-        model.put("buildingName", lease.buildingName());
-        model.put("units", lease.units() == null ? "" : lease.units());
-        model.put("landlordName", landlord.name());
-        model.put("bankName", landlord.bankName() == null ? "" : landlord.bankName());
-        model.put("bankAccount", landlord.bankAccount() == null ? "" : landlord.bankAccount());
-        model.put("accountHolder", landlord.accountHolder() == null ? landlord.name() : landlord.accountHolder());
-        model.put("businessDate", businessDate);
-        model.put("balance", arrears.overdueBalance());
-        model.put("lateInterest", arrears.lateInterest());
-        model.put("total", arrears.overdueBalance() + arrears.lateInterest());
-        model.put("daysOverdue", arrears.daysOverdue());
-        if (arrears.oldestUnpaidDue() != null) {
-            model.put("oldestDue", arrears.oldestUnpaidDue());
+    /** What the templates may use, by lease: the lease, its people, the bank account and the arrears on the date. */
+    private Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate) {
+        List<LedgerViews.LeaseSummary> leases = views.leases(List.copyOf(leaseIds));
+        Map<Long, LedgerViews.Tenant> tenants = views.tenants(leases.stream().map(LedgerViews.LeaseSummary::tenantId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LedgerViews.Tenant::id, t -> t));
+        Map<Long, LedgerViews.Landlord> landlords = views.landlords(leases.stream()
+                .map(LedgerViews.LeaseSummary::landlordId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(LedgerViews.Landlord::id, l -> l));
+        Map<Long, LeaseArrears> arrearsOf = ledger.arrears(leaseIds, businessDate);
+        Map<Long, Map<String, Object>> models = new HashMap<>();
+        for (LedgerViews.LeaseSummary lease : leases) {
+            LedgerViews.Tenant tenant = tenants.get(lease.tenantId());
+            LedgerViews.Landlord landlord = landlords.get(lease.landlordId());
+            LeaseArrears arrears = arrearsOf.get(lease.leaseId());
+            Map<String, Object> model = new HashMap<>();
+            model.put("tenantId", tenant.id());
+            model.put("tenantName", tenant.name());
+            model.put("representative", tenant.representative() == null ? "" : tenant.representative());
+            model.put("tenantPhone", tenant.phone());
+            model.put("tenantEmail", tenant.email());
+            model.put("leaseCode", lease.code());
+            model.put("buildingName", lease.buildingName());
+            model.put("units", lease.units() == null ? "" : lease.units());
+            model.put("landlordName", landlord.name());
+            model.put("bankName", landlord.bankName() == null ? "" : landlord.bankName());
+            model.put("bankAccount", landlord.bankAccount() == null ? "" : landlord.bankAccount());
+            model.put("accountHolder", landlord.accountHolder() == null ? landlord.name() : landlord.accountHolder());
+            model.put("businessDate", businessDate);
+            model.put("balance", arrears.overdueBalance());
+            model.put("lateInterest", arrears.lateInterest());
+            model.put("total", arrears.overdueBalance() + arrears.lateInterest());
+            model.put("daysOverdue", arrears.daysOverdue());
+            if (arrears.oldestUnpaidDue() != null) {
+                model.put("oldestDue", arrears.oldestUnpaidDue());
+            }
+            models.put(lease.leaseId(), model);
         }
-        return model;
+        for (long leaseId : leaseIds) {
+            if (!models.containsKey(leaseId)) {
+                throw new IllegalStateException("lease " + leaseId + " does not exist");
+            }
+        }
+        return models;
     }
 
     /** "reminder-1" from the policy, else derived from the stage. */

@@ -1,8 +1,11 @@
 package kr.fm.arrears.messaging;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Channel;
@@ -36,6 +39,18 @@ public class OptOuts {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         rows.forEach(c -> channels.add(Channel.valueOf(c)));
         return channels;
+    }
+
+    /** The opt-outs of many tenants in one query; a tenant without any is absent. */
+    Map<Long, Set<Channel>> of(Collection<Long> tenantIds) {
+        Map<Long, Set<Channel>> result = new HashMap<>();
+        jdbc.sql("SELECT tenant_id, channel FROM message_opt_out WHERE tenant_id = ANY(?)")
+                .param(tenantIds.toArray(Long[]::new))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(1), t -> EnumSet.noneOf(Channel.class))
+                            .add(Channel.valueOf(rs.getString(2)));
+                });
+        return result;
     }
 
     public boolean optedOut(long tenantId, String channel) {

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import kr.fm.arrears.security.Scope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,23 +32,62 @@ public class Outbox {
 
     /** Inserts unless a row with the same key exists; the id when inserted. */
     Optional<Long> insert(NewMessage m, Instant now) {
-        return jdbc.sql("""
+        return Optional.ofNullable(insertAll(List.of(m), now).get(m.idempotencyKey()));
+    }
+
+    /**
+     * Inserts the messages whose key is not taken yet, in one statement and in the order given (ids
+     * follow it); the ids of those inserted, by key.
+     */
+    Map<String, Long> insertAll(List<NewMessage> messages, Instant now) {
+        Map<String, Long> inserted = new HashMap<>();
+        if (messages.isEmpty()) {
+            return inserted;
+        }
+        jdbc.sql("""
                 INSERT INTO message (idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient,
                     template_code, subject, body, html_body, fallback_body, fallback_subject, fallback_of, state,
                     next_attempt_at, last_error, created_at, updated_at)
-                VALUES (:key, :caseId, :leaseId, :tenantId, :stage, :channel, :kind, :recipient, :templateCode, :subject,
-                    :body, :html, :fallbackBody, :fallbackSubject, :fallbackOf, :state, :next, :reason, :now, :now)
+                SELECT key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject, body,
+                    html, fallback_body, fallback_subject, fallback_of, state,
+                    CASE WHEN state = 'QUEUED' THEN CAST(:now AS TIMESTAMPTZ) END, reason, :now, :now
+                FROM unnest(CAST(:keys AS TEXT[]), CAST(:caseIds AS BIGINT[]), CAST(:leaseIds AS BIGINT[]),
+                    CAST(:tenantIds AS BIGINT[]), CAST(:stages AS TEXT[]), CAST(:channels AS TEXT[]), CAST(:kinds AS TEXT[]),
+                    CAST(:recipients AS TEXT[]), CAST(:templateCodes AS TEXT[]), CAST(:subjects AS TEXT[]),
+                    CAST(:bodies AS TEXT[]), CAST(:htmls AS TEXT[]), CAST(:fallbackBodies AS TEXT[]),
+                    CAST(:fallbackSubjects AS TEXT[]), CAST(:fallbackOfs AS BIGINT[]), CAST(:states AS TEXT[]),
+                    CAST(:reasons AS TEXT[]))
+                    WITH ORDINALITY AS x (key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code,
+                        subject, body, html, fallback_body, fallback_subject, fallback_of, state, reason, n)
+                ORDER BY n
                 ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING id""")
-                .param("key", m.idempotencyKey()).param("caseId", m.caseId()).param("leaseId", m.leaseId())
-                .param("tenantId", m.tenantId()).param("stage", m.stage()).param("channel", m.channel())
-                .param("kind", m.kind().name()).param("recipient", m.recipient()).param("templateCode", m.templateCode())
-                .param("subject", m.subject()).param("body", m.body()).param("html", m.htmlBody())
-                .param("fallbackBody", m.fallbackBody()).param("fallbackSubject", m.fallbackSubject())
-                .param("fallbackOf", m.fallbackOf()).param("state", m.state().name())
-                .param("next", m.state() == MessageState.QUEUED ? ts(now) : null).param("reason", m.reason())
+                RETURNING id, idempotency_key""")
+                .param("keys", column(messages, NewMessage::idempotencyKey, String[]::new))
+                .param("caseIds", column(messages, NewMessage::caseId, Long[]::new))
+                .param("leaseIds", column(messages, NewMessage::leaseId, Long[]::new))
+                .param("tenantIds", column(messages, NewMessage::tenantId, Long[]::new))
+                .param("stages", column(messages, NewMessage::stage, String[]::new))
+                .param("channels", column(messages, NewMessage::channel, String[]::new))
+                .param("kinds", column(messages, m -> m.kind().name(), String[]::new))
+                .param("recipients", column(messages, NewMessage::recipient, String[]::new))
+                .param("templateCodes", column(messages, NewMessage::templateCode, String[]::new))
+                .param("subjects", column(messages, NewMessage::subject, String[]::new))
+                .param("bodies", column(messages, NewMessage::body, String[]::new))
+                .param("htmls", column(messages, NewMessage::htmlBody, String[]::new))
+                .param("fallbackBodies", column(messages, NewMessage::fallbackBody, String[]::new))
+                .param("fallbackSubjects", column(messages, NewMessage::fallbackSubject, String[]::new))
+                .param("fallbackOfs", column(messages, NewMessage::fallbackOf, Long[]::new))
+                .param("states", column(messages, m -> m.state().name(), String[]::new))
+                .param("reasons", column(messages, NewMessage::reason, String[]::new))
                 .param("now", ts(now))
-                .query(Long.class).optional();
+                .query(rs -> {
+                    inserted.put(rs.getString("idempotency_key"), rs.getLong("id"));
+                });
+        return inserted;
+    }
+
+    private static <T> T[] column(List<NewMessage> messages, Function<NewMessage, ? extends T> field, IntFunction<T[]> array) {
+        return messages.stream().map(field).toArray(array);
     }
 
     /**

@@ -1,6 +1,9 @@
 package kr.fm.arrears.notice;
 
+import java.util.ArrayList;
+import java.util.List;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +22,25 @@ class NoticeDrafter {
     }
 
     @EventListener
+    void on(StepsApplied page) {
+        draft(page.reached());
+    }
+
+    @EventListener
     void on(StageReached event) {
-        NoticeKind kind = NoticeKind.of(event.stage());
-        if (kind != null) {
-            workflow.draft(event.caseId(), event.leaseId(), kind, event.businessDate());
+        draft(List.of(event));
+    }
+
+    private void draft(List<StageReached> reached) {
+        List<NoticeWorkflow.Drafting> wanted = new ArrayList<>();
+        for (StageReached e : reached) {
+            NoticeKind kind = NoticeKind.of(e.stage());
+            if (kind != null) {
+                wanted.add(new NoticeWorkflow.Drafting(e.caseId(), e.leaseId(), kind, e.businessDate()));
+            }
+        }
+        if (!wanted.isEmpty()) {
+            workflow.draftAll(wanted);
         }
     }
 }

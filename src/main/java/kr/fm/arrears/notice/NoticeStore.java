@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.NotFound;
@@ -26,15 +28,44 @@ class NoticeStore {
         this.json = json;
     }
 
-    /** Inserts a notice with its first version; empty when the (case, kind) already has one. */
-    Optional<Long> insertDraft(long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeContent content,
-            String actor, Instant at) {
-        Optional<Long> id = jdbc.sql("""
-                INSERT INTO notice (case_id, lease_id, kind, status, version, last_editor, drafted_on, created_at, updated_at)
-                VALUES (?, ?, ?, 'DRAFT', 1, ?, ?, ?, ?) ON CONFLICT (case_id, kind) DO NOTHING RETURNING id""")
-                .params(caseId, leaseId, kind.name(), actor, draftedOn, ts(at), ts(at)).query(Long.class).optional();
-        id.ifPresent(n -> addVersion(n, 1, content, actor, at, null));
-        return id;
+    /** A notice to draft: its case, lease, kind and date, and the wording of its first version. */
+    record Draft(long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeContent content) {}
+
+    /**
+     * Inserts the notices, each with its first version, in one statement and in the order given (ids
+     * follow it); a (case, kind) that already has one is left alone. The drafts inserted, by id.
+     */
+    Map<Long, Draft> insertDrafts(List<Draft> drafts, String actor, Instant at) {
+        // one draft per (case, kind): a pair twice would be two first versions of one notice
+        Map<String, Draft> unique = new LinkedHashMap<>();
+        drafts.forEach(d -> unique.putIfAbsent(d.caseId() + ":" + d.kind(), d));
+        List<Draft> rows = List.copyOf(unique.values());
+        Map<Long, Draft> inserted = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        jdbc.sql("""
+                WITH x AS (SELECT * FROM unnest(CAST(:cases AS BIGINT[]), CAST(:leases AS BIGINT[]), CAST(:kinds AS TEXT[]),
+                                                CAST(CAST(:dates AS TEXT[]) AS DATE[]), CAST(:contents AS TEXT[]))
+                                         WITH ORDINALITY AS x (case_id, lease_id, kind, drafted_on, content, n)),
+                     notices AS (INSERT INTO notice (case_id, lease_id, kind, status, version, last_editor, drafted_on,
+                                                     created_at, updated_at)
+                                 SELECT case_id, lease_id, kind, 'DRAFT', 1, :actor, drafted_on, :at, :at FROM x ORDER BY n
+                                 ON CONFLICT (case_id, kind) DO NOTHING RETURNING id, case_id, kind),
+                     versions AS (INSERT INTO notice_version (notice_id, version, content, edited_by, edited_at, diff)
+                                  SELECT notices.id, 1, x.content, :actor, :at, NULL
+                                  FROM notices JOIN x ON x.case_id = notices.case_id AND x.kind = notices.kind)
+                SELECT n, id FROM notices JOIN x ON x.case_id = notices.case_id AND x.kind = notices.kind ORDER BY n""")
+                .param("cases", rows.stream().map(Draft::caseId).toArray(Long[]::new))
+                .param("leases", rows.stream().map(Draft::leaseId).toArray(Long[]::new))
+                .param("kinds", rows.stream().map(d -> d.kind().name()).toArray(String[]::new))
+                .param("dates", rows.stream().map(d -> d.draftedOn().toString()).toArray(String[]::new))
+                .param("contents", rows.stream().map(d -> toJson(d.content())).toArray(String[]::new))
+                .param("actor", actor).param("at", ts(at))
+                .query(rs -> {
+                    inserted.put(rs.getLong("id"), rows.get(rs.getInt("n") - 1));
+                });
+        return inserted;
     }
 
     /** The notice, row-locked until the transaction ends: transitions of one notice run one at a time. */

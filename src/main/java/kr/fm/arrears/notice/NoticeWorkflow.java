@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.internal.NoticeDocument;
@@ -44,11 +45,21 @@ public class NoticeWorkflow {
     /** Drafts the notice of a case and kind once; a second call for the same pair does nothing. */
     @Transactional
     public Optional<Long> draft(long caseId, long leaseId, NoticeKind kind, LocalDate businessDate) {
-        Optional<Long> id = store.insertDraft(caseId, leaseId, kind, businessDate, NoticeContent.standard(kind),
-                Acting.SYSTEM.name(), now());
-        id.ifPresent(n -> audit.record(new AuditLog.Event(Acting.SYSTEM.name(), "NOTICE_DRAFTED", SUBJECT, String.valueOf(n),
-                leaseId, null, details("caseId", caseId, "kind", kind, "version", 1))));
-        return id;
+        return draftAll(List.of(new Drafting(caseId, leaseId, kind, businessDate))).stream().findFirst();
+    }
+
+    /** A notice the escalation asks for. */
+    public record Drafting(long caseId, long leaseId, NoticeKind kind, LocalDate businessDate) {}
+
+    /** Drafts many notices (a page of a run) with one insert and one audit append; the ids of those new, in order. */
+    @Transactional
+    public List<Long> draftAll(List<Drafting> wanted) {
+        Map<Long, NoticeStore.Draft> drafted = store.insertDrafts(wanted.stream().map(w -> new NoticeStore.Draft(w.caseId(),
+                w.leaseId(), w.kind(), w.businessDate(), NoticeContent.standard(w.kind()))).toList(), Acting.SYSTEM.name(), now());
+        audit.recordAll(drafted.entrySet().stream().map(e -> new AuditLog.Event(Acting.SYSTEM.name(), "NOTICE_DRAFTED",
+                SUBJECT, String.valueOf(e.getKey()), e.getValue().leaseId(), null,
+                details("caseId", e.getValue().caseId(), "kind", e.getValue().kind(), "version", 1))).toList());
+        return List.copyOf(drafted.keySet());
     }
 
     /** A new version with the given fields changed (null fields stay as they were). */

@@ -28,6 +28,12 @@ public class Published {
     }
 
     @EventListener
+    void on(StepsApplied page) {
+        page.reached().forEach(this::on);
+        page.upcoming().forEach(this::on);
+    }
+
+    @EventListener
     void on(UpcomingDue e) {
         keepIfCommitted(e);
     }

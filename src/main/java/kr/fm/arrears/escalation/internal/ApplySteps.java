@@ -15,6 +15,7 @@ import kr.fm.arrears.escalation.Policy;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.Step;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.shared.Actor;
 import org.springframework.batch.item.Chunk;
@@ -102,15 +103,18 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         List<UpcomingDue> reminders = remind(decisions, auditEvents, touched);
         audit.recordAll(auditEvents);
 
-        // listeners enqueue messages and draft notices in this same transaction
+        // listeners enqueue messages and draft notices in this same transaction, a page at a time
+        List<StageReached> reached = new ArrayList<>();
         for (Row r : recorded) {
             if (r.reached()) {
                 Policy.StageRule rule = r.decision().policy().rule(r.stage());
-                events.publishEvent(new StageReached(r.caseId(), r.decision().lease().leaseId(), r.stage(), rule.channels(),
+                reached.add(new StageReached(r.caseId(), r.decision().lease().leaseId(), r.stage(), rule.channels(),
                         rule.template(), date));
             }
         }
-        reminders.forEach(events::publishEvent);
+        if (!reached.isEmpty() || !reminders.isEmpty()) {
+            events.publishEvent(new StepsApplied(reached, reminders));
+        }
         return new Counts(decisions.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
                 decisions.size() - touched.size());
     }
