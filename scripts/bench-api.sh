@@ -16,6 +16,8 @@ ASOF=2026-10-15
 PASSWORD=bench-api-password
 JAR=$(ls target/arrears-*.jar | head -1)
 OUT=target/bench; mkdir -p "$OUT"
+LOG="$OUT/api.log"
+exec > >(tee "$LOG") 2>&1
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X -q"
 URL=http://127.0.0.1:$PORT
 
@@ -57,3 +59,7 @@ for target in "$ONE" "$MANY"; do
       | grep -E "50%|90%|99%|Requests/sec|requests in|Non-2xx"
   echo "== load after: $(uptime)"
 done
+# the figures, with when, where and the load, into docs/performance.md ("Latest runs")
+grep -vE '^(CREATE|DROP|DELETE|ANALYZE)' "$LOG" > "$OUT/api.figures" || true
+java -cp target/test-classes kr.fm.arrears.bench.Figures "arrears-api" < "$OUT/api.figures" > /dev/null
+echo "figures written to docs/performance.md (arrears-api)"

@@ -17,6 +17,8 @@ COPY=${BASE}_run
 JAR=$(ls target/arrears-*.jar | head -1)
 OUT=target/bench; mkdir -p "$OUT"
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X"
+LOG="$OUT/escalation-$LEASES.log"
+exec > >(tee "$LOG") 2>&1
 
 marker() {
   $PSQL -d "$BASE" -Atc "SELECT details FROM audit_event WHERE action = 'PORTFOLIO_GENERATED' ORDER BY id LIMIT 1" 2>/dev/null || true
@@ -85,3 +87,7 @@ print(f"SUMMARY {leases:,} leases: SQL floor {floor/1000:.1f} s ({arrears:,} in 
 for label, run in zip(["first run", "same date again", "next morning"], map(float, sys.argv[4:])):
     print(f"  {label}: {run/1000:.1f} s = {leases/run*1000:,.0f} leases/s; run/floor = {run/floor:.2f}x")
 PY
+# the figures, with when, where and the load, into docs/performance.md ("Latest runs")
+grep -E '^(==|SUMMARY|  |[0-9]+ rows|cases )' "$LOG" > "$OUT/escalation-$LEASES.figures" || true
+java -cp target/test-classes kr.fm.arrears.bench.Figures "escalation-$LEASES" < "$OUT/escalation-$LEASES.figures" > /dev/null
+echo "figures written to docs/performance.md (escalation-$LEASES)"

@@ -22,7 +22,7 @@ import kr.fm.arrears.shared.Templates;
 
 /**
  * Median time to render one two-page demand notice (FreeMarker → XHTML → PDF with the embedded
- * font), warm: 10 renders to warm up, then 50 timed. No database: the facts are the 14 unpaid
+ * font), warm: 20 renders to warm up, then 100 timed. No database: the facts are the 14 unpaid
  * charges of the test lease, computed by the real ArrearsCalculator. Not a test (surefire does not
  * pick it up); run from the repository root with
  * <pre>
@@ -35,8 +35,8 @@ import kr.fm.arrears.shared.Templates;
 public final class NoticeRenderBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         LocalDate asOf = LocalDate.of(2026, 4, 15);
         NoticeDocument document = new NoticeDocument(new Templates("templates"), null, null,
                 new NoticeProperties("(주)한빛공장관리", "경기도 화성시 남양읍 시청로 100", null), new PdfRenderer());
@@ -44,18 +44,20 @@ public final class NoticeRenderBenchmark {
         NoticeContent content = NoticeContent.standard(NoticeKind.DEMAND);
 
         Files.createDirectories(Path.of("target/notices"));
-        double product = time("notice render (two-page demand, 14 charges: FreeMarker → XHTML → Flying Saucer → PDF)",
+        Figures figures = new Figures("notice-render");
+        double product = time(figures, "notice render (two-page demand, 14 charges: FreeMarker → XHTML → Flying Saucer → PDF)",
                 warmup, runs, () -> render(document, facts, content, asOf), "target/notices/bench-demand.pdf");
         // the floor: the same text and table written straight through OpenPDF, no template and no layout engine
         RawOpenPdfNotice raw = new RawOpenPdfNotice(
                 document.xhtml(facts, NoticeKind.DEMAND, content, asOf, "2026-000123", "ABCD-EF01-2345", false));
-        double floor = time("same text with OpenPDF's API directly (Document, Paragraph, PdfPTable)", warmup, runs, raw::render,
+        double floor = time(figures, "same text with OpenPDF's API directly (Document, Paragraph, PdfPTable)", warmup, runs, raw::render,
                 "target/notices/bench-demand-raw.pdf");
-        System.out.printf(Locale.ROOT, "ratio product/OpenPDF: %.1fx%n", product / floor);
+        figures.printf("ratio product/OpenPDF: %.1fx", product / floor);
+        figures.write();
     }
 
     /** Prints median, min, p90, max and notices/s of a warm, single-threaded render; returns the median in ms. */
-    private static double time(String label, int warmup, int runs, Supplier<byte[]> render, String file) throws Exception {
+    private static double time(Figures figures, String label, int warmup, int runs, Supplier<byte[]> render, String file) throws Exception {
         byte[] pdf = null;
         for (int i = 0; i < warmup; i++) {
             pdf = render.get();
@@ -70,8 +72,8 @@ public final class NoticeRenderBenchmark {
         }
         Arrays.sort(nanos);
         Files.write(Path.of(file), pdf);
-        System.out.printf(Locale.ROOT, "%s: %d warm-up, %d timed; median %.1f ms, min %.1f ms, p90 %.1f ms, max %.1f ms; "
-                        + "%.1f notices/s; %d bytes, %s%n", label, warmup, runs, ms(nanos[runs / 2]), ms(nanos[0]),
+        figures.printf("%s: %d warm-up, %d timed; median %.1f ms, min %.1f ms, p90 %.1f ms, max %.1f ms; "
+                        + "%.1f notices/s; %d bytes, %s", label, warmup, runs, ms(nanos[runs / 2]), ms(nanos[0]),
                 ms(nanos[(int) (runs * 0.9)]), ms(nanos[runs - 1]), runs / (total / 1e9), pdf.length, file);
         return ms(nanos[runs / 2]);
     }

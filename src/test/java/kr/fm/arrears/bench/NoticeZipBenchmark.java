@@ -104,11 +104,13 @@ public final class NoticeZipBenchmark {
             running.set(false);
             sampler.join();
 
-            System.out.printf("notices.zip of %d approved notices: %,d bytes (%,d bytes of PDFs), %d entries, in %.2f s%n",
+            Figures figures = new Figures("notice-zip");
+            figures.printf("notices.zip of %d approved notices: %,d bytes (%,d bytes of PDFs), %d entries, in %.2f s",
                     count, bytesAndEntries[0], pdfBytes, bytesAndEntries[1], seconds);
-            System.out.printf("heap: max %d MB, used before %.1f MB, peak during the download %.1f MB (+%.1f MB)%n",
+            figures.printf("heap: max %d MB, used before %.1f MB, peak during the download %.1f MB (+%.1f MB)",
                     Runtime.getRuntime().maxMemory() >> 20, before / 1048576.0, peak.get() / 1048576.0,
                     (peak.get() - before) / 1048576.0);
+            figures.write();
         } finally {
             app.close();
         }

@@ -175,11 +175,13 @@ public final class OutboxBenchmark {
 
             int seen = provider.requests();
             long sentRows = jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT'").query(Long.class).single();
-            System.out.printf("enqueued %d reminders via StageReached in %.2f s: %.0f messages/s%n", count, enqueueSeconds,
+            Figures figures = new Figures("outbox");
+            figures.printf("enqueued %d reminders via StageReached in %.2f s: %.0f messages/s", count, enqueueSeconds,
                     count / enqueueSeconds);
-            System.out.printf("dispatched %d (provider %s saw %d requests, %d rows SENT) with %d dispatcher(s), batch %d, in %.2f s: %.0f messages/s%n",
+            figures.printf("dispatched %d (provider %s saw %d requests, %d rows SENT) with %d dispatcher(s), batch %d, in %.2f s: %.0f messages/s",
                     sent, provider.getClass().getSimpleName(), seen, sentRows, dispatchers, batchSize, dispatchSeconds,
                     sent / dispatchSeconds);
+            figures.write();
         } finally {
             app.close();
             provider.stop();
