@@ -88,6 +88,6 @@ for label, run in zip(["first run", "same date again", "next morning"], map(floa
     print(f"  {label}: {run/1000:.1f} s = {leases/run*1000:,.0f} leases/s; run/floor = {run/floor:.2f}x")
 PY
 # the figures, with when, where and the load, into docs/performance.md ("Latest runs")
-grep -E '^(==|SUMMARY|  |[0-9]+ rows|cases )' "$LOG" > "$OUT/escalation-$LEASES.figures" || true
+grep -E '^(==|SUMMARY|  |escalation run|cases )' "$LOG" > "$OUT/escalation-$LEASES.figures" || true
 java -cp target/test-classes kr.fm.arrears.bench.Figures "escalation-$LEASES" < "$OUT/escalation-$LEASES.figures" > /dev/null
 echo "figures written to docs/performance.md (escalation-$LEASES)"

@@ -28,11 +28,17 @@ public final class Figures {
     static final String SECTION = "## Latest runs (written by the benchmarks)";
 
     private final String key;
-    private final String loadBefore = load();
+    private final String loadBefore;
     private final List<String> lines = new ArrayList<>();
 
+    /** Call before the measurement: the load average now is recorded as "before". */
     public Figures(String key) {
+        this(key, load());
+    }
+
+    private Figures(String key, String loadBefore) {
         this.key = key;
+        this.loadBefore = loadBefore;
     }
 
     /** Prints one line of figures and keeps it for the document. */
@@ -54,7 +60,8 @@ public final class Figures {
                 .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpu())
                 .append(", Java ").append(System.getProperty("java.version"))
-                .append("; load average before ").append(loadBefore).append(", after ").append(load()).append(":\n\n```\n");
+                .append(loadBefore == null ? "; load average when written " + load() + " (before/after in the lines)"
+                        : "; load average before " + loadBefore + ", after " + load()).append(":\n\n```\n");
         lines.forEach(l -> block.append(l).append('\n'));
         block.append("```\n").append(end);
 
@@ -93,7 +100,7 @@ public final class Figures {
 
     /** {@code Figures KEY}: records the lines on standard input as KEY's latest figures. */
     public static void main(String[] args) throws IOException {
-        Figures figures = new Figures(args[0]);
+        Figures figures = new Figures(args[0], null); // a script's lines carry their own load before and after
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             figures.printf("%s", line);
