@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +42,9 @@ final class FaultyProvider implements AutoCloseable {
     final Map<Outcome, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Opened once this provider has received a request: what {@link #holdFirstUntil} waits for. */
+    private final CountDownLatch received = new CountDownLatch(1);
+    private volatile FaultyProvider holdUntilReached;
 
     FaultyProvider(long seed, double failShare, double stallShare, Duration stall) throws IOException {
         this.random = new Random(seed);
@@ -55,6 +60,16 @@ final class FaultyProvider implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Every request this provider gets is held (before it is accepted) until {@code other} has received
+     * one too, at most a minute. Two instances' providers held for each other make "both dispatchers
+     * sent" certain rather than a matter of who polled first: whichever dispatcher reaches its
+     * provider first waits, holding its claimed batch, so the other one claims the rest and sends.
+     */
+    void holdFirstUntil(FaultyProvider other) {
+        holdUntilReached = other;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -67,6 +82,15 @@ final class FaultyProvider implements AutoCloseable {
         exchange.getRequestBody().readAllBytes();
         String key = exchange.getRequestHeaders().getFirst("X-Request-Id");
         requests.incrementAndGet();
+        received.countDown();
+        FaultyProvider other = holdUntilReached;
+        if (other != null) {
+            try {
+                other.received.await(1, TimeUnit.MINUTES); // a condition, not a pause: released as soon as it holds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         requestsPerKey.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
         double roll;
         synchronized (random) {

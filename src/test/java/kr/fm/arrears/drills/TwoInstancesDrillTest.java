@@ -31,6 +31,10 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
  * sending to a provider stub of its own. The daily escalation job is fired once through the shared
  * Quartz store; exactly one run happens, on one instance, and a restart asked of either instance while
  * it runs is refused. Both dispatchers send, and no message is accepted by both stubs.
+ *
+ * <p>Both processes run on a pinned clock (Thursday 5 November 2026, 09:00 Seoul), so the run does the
+ * same work whatever day the drill runs on; each provider holds its requests until the other has
+ * received one, so both dispatchers certainly send.
  */
 class TwoInstancesDrillTest {
 
@@ -52,9 +56,10 @@ class TwoInstancesDrillTest {
             new PortfolioGenerator(ServiceProcess.dataSource(url, schema))
                     .generate(new PortfolioGenerator.Plan(leases, 11, YearMonth.of(2026, 10)));
             ServiceProcess b = startingB.join();
-            // the scheduled job runs for today's business date in Seoul
-            LocalDate today = BusinessTime.today(java.time.Clock.systemUTC());
-            ExpectedSteps expected = ExpectedSteps.preview(a.api(), today);
+            // the scheduled job runs for the services' business date: the pinned one
+            ExpectedSteps expected = ExpectedSteps.preview(a.api(), BUSINESS_DATE);
+            providerA.holdFirstUntil(providerB);
+            providerB.holdFirstUntil(providerA);
 
             fireOnce(ServiceProcess.dataSource(url, schema));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
@@ -83,6 +88,7 @@ class TwoInstancesDrillTest {
                     .until(() -> Drills.count(jdbc, "SELECT count(*) FROM message WHERE state IN ('QUEUED', 'SENDING')") == 0);
             assertThat(Drills.count(jdbc, "SELECT count(*) FROM message WHERE state <> 'SENT'")).isZero();
             Set<String> texts = new HashSet<>(jdbc.sql("SELECT idempotency_key FROM message WHERE kind <> 'EMAIL'").query(String.class).list());
+            assertThat(texts).as("more texts than one dispatcher's batch (5): both have some to send").hasSizeGreaterThan(10);
             Set<String> both = new HashSet<>(providerA.accepted.keySet());
             both.retainAll(providerB.accepted.keySet());
             assertThat(both).as("accepted by both instances' providers").isEmpty();
@@ -112,9 +118,14 @@ class TwoInstancesDrillTest {
         }
     }
 
+    private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 5);
+
     private static Map<String, String> settings(FaultyProvider provider, GreenMail smtp) {
-        return Map.of("arrears.messaging.mode", "live",
+        return Map.of("arrears.clock.fixed", BUSINESS_DATE.atTime(9, 0).atZone(BusinessTime.SEOUL).toString(),
+                "arrears.messaging.mode", "live",
                 "arrears.messaging.gateway.base-url", provider.baseUrl(),
+                // a request held for the other provider must not time out and go again
+                "arrears.messaging.gateway.read-timeout", "PT2M",
                 "arrears.messaging.batch-size", "5",
                 "arrears.escalation.page-size", "50",
                 "spring.mail.host", "127.0.0.1",
