@@ -66,6 +66,28 @@ public class Cases {
         return open;
     }
 
+    /** Where a case stands now: what a message decided earlier is checked against just before it leaves. */
+    public record Standing(long caseId, long leaseId, Stage stage, boolean closed, LocalDate pausedUntil) {
+
+        public boolean pausedOn(LocalDate date) {
+            return pausedUntil != null && !date.isAfter(pausedUntil);
+        }
+    }
+
+    /** The cases by id, in one query; an unknown id is absent. */
+    public Map<Long, Standing> standing(Collection<Long> caseIds) {
+        Map<Long, Standing> result = new HashMap<>();
+        jdbc.sql("SELECT id, lease_id, stage::text AS stage, closed_on, paused_until FROM arrears_case WHERE id = ANY(?)")
+                .param(caseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    String stage = rs.getString("stage");
+                    result.put(rs.getLong("id"), new Standing(rs.getLong("id"), rs.getLong("lease_id"),
+                            stage == null ? null : Stage.valueOf(stage), rs.getObject("closed_on") != null,
+                            rs.getObject("paused_until", LocalDate.class)));
+                });
+        return result;
+    }
+
     public List<CaseView> list(Filter f, int limit, int offset) {
         LocalDate today = BusinessTime.today(clock);
         return jdbc.sql(CASE + """

@@ -95,19 +95,30 @@ public class Decisions {
             return List.of();
         }
         List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
-        Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
+        Ledger.Computed computed = ledger.compute(ids, date);
+        Map<Long, LeaseArrears> arrears = computed.arrears();
         Map<Long, CaseState> open = cases.openCases(ids);
         Map<Long, List<Charge>> coming = ledger.chargesDueBetween(ids, date, date.plusDays(MAX_DAYS_BEFORE_DUE));
         Map<Long, LocalDate> reminded = lastReminded(ids);
         List<Decision> decisions = new ArrayList<>(page.size());
         for (LeaseRef lease : page) {
+            Policy policy = book.forLease(lease.buildingId(), lease.landlordId());
+            String failure = computed.failures().get(lease.leaseId());
             LeaseArrears a = arrears.get(lease.leaseId());
+            if (failure != null) {
+                decisions.add(new Decision(lease, policy, new Step.Failed(failure)));
+                continue;
+            }
             if (a == null) {
                 continue; // removed since the page was read
             }
-            Policy policy = book.forLease(lease.buildingId(), lease.landlordId());
-            Step step = Escalator.decide(open.get(lease.leaseId()), policy, a, nextDue(coming.get(lease.leaseId())),
-                    reminded.get(lease.leaseId()), date);
+            Step step;
+            try {
+                step = Escalator.decide(open.get(lease.leaseId()), policy, a, nextDue(coming.get(lease.leaseId())),
+                        reminded.get(lease.leaseId()), date);
+            } catch (RuntimeException e) { // one lease the rules cannot decide must not stop the run for the others
+                step = new Step.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
             decisions.add(new Decision(lease, policy, step));
         }
         return decisions;

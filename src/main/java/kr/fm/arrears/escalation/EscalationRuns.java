@@ -12,6 +12,8 @@ import kr.fm.arrears.escalation.internal.AbandonedExecutions;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.Dates;
+import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecutionException;
@@ -73,13 +75,26 @@ public class EscalationRuns {
      */
     public record RunView(long id, LocalDate businessDate, boolean dryRun, String status, String requestedBy,
             Instant requestedAt, Instant finishedAt, int leases, int opened, int advanced, int skipped, int resolved,
-            int upcoming, int unchanged, String owner, Instant heartbeatAt) {}
+            int upcoming, int unchanged, String owner, Instant heartbeatAt, int errors, Instant voidedAt, String voidReason) {}
 
-    /** Runs the job for the date (synchronously) and returns the finished run, FAILED included. */
+    /**
+     * Runs the job for the date (synchronously) and returns the finished run, FAILED included. A real
+     * run is only for today or earlier in Seoul: one for a later date would decide from a future that
+     * has not happened, and then block every scheduled run until that date.
+     */
     public RunView start(LocalDate businessDate, boolean dryRun, String actor) {
+        Dates.requireInRange("businessDate", businessDate);
+        LocalDate today = BusinessTime.today(clock);
+        if (!dryRun && businessDate.isAfter(today)) {
+            throw InvalidInput.of("businessDate", businessDate, "실제 실행은 오늘(" + today + ") 이전 날짜만 가능합니다. "
+                    + "미래 날짜는 모의 실행(dryRun)으로만 볼 수 있습니다");
+        }
         long id = tx.execute(s -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(RUNS_LOCK).query().singleRow();
             if (!dryRun) {
+                futureRun(today).ifPresent(future -> {
+                    throw new Conflict(futureRunMessage(future));
+                });
                 lastCompletedRealRun().filter(businessDate::isBefore).ifPresent(last -> {
                     throw new Conflict("a real run for " + last + " has completed; a real run for the earlier date "
                             + businessDate + " is refused (a dry run for it is fine)");
@@ -102,7 +117,7 @@ public class EscalationRuns {
      */
     public RunView restart(long id) {
         RunView run = find(id).orElseThrow(() -> new NotFound("escalation run", id));
-        if (run.status().equals("COMPLETED")) {
+        if (run.status().startsWith("COMPLETED")) {
             throw new Conflict("escalation run " + id + " has completed; there is nothing to restart");
         }
         if (run.status().equals("STARTING") || run.status().equals("STARTED")) {
@@ -185,14 +200,73 @@ public class EscalationRuns {
     public Optional<RunView> find(long id) {
         return jdbc.sql("""
                 SELECT id, business_date, dry_run, status, requested_by, requested_at, finished_at, leases, opened, advanced,
-                       skipped, resolved, upcoming, unchanged, owner, heartbeat_at
+                       skipped, resolved, upcoming, unchanged, owner, heartbeat_at, errors, voided_at, void_reason
                 FROM escalation_run WHERE id = ?""").param(id).query(RunView.class).optional();
     }
 
     public Optional<LocalDate> lastCompletedRealRun() {
         return jdbc.sql("""
-                SELECT business_date FROM escalation_run WHERE status = 'COMPLETED' AND NOT dry_run
+                SELECT business_date FROM escalation_run
+                WHERE status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') AND NOT dry_run AND voided_at IS NULL
                 ORDER BY business_date DESC LIMIT 1""").query(LocalDate.class).optional();
+    }
+
+    /**
+     * A real run dated after today, not voided: it can only come from before the date rule (or a clock
+     * set wrong), and it would refuse every run up to its date. The latest such run, if any.
+     */
+    public Optional<RunView> futureRun(LocalDate today) {
+        return jdbc.sql("SELECT id FROM escalation_run WHERE NOT dry_run AND voided_at IS NULL AND business_date > ? "
+                + "ORDER BY business_date DESC, id DESC LIMIT 1").param(today).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    public static String futureRunMessage(RunView future) {
+        return "a real run (" + future.id() + ") exists for " + future.businessDate() + ", after today: every real run "
+                + "before that date is refused until an ADMIN voids it (POST /api/escalation/runs/" + future.id()
+                + "/void with a reason; see docs/operations.md)";
+    }
+
+    /**
+     * Voids a real run dated after today, so that it no longer counts as the last run. What it recorded
+     * stays (stages, messages, notices are facts with their own audit); only its date stops blocking.
+     */
+    public RunView voidRun(long id, String reason, String actor) {
+        RunView run = find(id).orElseThrow(() -> new NotFound("escalation run", id));
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.of("reason", reason, "무효로 하는 이유를 적어 주세요");
+        }
+        if (run.voidedAt() != null) {
+            throw new Conflict("escalation run " + id + " was voided already");
+        }
+        if (run.dryRun() || !run.businessDate().isAfter(BusinessTime.today(clock))) {
+            throw new Conflict("only a real run dated after today can be voided; run " + id + " is for "
+                    + run.businessDate());
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("UPDATE escalation_run SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?")
+                    .params(Timestamp.from(clock.instant()), actor, reason, id).update();
+            audit.record(new AuditLog.Event(actor, "ESCALATION_RUN_VOIDED", "ESCALATION_RUN", String.valueOf(id), null,
+                    reason, AuditLog.details("businessDate", run.businessDate(), "status", run.status())));
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** The errors of a run: leases that could not be decided or applied, with the reason. */
+    public record RunError(long leaseId, String reason, Instant recordedAt) {}
+
+    /** The latest real run that left run errors, with them: what the board shows staff. */
+    public Optional<RunWithErrors> latestErrors() {
+        return jdbc.sql("SELECT id FROM escalation_run WHERE NOT dry_run AND errors > 0 ORDER BY id DESC LIMIT 1")
+                .query(Long.class).optional().flatMap(this::find).map(r -> new RunWithErrors(r, errors(r.id())));
+    }
+
+    /** A run with the leases it could not decide. */
+    public record RunWithErrors(@com.fasterxml.jackson.annotation.JsonUnwrapped RunView run, List<RunError> errorLeases) {}
+
+    public List<RunError> errors(long id) {
+        return jdbc.sql("SELECT lease_id, reason, recorded_at FROM escalation_run_error WHERE run_id = ? ORDER BY lease_id")
+                .param(id).query(RunError.class).list();
     }
 
     private static JobParameters parameters(long id, LocalDate businessDate, boolean dryRun) {

@@ -45,9 +45,19 @@ class RunController {
         return respond(runs.restart(id));
     }
 
+    /** The run with the leases it could not decide ({@code errorLeases}: lease id and reason). */
     @GetMapping("/runs/{id}")
-    EscalationRuns.RunView get(@PathVariable long id) {
-        return runs.find(id).orElseThrow(() -> new NotFound("escalation run", id));
+    EscalationRuns.RunWithErrors get(@PathVariable long id) {
+        return new EscalationRuns.RunWithErrors(runs.find(id).orElseThrow(() -> new NotFound("escalation run", id)),
+                runs.errors(id));
+    }
+
+    record VoidRequest(String reason) {}
+
+    /** ADMIN: a real run dated after today stops blocking the schedule (docs/operations.md). */
+    @PostMapping("/runs/{id}/void")
+    EscalationRuns.RunView voidRun(@PathVariable long id, @RequestBody VoidRequest body) {
+        return runs.voidRun(id, body.reason(), Actor.current());
     }
 
     /**
@@ -68,6 +78,8 @@ class RunController {
                         r.announce() ? null : "nothing was ever sent: closed without a message");
             } else if (d.step() instanceof Step.Remind r) {
                 return new PreviewItem(lease, "REMIND", null, Stage.UPCOMING, List.of(), r.dueDate(), r.amount(), null);
+            } else if (d.step() instanceof Step.Failed f) {
+                return new PreviewItem(lease, "ERROR", null, null, List.of(), null, null, f.reason());
             }
             return new PreviewItem(lease, "NOTHING", null, null, List.of(), null, null, ((Step.Nothing) d.step()).why());
         }
@@ -92,6 +104,6 @@ class RunController {
     }
 
     private static ResponseEntity<EscalationRuns.RunView> respond(EscalationRuns.RunView run) {
-        return ResponseEntity.status(run.status().equals("COMPLETED") ? 201 : 500).body(run);
+        return ResponseEntity.status(run.status().startsWith("COMPLETED") ? 201 : 500).body(run);
     }
 }

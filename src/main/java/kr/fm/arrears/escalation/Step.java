@@ -20,4 +20,7 @@ public sealed interface Step {
 
     /** The friendly reminder before a due date (UPCOMING), once per lease and due date. */
     record Remind(LocalDate dueDate, long amount) implements Step {}
+
+    /** The lease could not be decided (its ledger holds what no rule can compute): a run error, not a stop. */
+    record Failed(String reason) implements Step {}
 }

@@ -22,7 +22,12 @@ public final class Labels {
 
     private static final Map<String, String> MESSAGE_STATES = Map.of(
             "QUEUED", "발송 대기", "SENDING", "발송 중", "SENT", "발송됨", "DELIVERED", "전달됨", "FAILED", "실패",
-            "SKIPPED", "보내지 않음");
+            "SKIPPED", "보내지 않음", "CANCELLED", "취소됨");
+
+    /** Why a message was cancelled just before it would have left (messaging's CancelReason). */
+    private static final Map<String, String> CANCEL_REASONS = Map.of(
+            "PAID", "납부 확인", "PAUSED", "보류 중", "CLOSED", "연체 종결", "SUPERSEDED", "다음 단계로 대체",
+            "OPTED_OUT", "수신 거부");
 
     private static final Map<String, String> NOTICE_STATES = Map.of(
             "DRAFT", "작성 중", "PENDING_APPROVAL", "승인 대기", "APPROVED", "승인됨", "REJECTED", "반려됨",
@@ -42,6 +47,15 @@ public final class Labels {
     /** The way it went out: the channel the ladder chose (an AlimTalk's SMS fallback is its own entry). */
     static String channel(String channel) {
         return CHANNELS.getOrDefault(channel, channel);
+    }
+
+    /** "취소됨 (납부 확인)" for a cancelled message, "발송됨 (시험 모드)" for one only marked sent in demo mode. */
+    public static String status(String kind, String status, String cancelReason, boolean sentInDemo) {
+        String label = status(kind, status);
+        if (cancelReason != null) {
+            return label + " (" + CANCEL_REASONS.getOrDefault(cancelReason, cancelReason) + ")";
+        }
+        return sentInDemo ? label + " (시험 모드)" : label;
     }
 
     public static String status(String kind, String status) {

@@ -33,13 +33,13 @@ public class NoticeHistory {
                 SELECT 'REMINDER' AS kind, m.id, coalesce(m.sent_at, m.created_at) AS at, b.landlord_id,
                        b.id AS building_id, b.name AS building_name, t.id AS tenant_id, t.name AS tenant_name,
                        l.code AS lease_code, m.stage AS what, m.channel, m.kind AS medium, m.state AS status,
-                       CAST(NULL AS BIGINT) AS notice_id, CAST(NULL AS TEXT) AS document_no, FALSE AS pdf_available
+                       m.cancel_reason, m.sent_in_demo, CAST(NULL AS BIGINT) AS notice_id, CAST(NULL AS TEXT) AS document_no, FALSE AS pdf_available
                 FROM message m JOIN lease l ON l.id = m.lease_id JOIN tenant t ON t.id = l.tenant_id
                      JOIN building b ON b.id = l.building_id
                 WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'REMINDER'
                 UNION ALL
                 SELECT 'NOTICE', n.id, coalesce(d.sent_at, v.approved_at, n.created_at), b.landlord_id,
-                       b.id, b.name, t.id, t.name, l.code, n.kind, 'CERTIFIED_NOTICE', NULL, n.status,
+                       b.id, b.name, t.id, t.name, l.code, n.kind, 'CERTIFIED_NOTICE', NULL, n.status, NULL, FALSE,
                        n.id, v.document_no, v.pdf_sha256 IS NOT NULL
                 FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
                      LEFT JOIN notice_dispatch d ON d.notice_id = n.id AND d.version = n.version
@@ -105,10 +105,12 @@ public class NoticeHistory {
         Timestamp start = Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         String inScope = "(CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)";
-        long reminders = jdbc.sql("""
-                SELECT count(*) FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
+        record Sent(long all, long demo) {}
+        Sent reminders = jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo) FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
                 WHERE m.sent_at >= :start AND m.sent_at < :end AND m.stage IN """ + REMINDER_STAGES + " AND " + inScope)
-                .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
+                .param("start", start).param("end", end).param("landlord", landlord)
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2))).single();
         long recovered = jdbc.sql("""
                 SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN lease l ON l.id = p.lease_id
                      JOIN building b ON b.id = l.building_id
@@ -128,7 +130,7 @@ public class NoticeHistory {
                      JOIN lease l ON l.id = n.lease_id JOIN building b ON b.id = l.building_id
                 WHERE d.sent_at >= :start AND d.sent_at < :end AND """ + inScope)
                 .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
-        return new MonthlySummary(month, reminders, recovered, notices);
+        return new MonthlySummary(month, reminders.all(), recovered, notices, reminders.demo());
     }
 
     /** Refuses a filter that cannot match anything meaningful, naming the field. */
@@ -171,7 +173,7 @@ public class NoticeHistory {
         return new HistoryEntry(kind, rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getLong("building_id"),
                 rs.getString("building_name"), rs.getLong("tenant_id"), rs.getString("tenant_name"), rs.getString("lease_code"),
                 Labels.description(kind, rs.getString("what"), rs.getString("medium")), rs.getString("channel"), status,
-                Labels.status(kind, status), noticeId, rs.getString("document_no"),
+                Labels.status(kind, status, rs.getString("cancel_reason"), rs.getBoolean("sent_in_demo")), noticeId, rs.getString("document_no"),
                 rs.getBoolean("pdf_available"));
     }
 }

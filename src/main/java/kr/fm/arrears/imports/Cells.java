@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import kr.fm.arrears.shared.Dates;
 import kr.fm.arrears.shared.ImportRejected;
+import kr.fm.arrears.shared.Text;
 
 /**
  * Reads the cells of one row, collecting an error per bad cell instead of stopping at the first,
@@ -26,6 +28,11 @@ final class Cells {
 
     Cells(CsvFile.Row row) {
         this.row = row;
+        row.cells().forEach((column, value) -> {
+            if (Text.hasControlCharacter(Text.normalised(value))) {
+                error(column, Text.CONTROL_CHARACTER);
+            }
+        });
     }
 
     int rowNumber() {
@@ -41,7 +48,13 @@ final class Cells {
     }
 
     LocalDate date(String column) {
-        return parse(column, v -> LocalDate.parse(v.replace('.', '-').replace('/', '-'), DATE), "is not a real date (YYYY-MM-DD)");
+        LocalDate date = parse(column, v -> LocalDate.parse(v.replace('.', '-').replace('/', '-'), DATE),
+                "is not a real date (YYYY-MM-DD)");
+        if (!Dates.inRange(date)) {
+            error(column, Dates.OUT_OF_RANGE);
+            return null;
+        }
+        return date;
     }
 
     YearMonth month(String column) {

@@ -26,6 +26,10 @@ public final class ArrearsCalculator {
 
     private ArrearsCalculator() {}
 
+    /**
+     * Sums use checked arithmetic: amounts are bounded at entry ({@code Won.MAX}), but a row written
+     * around the checks must fail loudly (a run error for its lease), never wrap into a wrong balance.
+     */
     public static LeaseArrears compute(LeaseTerms terms, List<Charge> charges, List<Payment> payments, LocalDate asOf) {
         List<Charge> due = charges.stream().filter(c -> !c.dueDate().isAfter(asOf)).sorted(PAYMENT_ORDER).toList();
         List<Payment> paid = payments.stream().filter(p -> !p.paidOn().isAfter(asOf))
@@ -46,7 +50,7 @@ public final class ArrearsCalculator {
             while (unpaid > 0 && p < paid.size()) {
                 long portion = Math.min(unpaid, leftInPayment);
                 LocalDate paidOn = paid.get(p).paidOn();
-                wonDays += portion * Math.max(0, ChronoUnit.DAYS.between(charge.dueDate(), paidOn));
+                wonDays = Math.addExact(wonDays, Math.multiplyExact(portion, Math.max(0, ChronoUnit.DAYS.between(charge.dueDate(), paidOn))));
                 unpaid -= portion;
                 leftInPayment -= portion;
                 if (leftInPayment == 0 && ++p < paid.size()) {
@@ -54,15 +58,15 @@ public final class ArrearsCalculator {
                 }
             }
             long days = ChronoUnit.DAYS.between(charge.dueDate(), asOf);
-            wonDays += unpaid * days;
+            wonDays = Math.addExact(wonDays, Math.multiplyExact(unpaid, days));
             long interest = BigDecimal.valueOf(wonDays).multiply(rate).divide(DAYS_PER_YEAR, 0, RoundingMode.FLOOR)
                     .longValueExact();
-            totalInterest += interest;
+            totalInterest = Math.addExact(totalInterest, interest);
             boolean overdue = days > 0;
             if (overdue && unpaid > 0) {
-                overdueBalance += unpaid;
+                overdueBalance = Math.addExact(overdueBalance, unpaid);
                 if (charge.kind() == ChargeKind.RENT) {
-                    overdueRent += unpaid;
+                    overdueRent = Math.addExact(overdueRent, unpaid);
                 }
                 if (oldestUnpaid == null) {
                     oldestUnpaid = charge.dueDate();
@@ -74,12 +78,12 @@ public final class ArrearsCalculator {
             }
         }
         long credit = p < paid.size() ? leftInPayment + paid.subList(p + 1, paid.size()).stream()
-                .mapToLong(Payment::amount).sum() : 0;
+                .mapToLong(Payment::amount).reduce(0, Math::addExact) : 0;
         long monthlyRent = terms.monthlyRentDue();
         BigDecimal months = monthlyRent == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(overdueRent).divide(BigDecimal.valueOf(monthlyRent), 2, RoundingMode.FLOOR);
         // it is the amount that counts, not consecutive months
-        boolean thresholdReached = monthlyRent > 0 && overdueRent >= terms.terminationMonths() * monthlyRent;
+        boolean thresholdReached = monthlyRent > 0 && overdueRent >= Math.multiplyExact(terms.terminationMonths(), monthlyRent);
         return new LeaseArrears(terms.leaseId(), asOf, List.copyOf(lines), overdueBalance, totalInterest, oldestUnpaid,
                 oldestUnpaid == null ? 0 : ChronoUnit.DAYS.between(oldestUnpaid, asOf), overdueRent, months,
                 terms.terminationMonths(), thresholdReached, credit);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,31 @@ public class Ledger {
         return byLease;
     }
 
+    /** A lease and one of its due dates. */
+    public record DueDate(long leaseId, LocalDate dueDate) {}
+
+    /**
+     * Of these (lease, due date) pairs, those whose charges are not yet paid in full by the payments
+     * received up to {@code paidUpTo}. Payments reach the oldest charges first, so the charges of a due
+     * date are paid exactly when the payments cover every charge due on or before it.
+     */
+    public Set<DueDate> unpaid(Collection<DueDate> dues, LocalDate paidUpTo) {
+        Set<DueDate> unpaid = new HashSet<>();
+        if (dues.isEmpty()) {
+            return unpaid;
+        }
+        jdbc.sql("""
+                SELECT x.lease_id, x.due FROM unnest(CAST(? AS BIGINT[]), CAST(CAST(? AS TEXT[]) AS DATE[])) AS x (lease_id, due)
+                WHERE (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = x.lease_id AND c.due_date <= x.due)
+                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = x.lease_id AND p.paid_on <= ?)""")
+                .params(dues.stream().map(DueDate::leaseId).toArray(Long[]::new),
+                        dues.stream().map(d -> d.dueDate().toString()).toArray(String[]::new), paidUpTo)
+                .query(rs -> {
+                    unpaid.add(new DueDate(rs.getLong(1), rs.getObject(2, LocalDate.class)));
+                });
+        return unpaid;
+    }
+
     public Map<Long, List<Payment>> payments(Collection<Long> leaseIds, LocalDate paidUpTo) {
         Map<Long, List<Payment>> byLease = new HashMap<>();
         jdbc.sql("""
@@ -80,15 +107,34 @@ public class Ledger {
     /** Arrears of many leases on one date; leases that do not exist are absent from the result. */
     @Transactional(readOnly = true)
     public Map<Long, LeaseArrears> arrears(Collection<Long> leaseIds, LocalDate asOf) {
+        Computed computed = compute(leaseIds, asOf);
+        if (!computed.failures().isEmpty()) {
+            Map.Entry<Long, String> first = computed.failures().entrySet().iterator().next();
+            throw new IllegalStateException("the arrears of lease " + first.getKey() + " cannot be computed: " + first.getValue());
+        }
+        return computed.arrears();
+    }
+
+    /** Each lease's arrears, or why they cannot be computed (an amount beyond every bound, say). */
+    public record Computed(Map<Long, LeaseArrears> arrears, Map<Long, String> failures) {}
+
+    /** Like {@link #arrears}, but one lease that cannot be computed does not stop the others. */
+    @Transactional(readOnly = true)
+    public Computed compute(Collection<Long> leaseIds, LocalDate asOf) {
         Map<Long, LeaseTerms> terms = terms(leaseIds);
         Map<Long, List<Charge>> charges = charges(terms.keySet(), asOf);
         Map<Long, List<Payment>> payments = payments(terms.keySet(), asOf);
         Map<Long, LeaseArrears> result = new HashMap<>();
+        Map<Long, String> failures = new java.util.LinkedHashMap<>();
         for (LeaseTerms t : terms.values()) {
-            result.put(t.leaseId(), ArrearsCalculator.compute(t, charges.getOrDefault(t.leaseId(), List.of()),
-                    payments.getOrDefault(t.leaseId(), List.of()), asOf));
+            try {
+                result.put(t.leaseId(), ArrearsCalculator.compute(t, charges.getOrDefault(t.leaseId(), List.of()),
+                        payments.getOrDefault(t.leaseId(), List.of()), asOf));
+            } catch (RuntimeException e) {
+                failures.put(t.leaseId(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
-        return result;
+        return new Computed(result, failures);
     }
 
     public Optional<LeaseArrears> arrears(long leaseId, LocalDate asOf) {

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import kr.fm.arrears.shared.Won;
 
 /**
  * A lease of one or more units of one building.
@@ -29,9 +31,9 @@ public record NewLease(
         @NotEmpty List<@NotBlank @Pattern(regexp = NewBuilding.UNIT_NO, message = NewBuilding.UNIT_NO_MESSAGE) String> units,
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
-        @NotNull @PositiveOrZero Long monthlyRent,
-        @NotNull @PositiveOrZero Long managementFee,
-        @NotNull @PositiveOrZero Long deposit,
+        @NotNull @Positive @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long monthlyRent,
+        @NotNull @Positive @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long managementFee,
+        @NotNull @PositiveOrZero @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long deposit,
         @NotNull @Min(1) @Max(31) Integer dueDay,
         Boolean vatApplies,
         @DecimalMin(value = "0", message = "must not be negative") @DecimalMax(value = "100", message = "must be a yearly percentage up to 100") BigDecimal lateInterestPercent,

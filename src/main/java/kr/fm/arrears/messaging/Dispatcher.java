@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import kr.fm.arrears.messaging.internal.SendResult;
 import kr.fm.arrears.shared.Backoff;
+import kr.fm.arrears.shared.BusinessTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,7 @@ public class Dispatcher {
     private static final int RECORD_ATTEMPTS = 4;
 
     private final Outbox outbox;
+    private final SendCheck check;
     private final MessageSender sender;
     private final Transitions transitions;
     private final Holidays holidays;
@@ -40,9 +43,10 @@ public class Dispatcher {
     private final ContactWindow window;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    public Dispatcher(Outbox outbox, MessageSender sender, Transitions transitions, Holidays holidays,
+    public Dispatcher(Outbox outbox, SendCheck check, MessageSender sender, Transitions transitions, Holidays holidays,
             TransactionTemplate tx, Clock clock, MessagingProperties properties) {
         this.outbox = outbox;
+        this.check = check;
         this.sender = sender;
         this.transitions = transitions;
         this.holidays = holidays;
@@ -64,10 +68,35 @@ public class Dispatcher {
             }
             return 0;
         }
-        List<Message> batch = outbox.claim(now, properties.batchSize(), now.plus(properties.claimTimeout()));
+        List<Message> batch = claimStillTrue(now);
+        if (batch.isEmpty()) {
+            return 0;
+        }
         List<SendResult> results = batch.stream().map(this::sendSafely).toList();
         recordOutcomes(batch, results);
         return batch.size();
+    }
+
+    /**
+     * Claims a batch and, in the same transaction, cancels what is no longer true (SendCheck); what is
+     * left is sent. Empty only when nothing was due: a batch entirely cancelled claims the next one, so
+     * the drain goes on.
+     */
+    private List<Message> claimStillTrue(Instant now) {
+        LocalDate today = BusinessTime.today(clock);
+        while (true) {
+            List<Message> claimed = new ArrayList<>();
+            List<Message> stillTrue = tx.execute(s -> {
+                claimed.addAll(outbox.claim(now, properties.batchSize(), now.plus(properties.claimTimeout())));
+                Map<Long, CancelReason> stale = check.stale(claimed, today);
+                List<Message> cancelled = claimed.stream().filter(m -> stale.containsKey(m.id())).toList();
+                transitions.cancelled(cancelled, cancelled.stream().map(m -> stale.get(m.id())).toList(), now);
+                return claimed.stream().filter(m -> !stale.containsKey(m.id())).toList();
+            });
+            if (claimed.isEmpty() || !stillTrue.isEmpty()) {
+                return stillTrue;
+            }
+        }
     }
 
     /**

@@ -1,13 +1,17 @@
 package kr.fm.arrears.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** One row of the outbox as the API shows it. */
+/**
+ * One row of the outbox as the API shows it. {@code dueDate}: an UPCOMING reminder's due date;
+ * {@code sentInDemo}: "sent" in demo mode, so it never left the building.
+ */
 public record Message(long id, String idempotencyKey, Long caseId, long leaseId, long tenantId, String stage,
         String channel, MessageKind kind, String recipient, String templateCode, String subject, String body,
         String htmlBody, String fallbackBody, String fallbackSubject, Long fallbackOf, MessageState state, int attempts,
         int resends, Instant nextAttemptAt, String lastError, String providerId, Instant createdAt, Instant sentAt,
-        Instant deliveredAt) {
+        Instant deliveredAt, LocalDate dueDate, CancelReason cancelReason, Instant cancelledAt, boolean sentInDemo) {
 
     /** The request id the provider de-duplicates on: the key, and a fresh one per manual resend. */
     public String requestId() {

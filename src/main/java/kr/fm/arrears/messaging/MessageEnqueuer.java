@@ -74,7 +74,7 @@ class MessageEnqueuer {
 
     /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
     private record Wanted(Long caseId, long leaseId, Stage stage, List<Channel> channels, String base, LocalDate businessDate,
-            Map<String, Object> extra, Function<Channel, String> keys) {}
+            Map<String, Object> extra, Function<Channel, String> keys, LocalDate dueDate) {}
 
     /**
      * The messages of many events (a page of a run) in a few statements: one look-up of the leases'
@@ -85,13 +85,13 @@ class MessageEnqueuer {
         for (StageReached e : reached) {
             if (!e.stage().isNotice()) { // the notice module drafts certified notices
                 wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), e.channels(), base(e.template(), e.stage()),
-                        e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel));
+                        e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null));
             }
         }
         for (UpcomingDue e : upcoming) {
             wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, e.channels(), base(e.template(), Stage.UPCOMING),
                     e.businessDate(), Map.of("dueDate", e.dueDate(), "amount", e.amount()),
-                    channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel));
+                    channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel, e.dueDate()));
         }
         if (wanted.isEmpty()) {
             return;
@@ -131,15 +131,15 @@ class MessageEnqueuer {
         for (Channel channel : channels(w.channels())) {
             NewMessage m;
             try {
-                m = render(w.caseId(), w.leaseId(), tenantId, w.stage(), channel, w.base(), model, w.keys().apply(channel),
-                        PhoneNumber.isMobile(mobile) ? mobile : null, email == null || email.isBlank() ? null : email.strip(),
-                        optedOut.contains(channel));
+                m = render(w, tenantId, channel, model, PhoneNumber.isMobile(mobile) ? mobile : null,
+                        email == null || email.isBlank() ? null : email.strip(), optedOut.contains(channel));
             } catch (RuntimeException e) {
                 // a template that cannot be filled in must not undo the stage: the message is FAILED, visibly
                 m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
-                        "cannot render " + w.base() + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""));
+                        "cannot render " + w.base() + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""),
+                        w.dueDate());
             }
             messages.add(m);
         }
@@ -164,8 +164,13 @@ class MessageEnqueuer {
         return channels;
     }
 
-    private NewMessage render(Long caseId, long leaseId, long tenantId, Stage stage, Channel channel, String base,
-            Map<String, Object> model, String key, String mobile, String email, boolean optedOut) {
+    private NewMessage render(Wanted w, long tenantId, Channel channel, Map<String, Object> model, String mobile, String email,
+            boolean optedOut) {
+        Long caseId = w.caseId();
+        long leaseId = w.leaseId();
+        Stage stage = w.stage();
+        String base = w.base();
+        String key = w.keys().apply(channel);
         String why = null;
         MessageTemplates.Text fallback = null;
         NewMessage m;
@@ -182,7 +187,7 @@ class MessageEnqueuer {
                 MessageKind kind = channel == Channel.ALIMTALK ? MessageKind.ALIMTALK : MessageKind.forText(text.text());
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), kind, mobile, text.code(),
                         text.title(), text.text(), null, fallback == null ? null : fallback.text(),
-                        fallback == null ? null : fallback.title(), null, MessageState.QUEUED, null);
+                        fallback == null ? null : fallback.title(), null, MessageState.QUEUED, null, w.dueDate());
             }
             case EMAIL -> {
                 MessageTemplates.Email mail = templates.email(base, model);
@@ -190,7 +195,7 @@ class MessageEnqueuer {
                     why = "tenant has no e-mail address";
                 }
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), MessageKind.EMAIL, email,
-                        null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null);
+                        null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null, w.dueDate());
             }
             default -> throw new IllegalArgumentException("not a message channel: " + channel);
         }
@@ -203,7 +208,7 @@ class MessageEnqueuer {
     static NewMessage skipped(NewMessage m, String why) {
         return new NewMessage(m.idempotencyKey(), m.caseId(), m.leaseId(), m.tenantId(), m.stage(), m.channel(), m.kind(),
                 m.recipient(), m.templateCode(), m.subject(), m.body(), m.htmlBody(), m.fallbackBody(), m.fallbackSubject(),
-                m.fallbackOf(), MessageState.SKIPPED, why);
+                m.fallbackOf(), MessageState.SKIPPED, why, m.dueDate());
     }
 
     /** What the templates may use, by lease: the lease, its people, the bank account and the arrears on the date. */

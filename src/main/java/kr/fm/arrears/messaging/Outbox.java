@@ -22,7 +22,7 @@ public class Outbox {
     private static final String COLUMNS = """
             id, idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject,
             body, html_body, fallback_body, fallback_subject, fallback_of, state, attempts, resends, next_attempt_at,
-            last_error, provider_id, created_at, sent_at, delivered_at""";
+            last_error, provider_id, created_at, sent_at, delivered_at, due_date, cancel_reason, cancelled_at, sent_in_demo""";
 
     private final JdbcClient jdbc;
 
@@ -47,18 +47,18 @@ public class Outbox {
         jdbc.sql("""
                 INSERT INTO message (idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient,
                     template_code, subject, body, html_body, fallback_body, fallback_subject, fallback_of, state,
-                    next_attempt_at, last_error, created_at, updated_at)
+                    next_attempt_at, last_error, due_date, created_at, updated_at)
                 SELECT key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject, body,
                     html, fallback_body, fallback_subject, fallback_of, state,
-                    CASE WHEN state = 'QUEUED' THEN CAST(:now AS TIMESTAMPTZ) END, reason, :now, :now
+                    CASE WHEN state = 'QUEUED' THEN CAST(:now AS TIMESTAMPTZ) END, reason, due, :now, :now
                 FROM unnest(CAST(:keys AS TEXT[]), CAST(:caseIds AS BIGINT[]), CAST(:leaseIds AS BIGINT[]),
                     CAST(:tenantIds AS BIGINT[]), CAST(:stages AS TEXT[]), CAST(:channels AS TEXT[]), CAST(:kinds AS TEXT[]),
                     CAST(:recipients AS TEXT[]), CAST(:templateCodes AS TEXT[]), CAST(:subjects AS TEXT[]),
                     CAST(:bodies AS TEXT[]), CAST(:htmls AS TEXT[]), CAST(:fallbackBodies AS TEXT[]),
                     CAST(:fallbackSubjects AS TEXT[]), CAST(:fallbackOfs AS BIGINT[]), CAST(:states AS TEXT[]),
-                    CAST(:reasons AS TEXT[]))
+                    CAST(:reasons AS TEXT[]), CAST(CAST(:dueDates AS TEXT[]) AS DATE[]))
                     WITH ORDINALITY AS x (key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code,
-                        subject, body, html, fallback_body, fallback_subject, fallback_of, state, reason, n)
+                        subject, body, html, fallback_body, fallback_subject, fallback_of, state, reason, due, n)
                 ORDER BY n
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id, idempotency_key""")
@@ -79,6 +79,7 @@ public class Outbox {
                 .param("fallbackOfs", column(messages, NewMessage::fallbackOf, Long[]::new))
                 .param("states", column(messages, m -> m.state().name(), String[]::new))
                 .param("reasons", column(messages, NewMessage::reason, String[]::new))
+                .param("dueDates", column(messages, m -> m.dueDate() == null ? null : m.dueDate().toString(), String[]::new))
                 .param("now", ts(now))
                 .query(rs -> {
                     inserted.put(rs.getString("idempotency_key"), rs.getLong("id"));
@@ -116,12 +117,22 @@ public class Outbox {
     }
 
     /** Marks the messages sent, each with its provider's id, in one statement. */
-    void markSent(List<Long> ids, List<String> providerIds, Instant now) {
+    void markSent(List<Long> ids, List<String> providerIds, boolean demo, Instant now) {
         jdbc.sql("""
                 UPDATE message m SET state = 'SENT', provider_id = x.provider, sent_at = :now, next_attempt_at = NULL,
-                    last_error = NULL, updated_at = :now
+                    last_error = NULL, sent_in_demo = :demo, updated_at = :now
                 FROM unnest(CAST(:ids AS BIGINT[]), CAST(:providers AS TEXT[])) AS x (id, provider) WHERE m.id = x.id""")
                 .param("ids", ids.toArray(Long[]::new)).param("providers", providerIds.toArray(String[]::new))
+                .param("demo", demo).param("now", ts(now)).update();
+    }
+
+    /** Cancels claimed messages that are no longer true, each with its reason, in one statement. */
+    void markCancelled(List<Long> ids, List<CancelReason> reasons, Instant now) {
+        jdbc.sql("""
+                UPDATE message m SET state = 'CANCELLED', cancel_reason = x.reason, cancelled_at = :now,
+                    next_attempt_at = NULL, updated_at = :now
+                FROM unnest(CAST(:ids AS BIGINT[]), CAST(:reasons AS TEXT[])) AS x (id, reason) WHERE m.id = x.id""")
+                .param("ids", ids.toArray(Long[]::new)).param("reasons", reasons.stream().map(Enum::name).toArray(String[]::new))
                 .param("now", ts(now)).update();
     }
 
@@ -213,5 +224,8 @@ public class Outbox {
             rs.getString("html_body"), rs.getString("fallback_body"), rs.getString("fallback_subject"),
             nullableLong(rs, "fallback_of"), MessageState.valueOf(rs.getString("state")), rs.getInt("attempts"),
             rs.getInt("resends"), instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("provider_id"),
-            instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "delivered_at"));
+            instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "delivered_at"),
+            rs.getObject("due_date", java.time.LocalDate.class),
+            rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
+            instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"));
 }

@@ -33,11 +33,27 @@ class Transitions {
         if (messages.isEmpty()) {
             return;
         }
-        outbox.markSent(messages.stream().map(Message::id).toList(), providerIds, now);
+        outbox.markSent(messages.stream().map(Message::id).toList(), providerIds, demo, now);
         List<AuditLog.Event> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             events.add(event("MESSAGE_SENT", m, null, "attempt", m.attempts(), "providerId", providerIds.get(i), "demo", demo));
+        }
+        audit.recordAll(events);
+    }
+
+    /** Claimed messages no longer true: one update, their events in one append. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void cancelled(List<Message> messages, List<CancelReason> reasons, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        outbox.markCancelled(messages.stream().map(Message::id).toList(), reasons, now);
+        List<AuditLog.Event> events = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            events.add(event("MESSAGE_CANCELLED", m, reasons.get(i).name(), "cancelReason", reasons.get(i).name(),
+                    "caseId", m.caseId(), "stage", m.stage(), "channel", m.channel()));
         }
         audit.recordAll(events);
     }
@@ -76,7 +92,7 @@ class Transitions {
         }
         NewMessage sms = new NewMessage(m.idempotencyKey() + ":fallback", m.caseId(), m.leaseId(), m.tenantId(), m.stage(),
                 "SMS", MessageKind.forText(m.fallbackBody()), m.recipient(), null, m.fallbackSubject(), m.fallbackBody(),
-                null, null, null, m.id(), MessageState.QUEUED, null);
+                null, null, null, m.id(), MessageState.QUEUED, null, m.dueDate());
         if (optOuts.optedOut(m.tenantId(), "SMS")) {
             sms = MessageEnqueuer.skipped(sms, "tenant opted out of SMS");
         }

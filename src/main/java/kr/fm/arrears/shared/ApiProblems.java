@@ -2,6 +2,7 @@ package kr.fm.arrears.shared;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -147,13 +148,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Object value = mapping instanceof InvalidFormatException f ? f.getValue() : null;
             String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : mapping instanceof StrictInput.OutOfBounds b ? b.getOriginalMessage()
                     : mapping instanceof InvalidFormatException f ? "must be " + describe(f.getTargetType())
+                    : mapping instanceof MismatchedInputException m && m.getTargetType() != null
+                            ? "must be " + describe(m.getTargetType()) + " (written as a JSON " + json(m.getTargetType()) + ")"
                     : "has the wrong type";
             return ResponseEntity.unprocessableEntity().body(invalid(List.of(new InvalidInput.FieldError(field, value, message))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         problem.setTitle("Unreadable request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String json(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "Long", "long", "Integer", "int" -> "number without fraction, exponent or quotes";
+            case "BigDecimal" -> "number, not a string";
+            case "Boolean", "boolean" -> "true or false, not a string";
+            default -> "value of that type";
+        };
     }
 
     private static String describe(Class<?> type) {

@@ -1,6 +1,7 @@
 package kr.fm.arrears.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,15 +19,23 @@ public class BusinessTime {
 
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
+    /**
+     * {@code fixed} stops time at an instant; {@code startsAt} starts it there when the service starts
+     * and lets it run (a drill or a demo "as of" a date whose claims, retries and heartbeats still expire).
+     */
     @ConfigurationProperties("arrears.clock")
-    public record ClockProperties(ZonedDateTime fixed) {}
+    public record ClockProperties(ZonedDateTime fixed, ZonedDateTime startsAt) {}
 
     @Bean
     Clock clock(ClockProperties properties) {
         if (properties.fixed() != null) {
             return Clock.fixed(properties.fixed().toInstant(), SEOUL);
         }
-        return Clock.system(SEOUL);
+        Clock system = Clock.system(SEOUL);
+        if (properties.startsAt() != null) {
+            return Clock.offset(system, Duration.between(system.instant(), properties.startsAt().toInstant()));
+        }
+        return system;
     }
 
     public static LocalDate today(Clock clock) {

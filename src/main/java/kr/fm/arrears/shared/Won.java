@@ -7,6 +7,9 @@ import java.util.Locale;
 /** Formatting of amounts and dates the way Korean letters and texts write them. */
 public final class Won {
 
+    /** SPEC "Bounds": no amount in the ledger is above 1,000억원, so no sum of them can wrap around a long. */
+    public static final long MAX = 100_000_000_000L;
+
     private Won() {}
 
     /** 3300000 → "3,300,000원". */

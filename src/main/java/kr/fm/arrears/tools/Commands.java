@@ -89,7 +89,7 @@ public final class Commands {
                 run.id(), date, dryRun ? " (dry run)" : "", run.status(), run.leases(), millis,
                 run.leases() * 1000.0 / Math.max(1, millis), run.opened(), run.advanced(), run.skipped(), run.resolved(),
                 run.upcoming(), run.unchanged());
-        return run.status().equals("COMPLETED") ? 0 : 1;
+        return run.status().equals("COMPLETED") ? 0 : run.status().equals("COMPLETED_WITH_ERRORS") ? 3 : 1;
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.ledger.LedgerViews;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,14 +13,19 @@ class BoardPage {
 
     private final Board board;
     private final LedgerViews views;
+    private final EscalationRuns runs;
 
-    BoardPage(Board board, LedgerViews views) {
+    BoardPage(Board board, LedgerViews views, EscalationRuns runs) {
         this.board = board;
         this.views = views;
+        this.runs = runs;
     }
 
     @GetMapping("/board")
     String board(@RequestParam(required = false) Long buildingId, Model model) {
+        if (model.getAttribute("me") instanceof PageAdvice.Me me && me.staff()) {
+            runs.latestErrors().ifPresent(e -> model.addAttribute("runErrors", e));
+        }
         model.addAttribute("board", board.open(buildingId));
         model.addAttribute("buildings", views.buildings(null, null));
         model.addAttribute("buildingId", buildingId);

@@ -46,6 +46,11 @@ final class Labels {
         return kr.fm.arrears.history.Labels.status(HistoryEntry.REMINDER, state.name());
     }
 
+    static String state(kr.fm.arrears.messaging.Message m) {
+        return kr.fm.arrears.history.Labels.status(HistoryEntry.REMINDER, m.state().name(),
+                m.cancelReason() == null ? null : m.cancelReason().name(), m.sentInDemo());
+    }
+
     static String channel(String channel) {
         return switch (Channel.valueOf(channel)) {
             case ALIMTALK -> "알림톡";

@@ -33,9 +33,17 @@ class PageAdvice {
     }
 
     private final Users users;
+    private final boolean demoMessaging;
 
-    PageAdvice(Users users) {
+    PageAdvice(Users users, kr.fm.arrears.messaging.MessagingProperties messaging) {
         this.users = users;
+        this.demoMessaging = messaging.mode() == kr.fm.arrears.messaging.MessagingProperties.Mode.DEMO;
+    }
+
+    /** Every page says so when texts and e-mails are only marked sent: nobody should believe a tenant was told. */
+    @ModelAttribute("demoMessaging")
+    boolean demoMessaging() {
+        return demoMessaging;
     }
 
     @ModelAttribute("me")

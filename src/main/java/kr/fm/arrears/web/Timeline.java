@@ -46,7 +46,7 @@ class Timeline {
                 s.status().equals("REACHED") ? "도달" : "건너뜀 (더 높은 단계와 같은 날)", null, null)));
         for (Message m : outbox.list(new Outbox.Filter(null, c.leaseId(), null, null, MESSAGES, 0))) {
             Instant at = m.sentAt() != null ? m.sentAt() : m.createdAt();
-            entries.add(new Entry(date(at), time(at), "메시지", Labels.channel(m.channel()) + " · " + Labels.state(m.state()),
+            entries.add(new Entry(date(at), time(at), "메시지", Labels.channel(m.channel()) + " · " + Labels.state(m),
                     m.subject() != null ? m.subject() : m.body(), null, null));
         }
         for (CertifiedNotice n : notices.list(null, null, c.leaseId(), 100, 0)) {

@@ -94,6 +94,8 @@ final class ServiceProcess implements AutoCloseable {
         props.put("spring.main.banner-mode", "off");
         props.put("logging.level.root", "WARN");
         props.put("logging.level.kr.fm.arrears", "INFO");
+        // the drills' portfolios end in October 2026: their world starts on 5 November, whatever today is
+        props.put("arrears.clock.starts-at", "2026-11-05T09:00:00+09:00[Asia/Seoul]");
         props.put("arrears.scheduling.enabled", "true");
         props.put("arrears.security.admin-password", ADMIN_PASSWORD);
         props.put("arrears.security.bcrypt-strength", "4");

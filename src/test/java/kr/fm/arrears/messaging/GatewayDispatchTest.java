@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.Test;
@@ -193,9 +195,11 @@ class GatewayDispatchTest extends MessagingTestBase {
     @Test
     void two_dispatchers_on_one_database_send_every_message_exactly_once() throws Exception {
         PROVIDER.stubFor(post(MESSAGES).willReturn(okJson("{\"messageId\":\"m\"}").withFixedDelay(20)));
-        List<Long> cases = new ArrayList<>();
+        // 60 friendly reminders of two leases that owe (one per due date): a lease has one open case, so
+        // sixty case stages cannot be real, sixty due dates can
         for (int i = 0; i < 60; i++) {
-            cases.add(reach(i % 2 == 0 ? "HW-101" : "HW-301", Stage.FINAL_REMINDER, Channel.SMS));
+            publish(new UpcomingDue(leaseIds.get(i % 2 == 0 ? "HW-101" : "HW-301"), LocalDate.of(2026, 4, 16).plusDays(i / 2),
+                    1_000_000, List.of(Channel.SMS), "upcoming", LocalDate.of(2026, 4, 15)));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -212,9 +216,9 @@ class GatewayDispatchTest extends MessagingTestBase {
         int second = sent.get(1).get();
         pool.shutdown();
 
+        // which of the two got how many is the scheduler's business (drills/TwoInstancesDrillTest makes
+        // both send for certain); that together they sent each message once is the promise
         assertThat(first + second).isEqualTo(60);
-        assertThat(first).isPositive(); // both took part: the work was shared, not serialised
-        assertThat(second).isPositive();
         List<LoggedRequest> seen = providerSaw();
         assertThat(seen).hasSize(60);
         assertThat(new HashSet<>(seen.stream().map(r -> r.getHeader("X-Request-Id")).toList())).hasSize(60);

@@ -84,7 +84,7 @@ class MessagesApiTest extends MessagingTestBase {
 
     @Test
     void the_same_stage_published_twice_queues_each_channel_once_and_notice_stages_are_left_to_the_notice_module() {
-        long caseId = CASE_IDS.incrementAndGet();
+        long caseId = caseAt(leaseIds.get("HW-101"), Stage.REMINDER_1, LocalDate.of(2026, 3, 31));
         StageReached reached = new StageReached(caseId, leaseIds.get("HW-101"), Stage.REMINDER_1,
                 List.of(Channel.ALIMTALK, Channel.SMS, Channel.EMAIL), "reminder-1", LocalDate.of(2026, 3, 31));
         publish(reached);

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
@@ -40,7 +39,6 @@ abstract class MessagingTestBase {
     static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final String SECRET = "test-webhook-secret";
-    static final AtomicLong CASE_IDS = new AtomicLong(1000);
 
     static {
         PROVIDER.start();
@@ -88,6 +86,8 @@ abstract class MessagingTestBase {
         jdbc.sql("DELETE FROM message_receipt").update();
         jdbc.sql("DELETE FROM message").update();
         jdbc.sql("DELETE FROM message_opt_out").update();
+        jdbc.sql("DELETE FROM case_stage").update();
+        jdbc.sql("DELETE FROM arrears_case").update();
         PROVIDER.resetAll();
         SMTP.purgeEmailFromAllMailboxes();
         clock.set(LocalDateTime.of(2026, 4, 15, 9, 0)); // a Wednesday morning
@@ -99,9 +99,23 @@ abstract class MessagingTestBase {
     }
 
     long reach(String leaseCode, LocalDate businessDate, Stage stage, Channel... channels) {
-        long caseId = CASE_IDS.incrementAndGet();
-        publish(new StageReached(caseId, leaseIds.get(leaseCode), stage, List.of(channels), null, businessDate));
+        long leaseId = leaseIds.get(leaseCode);
+        long caseId = caseAt(leaseId, stage, businessDate);
+        publish(new StageReached(caseId, leaseId, stage, List.of(channels), null, businessDate));
         return caseId;
+    }
+
+    /**
+     * The lease's case as the run leaves it when it reaches the stage: open at that stage (a thank-you's
+     * case closed), so the dispatcher's last look finds what the run decided still true.
+     */
+    long caseAt(long leaseId, Stage stage, LocalDate businessDate) {
+        jdbc.sql("UPDATE arrears_case SET closed_on = ? WHERE lease_id = ? AND closed_on IS NULL").params(businessDate, leaseId)
+                .update();
+        return jdbc.sql("""
+                INSERT INTO arrears_case (lease_id, opened_on, stage, closed_on) VALUES (?, ?, CAST(? AS escalation_stage), ?)
+                RETURNING id""").params(leaseId, businessDate, stage.name(), stage == Stage.RESOLVED ? businessDate : null)
+                .query(Long.class).single();
     }
 
     void publish(Object event) {

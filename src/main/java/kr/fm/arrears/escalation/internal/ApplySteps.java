@@ -12,6 +12,7 @@ import java.util.Set;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Decision;
 import kr.fm.arrears.escalation.Policy;
+import kr.fm.arrears.escalation.RunHooks;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.Step;
@@ -38,8 +39,11 @@ class ApplySteps implements ItemWriter<List<Decision>> {
     private final long runId;
     private final LocalDate date;
     private final boolean dryRun;
+    private final RunHooks hooks;
 
-    ApplySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, long runId, LocalDate date, boolean dryRun) {
+    ApplySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, long runId, LocalDate date, boolean dryRun,
+            RunHooks hooks) {
+        this.hooks = hooks;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -54,18 +58,44 @@ class ApplySteps implements ItemWriter<List<Decision>> {
     @Override
     public void write(Chunk<? extends List<Decision>> chunk) {
         List<Decision> decisions = new ArrayList<>();
-        chunk.forEach(decisions::addAll);
+        List<Decision> failed = new ArrayList<>();
+        chunk.forEach(page -> page.forEach(d -> (d.step() instanceof Step.Failed ? failed : decisions).add(d)));
         Counts counts = dryRun ? wouldDo(decisions) : apply(decisions);
+        int errors = recordErrors(failed);
         jdbc.sql("""
                 UPDATE escalation_run SET leases = leases + ?, opened = opened + ?, advanced = advanced + ?,
-                       skipped = skipped + ?, resolved = resolved + ?, upcoming = upcoming + ?, unchanged = unchanged + ?
+                       skipped = skipped + ?, resolved = resolved + ?, upcoming = upcoming + ?, unchanged = unchanged + ?,
+                       errors = errors + ?
                 WHERE id = ?""")
-                .params(counts.leases(), counts.opened(), counts.advanced(), counts.skipped(), counts.resolved(),
-                        counts.upcoming(), counts.unchanged(), runId)
+                .params(counts.leases() + failed.size(), counts.opened(), counts.advanced(), counts.skipped(),
+                        counts.resolved(), counts.upcoming(), counts.unchanged(), errors, runId)
                 .update();
     }
 
-    private Counts apply(List<Decision> decisions) {
+    /**
+     * The leases of the page that could not be decided: one row each (a page done again after a
+     * restart records its errors once), audited. The rest of the page goes on as if they were absent.
+     */
+    private int recordErrors(List<Decision> failed) {
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        List<Long> recorded = jdbc.sql("""
+                INSERT INTO escalation_run_error (run_id, lease_id, reason)
+                SELECT ?, l, r FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS x (l, r)
+                ON CONFLICT (run_id, lease_id) DO NOTHING RETURNING lease_id""")
+                .params(runId, failed.stream().map(d -> d.lease().leaseId()).toArray(Long[]::new),
+                        failed.stream().map(d -> ((Step.Failed) d.step()).reason()).toArray(String[]::new))
+                .query(Long.class).list();
+        audit.recordAll(failed.stream().filter(d -> recorded.contains(d.lease().leaseId()))
+                .map(d -> new AuditLog.Event(Actor.SYSTEM, "ESCALATION_LEASE_FAILED", "LEASE", String.valueOf(d.lease().leaseId()),
+                        d.lease().leaseId(), ((Step.Failed) d.step()).reason(), details("businessDate", date, "runId", runId)))
+                .toList());
+        return recorded.size();
+    }
+
+    private Counts apply(List<Decision> page) {
+        List<Decision> decisions = withoutHeldCases(page);
         List<AuditLog.Event> auditEvents = new ArrayList<>();
         Set<Long> touched = new HashSet<>();
         Map<Long, Long> caseOf = openCases(decisions, auditEvents, touched);
@@ -115,8 +145,34 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         if (!reached.isEmpty() || !reminders.isEmpty()) {
             events.publishEvent(new StepsApplied(reached, reminders));
         }
-        return new Counts(decisions.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
-                decisions.size() - touched.size());
+        return new Counts(page.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
+                page.size() - touched.size());
+    }
+
+    /**
+     * A pause recorded while the page was being decided wins over the page (SPEC): the page takes its
+     * existing cases' rows (FOR UPDATE, in id order so two runs cannot deadlock) and drops the steps of
+     * every case paused on the business date or closed meanwhile. A pause arriving after the lock waits
+     * for the page's commit; what the page queued then is cancelled by the dispatcher's last look.
+     */
+    private List<Decision> withoutHeldCases(List<Decision> page) {
+        List<Long> caseIds = page.stream().map(ApplySteps::caseOf).filter(java.util.Objects::nonNull).toList();
+        hooks.beforeLockingCases(caseIds);
+        if (caseIds.isEmpty()) {
+            return page;
+        }
+        Set<Long> held = new HashSet<>(jdbc.sql("""
+                SELECT id, closed_on IS NOT NULL OR coalesce(paused_until >= ?, FALSE) AS held FROM arrears_case
+                WHERE id = ANY(?) ORDER BY id FOR UPDATE""")
+                .params(date, caseIds.toArray(Long[]::new))
+                .query((rs, n) -> rs.getBoolean("held") ? rs.getLong("id") : null).list().stream()
+                .filter(java.util.Objects::nonNull).toList());
+        return held.isEmpty() ? page : page.stream().filter(d -> !held.contains(caseOf(d))).toList();
+    }
+
+    private static Long caseOf(Decision d) {
+        return d.step() instanceof Step.Advance a ? Long.valueOf(a.caseId())
+                : d.step() instanceof Step.Resolve r ? Long.valueOf(r.caseId()) : null;
     }
 
     private static void addRows(List<Row> rows, long caseId, Decision d, Stage reach, List<Stage> skipped) {

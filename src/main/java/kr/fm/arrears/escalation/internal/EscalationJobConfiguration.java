@@ -7,6 +7,7 @@ import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Decision;
 import kr.fm.arrears.escalation.Decisions;
 import kr.fm.arrears.escalation.LeaseRef;
+import kr.fm.arrears.escalation.RunHooks;
 import kr.fm.arrears.shared.ScheduledJob;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemProcessor;
 import org.springframework.batch.item.function.FunctionItemProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -70,8 +72,8 @@ class EscalationJobConfiguration {
     @StepScope
     ApplySteps applySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events,
             @Value("#{jobParameters['run']}") Long run, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
-            @Value("#{jobParameters['dryRun']}") Boolean dryRun) {
-        return new ApplySteps(jdbc, audit, events, run, businessDate, dryRun);
+            @Value("#{jobParameters['dryRun']}") Boolean dryRun, ObjectProvider<RunHooks> hooks) {
+        return new ApplySteps(jdbc, audit, events, run, businessDate, dryRun, hooks.getIfAvailable(() -> RunHooks.NONE));
     }
 
     /** Every morning (09:00 Seoul unless {@code arrears.escalation.cron} says otherwise). */

@@ -25,8 +25,13 @@ class RunListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        jdbc.sql("UPDATE escalation_run SET status = ?, finished_at = ? WHERE id = ?")
-                .params(execution.getStatus().name(), Timestamp.from(clock.instant()), execution.getJobParameters().getLong("run"))
+        // a run that completed past leases it could not decide says so: they are listed with the run
+        jdbc.sql("""
+                UPDATE escalation_run SET finished_at = ?,
+                       status = CASE WHEN CAST(? AS TEXT) = 'COMPLETED' AND errors > 0 THEN 'COMPLETED_WITH_ERRORS' ELSE ? END
+                WHERE id = ?""")
+                .params(Timestamp.from(clock.instant()), execution.getStatus().name(), execution.getStatus().name(),
+                        execution.getJobParameters().getLong("run"))
                 .update();
     }
 }

@@ -1,0 +1,95 @@
+package kr.fm.arrears.messaging;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kr.fm.arrears.escalation.CaseState;
+import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.ledger.LeaseArrears;
+import kr.fm.arrears.ledger.Ledger;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last look before a message leaves (SPEC "Send only what is still true"). A message is decided
+ * when a run takes a step but may leave hours later; by then the tenant may have paid, a MANAGER may
+ * have paused the case, the case may have climbed or closed, the tenant may have opted out. Reads a
+ * claimed batch's cases, opt-outs and arrears in a few set-based queries, whatever the batch size.
+ */
+@Component
+class SendCheck {
+
+    private final Cases cases;
+    private final Ledger ledger;
+    private final OptOuts optOuts;
+
+    SendCheck(Cases cases, Ledger ledger, OptOuts optOuts) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.optOuts = optOuts;
+    }
+
+    /** The messages of the batch that must not leave on {@code today}, each with its reason. */
+    Map<Long, CancelReason> stale(List<Message> batch, LocalDate today) {
+        Map<Long, CancelReason> stale = new HashMap<>();
+        if (batch.isEmpty()) {
+            return stale;
+        }
+        Set<Long> leaseIds = ids(batch, Message::leaseId);
+        Map<Long, Cases.Standing> standing = cases.standing(batch.stream().map(Message::caseId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, CaseState> openByLease = cases.openCases(leaseIds);
+        Map<Long, Set<Channel>> optedOut = optOuts.of(ids(batch, Message::tenantId));
+        Map<Long, LeaseArrears> arrears = ledger.arrears(leaseIds, today);
+        Set<Ledger.DueDate> unpaid = ledger.unpaid(batch.stream().filter(m -> m.dueDate() != null)
+                .map(m -> new Ledger.DueDate(m.leaseId(), m.dueDate())).collect(Collectors.toSet()), today);
+        for (Message m : batch) {
+            CancelReason why = reason(m, standing.get(m.caseId()), openByLease.get(m.leaseId()),
+                    optedOut.getOrDefault(m.tenantId(), Set.of()), arrears.get(m.leaseId()), unpaid, today);
+            if (why != null) {
+                stale.put(m.id(), why);
+            }
+        }
+        return stale;
+    }
+
+    private static CancelReason reason(Message m, Cases.Standing c, CaseState openCase, Set<Channel> optedOut,
+            LeaseArrears arrears, Set<Ledger.DueDate> unpaid, LocalDate today) {
+        Stage stage = Stage.valueOf(m.stage());
+        long owed = arrears == null ? 0 : arrears.overdueBalance();
+        if (stage == Stage.RESOLVED) {
+            // a thank-you is about a closed case: true only while the lease still owes nothing
+            if (owed > 0 || openCase != null) {
+                return CancelReason.SUPERSEDED;
+            }
+        } else if (m.caseId() != null) {
+            if (c == null || c.closed()) {
+                return CancelReason.CLOSED;
+            }
+            if (c.pausedOn(today)) {
+                return CancelReason.PAUSED;
+            }
+            if (c.stage() != null && stage.compareTo(c.stage()) < 0) {
+                return CancelReason.SUPERSEDED;
+            }
+        } else if (openCase != null && openCase.pausedOn(today)) {
+            return CancelReason.PAUSED; // a paused case sends nothing, not even the friendly reminder of its lease
+        }
+        if (optedOut.contains(Channel.valueOf(m.channel()))) {
+            return CancelReason.OPTED_OUT;
+        }
+        if (stage == Stage.UPCOMING) {
+            return m.dueDate() != null && !unpaid.contains(new Ledger.DueDate(m.leaseId(), m.dueDate())) ? CancelReason.PAID : null;
+        }
+        return stage != Stage.RESOLVED && owed == 0 ? CancelReason.PAID : null;
+    }
+
+    private static Set<Long> ids(Collection<Message> batch, java.util.function.ToLongFunction<Message> id) {
+        return batch.stream().mapToLong(id).boxed().collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,96 @@
+package kr.fm.arrears.shared;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import java.beans.PropertyEditorSupport;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * SPEC "Bounds" for everything read from JSON and from forms and query parameters: text without
+ * control characters (CRLF read as LF), dates between 2000 and 2100. Numbers are strict in
+ * application.yml (no fraction or exponent for a whole number, no number given as a string). Every
+ * refusal names the field, so it is a 422 problem like any other bad value.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictInput {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictTextAndDates() {
+        SimpleModule module = new SimpleModule("strict-input");
+        module.addDeserializer(String.class, new CheckedString());
+        module.addDeserializer(LocalDate.class, new CheckedDate());
+        return builder -> builder.modulesToInstall(modules -> modules.add(module));
+    }
+
+    /** A refusal Jackson reports with the path to the field. */
+    public static final class OutOfBounds extends InvalidFormatException {
+        OutOfBounds(JsonParser p, String message, Object value, Class<?> type) {
+            super(p, message, value, type);
+        }
+    }
+
+    static final class CheckedString extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = Text.normalised(super.deserialize(p, ctxt));
+            if (Text.hasControlCharacter(s)) {
+                throw new OutOfBounds(p, Text.CONTROL_CHARACTER, s, String.class);
+            }
+            return s;
+        }
+    }
+
+    static final class CheckedDate extends LocalDateDeserializer {
+        CheckedDate() {
+            super(LocalDateDeserializer.INSTANCE, (Boolean) null);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            LocalDate d = super.deserialize(p, ctxt);
+            if (!Dates.inRange(d)) {
+                throw new OutOfBounds(p, Dates.OUT_OF_RANGE, d, LocalDate.class);
+            }
+            return d;
+        }
+    }
+
+    /** Forms and query parameters: the same rules, refused as a type mismatch naming the parameter. */
+    @ControllerAdvice
+    static class Forms {
+        @InitBinder
+        void strict(WebDataBinder binder) {
+            binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    String s = Text.normalised(text);
+                    if (Text.hasControlCharacter(s)) {
+                        throw new IllegalArgumentException(Text.CONTROL_CHARACTER);
+                    }
+                    setValue(s);
+                }
+            });
+            binder.registerCustomEditor(LocalDate.class, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    LocalDate d = text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+                    if (!Dates.inRange(d)) {
+                        throw new IllegalArgumentException(Dates.OUT_OF_RANGE);
+                    }
+                    setValue(d);
+                }
+            });
+        }
+    }
+}

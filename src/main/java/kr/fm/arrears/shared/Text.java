@@ -1,0 +1,32 @@
+package kr.fm.arrears.shared;
+
+/**
+ * SPEC "Bounds": text fields refuse control characters other than tab and newline. A tenant name
+ * holding U+0001 could not be rendered into a notice (XML forbids it) nor approved; a carriage return
+ * before a newline is what browsers send for a line break in a text area, so it is dropped, not refused.
+ */
+public final class Text {
+
+    public static final String CONTROL_CHARACTER = "제어 문자(탭과 줄바꿈 말고)는 쓸 수 없습니다";
+
+    private Text() {}
+
+    /** CRLF as LF. */
+    public static String normalised(String s) {
+        return s == null || s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n");
+    }
+
+    /** True when the text (after {@link #normalised}) holds a control character other than tab and newline. */
+    public static boolean hasControlCharacter(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n')) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
