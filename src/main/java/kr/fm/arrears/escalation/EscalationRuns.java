@@ -252,6 +252,12 @@ public class EscalationRuns {
         return find(id).orElseThrow();
     }
 
+    /** At start-up: a future-dated real run would silently refuse every scheduled run until its date. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warnOfFutureRun() {
+        futureRun(BusinessTime.today(clock)).ifPresent(future -> log.warn(futureRunMessage(future)));
+    }
+
     /** The errors of a run: leases that could not be decided or applied, with the reason. */
     public record RunError(long leaseId, String reason, Instant recordedAt) {}
 

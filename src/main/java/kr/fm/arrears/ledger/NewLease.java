@@ -32,7 +32,7 @@ public record NewLease(
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
         @NotNull @Positive @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long monthlyRent,
-        @NotNull @Positive @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long managementFee,
+        @NotNull @PositiveOrZero @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long managementFee,
         @NotNull @PositiveOrZero @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long deposit,
         @NotNull @Min(1) @Max(31) Integer dueDay,
         Boolean vatApplies,

@@ -43,6 +43,7 @@ class SecurityConfig {
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.PUT, "/api/escalation/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/escalation/policy/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/escalation/runs/*/void").hasRole("ADMIN")
                         // the landlord's consent to a termination notice is the one thing a LANDLORD posts
                         .requestMatchers(HttpMethod.POST, "/api/notices/*/consent").hasAnyRole("LANDLORD", "MANAGER", "ADMIN")
                         // cases, messages and notices are narrowed to a LANDLORD's own buildings in their

@@ -2,6 +2,7 @@ package kr.fm.arrears.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -30,7 +31,8 @@ public class StrictInput {
         SimpleModule module = new SimpleModule("strict-input");
         module.addDeserializer(String.class, new CheckedString());
         module.addDeserializer(LocalDate.class, new CheckedDate());
-        return builder -> builder.modulesToInstall(modules -> modules.add(module));
+        // registered last, after Boot's JavaTimeModule, so these deserializers are the ones used
+        return builder -> builder.postConfigurer(mapper -> mapper.registerModule(module));
     }
 
     /** A refusal Jackson reports with the path to the field. */
@@ -51,14 +53,15 @@ public class StrictInput {
         }
     }
 
-    static final class CheckedDate extends LocalDateDeserializer {
+    /** Not contextual on purpose: a contextual date deserializer would be replaced by a plain one per property. */
+    static final class CheckedDate extends StdDeserializer<LocalDate> {
         CheckedDate() {
-            super(LocalDateDeserializer.INSTANCE, (Boolean) null);
+            super(LocalDate.class);
         }
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            LocalDate d = super.deserialize(p, ctxt);
+            LocalDate d = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
             if (!Dates.inRange(d)) {
                 throw new OutOfBounds(p, Dates.OUT_OF_RANGE, d, LocalDate.class);
             }

@@ -145,6 +145,24 @@ class ImportTest {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
+    @Test
+    void an_absurd_rent_a_control_character_and_a_date_beyond_2100_are_refused_with_their_cells_and_nothing_is_stored() {
+        String csv = HEADER
+                + "B-1,갑을산업,갑을공장,101,좋은회사,220-81-62517,010-1111-2222,2026-01-01,2027-12-31,9223372036854775807,100000,10000000,5\n"
+                + "B-2,갑을산업,갑을공장,102,제어\u0001문자,124-81-00004,010-1111-2223,2026-01-01,2101-01-01,1000000,100000,10000000,5\n";
+        long auditBefore = count("audit_event");
+        long leases = count("lease");
+        long tenants = count("tenant");
+
+        Api.Response r = api.postCsv("/api/imports/leases", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(errors(r)).containsExactlyInAnyOrder("2 monthly_rent", "3 tenant_name", "3 end_date");
+        assertThat(count("lease")).isEqualTo(leases);
+        assertThat(count("tenant")).isEqualTo(tenants);
+        assertThat(count("audit_event")).isEqualTo(auditBefore);
+    }
+
     private static List<String> errors(Api.Response r) {
         List<String> list = new ArrayList<>();
         for (JsonNode e : r.body().get("errors")) {

@@ -31,7 +31,7 @@ public class EscalationQuartzJob extends QuartzJobBean {
             EscalationRuns.RunView run = runs.start(BusinessTime.today(clock), dryRun, Actor.SYSTEM);
             log.info("escalation run {} for {}: {}", run.id(), run.businessDate(), run.status());
         } catch (Conflict refused) {
-            log.warn("scheduled escalation run refused: {}", refused.getMessage());
+            log.error("scheduled escalation run refused: {}", refused.getMessage()); // never a silent stall
         }
     }
 }
