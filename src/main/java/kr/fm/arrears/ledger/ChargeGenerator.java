@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.Won;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ChargeGenerator {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChargeGenerator.class);
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -57,6 +60,23 @@ public class ChargeGenerator {
         return YearMonth.from(BusinessTime.today(clock)).plusMonths(1);
     }
 
+    /**
+     * A lease whose terms are beyond every bound (written around the checks, e.g. by hand in SQL) gets
+     * no charge and an audited error of its own; the month's charges of every other lease are made.
+     */
+    private void refuseUnbounded(YearMonth month, Long leaseId, String actor) {
+        List<Long> unbounded = jdbc.sql("""
+                SELECT id FROM lease WHERE (monthly_rent > :max OR management_fee > :max)
+                  AND (CAST(:lease AS BIGINT) IS NULL OR id = :lease) ORDER BY id""")
+                .param("max", Won.MAX).param("lease", leaseId).query(Long.class).list();
+        if (!unbounded.isEmpty()) {
+            log.error("no {} charges for lease(s) {}: rent or fee above {}", month, unbounded, Won.format(Won.MAX));
+            audit.recordAll(unbounded.stream().map(id -> new AuditLog.Event(actor, "CHARGE_GENERATION_FAILED", "LEASE",
+                    String.valueOf(id), id, "rent or management fee above " + Won.MAX, details("period", month.toString())))
+                    .toList());
+        }
+    }
+
     /** A charge entered by hand or imported (utilities, other items); one per lease, kind and month. */
     @Transactional
     public long add(long leaseId, NewCharge c, String actor) {
@@ -74,6 +94,7 @@ public class ChargeGenerator {
     }
 
     private List<Created> generate(YearMonth month, Long leaseId, String actor) {
+        refuseUnbounded(month, leaseId, actor);
         List<Created> created = jdbc.sql("""
                 INSERT INTO charge (lease_id, kind, period, due_date, amount, vat)
                 SELECT l.id, k.kind, :period, d.due, k.amount, CASE WHEN l.vat_applies THEN k.amount / 10 ELSE 0 END
@@ -81,7 +102,7 @@ public class ChargeGenerator {
                 CROSS JOIN LATERAL (SELECT make_date(:year, :month, least(l.due_day, :days)) AS due) d
                 CROSS JOIN LATERAL (VALUES ('RENT', l.monthly_rent), ('MANAGEMENT_FEE', l.management_fee)) k (kind, amount)
                 WHERE d.due BETWEEN l.start_date AND l.end_date
-                  AND k.amount > 0
+                  AND k.amount > 0 AND l.monthly_rent <= :max AND l.management_fee <= :max
                   AND (CAST(:lease AS BIGINT) IS NULL OR l.id = :lease)
                 ON CONFLICT (lease_id, kind, period) DO NOTHING
                 RETURNING id, lease_id, kind, due_date, amount, vat""")
@@ -90,6 +111,7 @@ public class ChargeGenerator {
                 .param("month", month.getMonthValue())
                 .param("days", month.lengthOfMonth())
                 .param("lease", leaseId)
+                .param("max", Won.MAX)
                 .query((rs, n) -> new Created(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
                         rs.getObject("due_date", LocalDate.class), rs.getLong("amount"), rs.getLong("vat")))
                 .list();

@@ -87,7 +87,12 @@ public class StrictInput {
             binder.registerCustomEditor(LocalDate.class, new PropertyEditorSupport() {
                 @Override
                 public void setAsText(String text) {
-                    LocalDate d = text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+                    LocalDate d;
+                    try {
+                        d = text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("not a real date", e); // a type mismatch naming the parameter
+                    }
                     if (!Dates.inRange(d)) {
                         throw new IllegalArgumentException(Dates.OUT_OF_RANGE);
                     }

@@ -36,6 +36,8 @@ class HistoryPageTest {
         // reminders of March and April, and three notices: one approved, two termination drafts
         String all = owner.page("/history").body();
         assertThat(all).contains("독촉", "내용증명(지급 최고)", "내용증명(계약 해지 통지)");
+        // the tests run messaging in demo mode: every page says nothing really leaves
+        assertThat(all).contains("시험 모드: 문자·메일이 실제로 발송되지 않습니다");
 
         String approved = owner.page("/history?kind=NOTICE&status=APPROVED").body();
         assertThat(ROW.matcher(approved).results().count()).isEqualTo(1);
