@@ -12,9 +12,17 @@ import org.springframework.stereotype.Component;
 class DispatchSchedule {
 
     private final Dispatcher dispatcher;
+    private final ProviderReports reports;
 
-    DispatchSchedule(Dispatcher dispatcher) {
+    DispatchSchedule(Dispatcher dispatcher, ProviderReports reports) {
         this.dispatcher = dispatcher;
+        this.reports = reports;
+    }
+
+    /** Delivery results the provider holds (Solapi is asked; a pushing provider reports by webhook). */
+    @Scheduled(fixedDelayString = "${arrears.messaging.reports-interval:PT5M}")
+    void reconcileReports() {
+        reports.reconcile();
     }
 
     @Scheduled(fixedDelayString = "${arrears.messaging.dispatch-interval:PT10S}")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import kr.fm.arrears.messaging.internal.SendResult;
+import kr.fm.arrears.messaging.internal.TextProvider;
 import kr.fm.arrears.shared.Backoff;
 import kr.fm.arrears.shared.BusinessTime;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class Dispatcher {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<SendResult> results = batch.stream().map(this::sendSafely).toList();
+        List<SendResult> results = sender.send(batch, groupsOf(batch));
         recordOutcomes(batch, results);
         return batch.size();
     }
@@ -158,13 +159,11 @@ public class Dispatcher {
         return total;
     }
 
-    private SendResult sendSafely(Message m) {
-        try {
-            return sender.send(m);
-        } catch (RuntimeException e) {
-            log.warn("sending message {} failed unexpectedly", m.id(), e);
-            return new SendResult.Retryable("unexpected: " + e, java.util.Optional.empty());
-        }
+    /** The outbox side of a provider group: stored in its own commit, before the texts are handed over. */
+    private TextProvider.Groups groupsOf(List<Message> batch) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        batch.forEach(m -> ids.put(m.requestId(), m.id()));
+        return (requestIds, group) -> outbox.assignGroup(requestIds.stream().map(ids::get).toList(), group);
     }
 
     private void record(Message m, SendResult result, Instant now) {

@@ -5,13 +5,15 @@ import java.time.LocalDate;
 
 /**
  * One row of the outbox as the API shows it. {@code dueDate}: an UPCOMING reminder's due date;
- * {@code sentInDemo}: "sent" in demo mode, so it never left the building.
+ * {@code sentInDemo}: "sent" in demo mode, so it never left the building; {@code providerGroup}: the
+ * provider's message group that holds it (Solapi), stored before it was handed over.
  */
 public record Message(long id, String idempotencyKey, Long caseId, long leaseId, long tenantId, String stage,
         String channel, MessageKind kind, String recipient, String templateCode, String subject, String body,
         String htmlBody, String fallbackBody, String fallbackSubject, Long fallbackOf, MessageState state, int attempts,
         int resends, Instant nextAttemptAt, String lastError, String providerId, Instant createdAt, Instant sentAt,
-        Instant deliveredAt, LocalDate dueDate, CancelReason cancelReason, Instant cancelledAt, boolean sentInDemo) {
+        Instant deliveredAt, LocalDate dueDate, CancelReason cancelReason, Instant cancelledAt, boolean sentInDemo,
+        String providerGroup) {
 
     /** The request id the provider de-duplicates on: the key, and a fresh one per manual resend. */
     public String requestId() {

@@ -2,6 +2,8 @@ package kr.fm.arrears.messaging;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import kr.fm.arrears.shared.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,9 +19,52 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("arrears.messaging")
 public record MessagingProperties(@DefaultValue("demo") Mode mode, @DefaultValue("20") int batchSize,
         @DefaultValue("PT5M") Duration claimTimeout, @DefaultValue Gateway gateway, @DefaultValue Email email,
-        @DefaultValue Retry retry, @DefaultValue Quiet quiet, @DefaultValue Webhook webhook) {
+        @DefaultValue Retry retry, @DefaultValue Quiet quiet, @DefaultValue Webhook webhook,
+        @DefaultValue("solapi") Provider provider, @DefaultValue Solapi solapi,
+        @DefaultValue("PT10M") Duration reportsAfter) {
 
     public enum Mode { DEMO, LIVE }
+
+    /** Solapi for real texts; GENERIC is the one-request-per-message HTTP gateway the tests and drills stub. */
+    public enum Provider { SOLAPI, GENERIC }
+
+    /**
+     * Solapi (docs/messaging.md): the API key and secret from its console, the Kakao channel's pfId and,
+     * per registered AlimTalk template code of ours, Solapi's template id (KA01TP…).
+     */
+    public record Solapi(@DefaultValue("https://api.solapi.com") String baseUrl, @DefaultValue("") String apiKey,
+            @DefaultValue("") String apiSecret, @DefaultValue("") String pfId, Map<String, String> templates) {
+
+        public Solapi {
+            templates = templates == null ? Map.of() : Map.copyOf(templates);
+        }
+
+        /** The settings live sending cannot do without, by name. */
+        List<String> missing(String sender) {
+            List<String> missing = new java.util.ArrayList<>();
+            if (apiKey.isBlank()) {
+                missing.add("arrears.messaging.solapi.api-key");
+            }
+            if (apiSecret.isBlank()) {
+                missing.add("arrears.messaging.solapi.api-secret");
+            }
+            if (pfId.isBlank()) {
+                missing.add("arrears.messaging.solapi.pf-id");
+            }
+            if (sender == null || sender.isBlank()) {
+                missing.add("arrears.messaging.gateway.sender");
+            }
+            for (String code : TEMPLATE_CODES) {
+                if (templates.getOrDefault(code, "").isBlank()) {
+                    missing.add("arrears.messaging.solapi.templates." + code);
+                }
+            }
+            return missing;
+        }
+    }
+
+    /** Our registered AlimTalk template codes (templates/messages/*.alimtalk.ftl). */
+    static final List<String> TEMPLATE_CODES = List.of("ARR_UPCOMING", "ARR_REMIND_1", "ARR_REMIND_2", "ARR_FINAL", "ARR_RESOLVED");
 
     /** The HTTP messaging gateway for AlimTalk and SMS/LMS. {@code sender} is the registered 발신번호. */
     public record Gateway(@DefaultValue("http://localhost:8089") String baseUrl, @DefaultValue("") String apiKey,

@@ -22,7 +22,8 @@ public class Outbox {
     private static final String COLUMNS = """
             id, idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject,
             body, html_body, fallback_body, fallback_subject, fallback_of, state, attempts, resends, next_attempt_at,
-            last_error, provider_id, created_at, sent_at, delivered_at, due_date, cancel_reason, cancelled_at, sent_in_demo""";
+            last_error, provider_id, created_at, sent_at, delivered_at, due_date, cancel_reason, cancelled_at, sent_in_demo,
+            provider_group""";
 
     private final JdbcClient jdbc;
 
@@ -126,6 +127,27 @@ public class Outbox {
                 .param("demo", demo).param("now", ts(now)).update();
     }
 
+    /** The provider group that holds these messages, stored (and committed) before they are handed over. */
+    void assignGroup(List<Long> ids, String group) {
+        jdbc.sql("UPDATE message SET provider_group = ? WHERE id = ANY(?)").params(group, ids.toArray(Long[]::new)).update();
+    }
+
+    /** Groups with texts the provider has not reported on since before {@code sentBefore}, oldest first. */
+    List<String> unreportedGroups(Instant sentBefore, int limit) {
+        return jdbc.sql("""
+                SELECT provider_group FROM message WHERE state = 'SENT' AND provider_group IS NOT NULL AND sent_at < ?
+                GROUP BY provider_group ORDER BY min(sent_at) LIMIT ?""")
+                .params(ts(sentBefore), limit).query(String.class).list();
+    }
+
+    /** The SENT messages of a group, locked, by request id. */
+    Map<String, Message> sentInGroupForUpdate(String group) {
+        Map<String, Message> byRequest = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE provider_group = ? AND state = 'SENT' ORDER BY id FOR UPDATE")
+                .param(group).query(ROW).list().forEach(m -> byRequest.put(m.requestId(), m));
+        return byRequest;
+    }
+
     /** Cancels claimed messages that are no longer true, each with its reason, in one statement. */
     void markCancelled(List<Long> ids, List<CancelReason> reasons, Instant now) {
         jdbc.sql("""
@@ -160,7 +182,7 @@ public class Outbox {
     boolean requeueFailed(long id, Instant now) {
         return jdbc.sql("""
                 UPDATE message SET state = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = :now,
-                    updated_at = :now WHERE id = :id AND state = 'FAILED'""")
+                    provider_group = NULL, updated_at = :now WHERE id = :id AND state = 'FAILED'""")
                 .param("now", ts(now)).param("id", id).update() == 1;
     }
 
@@ -227,5 +249,5 @@ public class Outbox {
             instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "delivered_at"),
             rs.getObject("due_date", java.time.LocalDate.class),
             rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
-            instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"));
+            instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"), rs.getString("provider_group"));
 }

@@ -94,6 +94,25 @@ public class Templates {
         }
     }
 
+    /** A template directory's file as it is, not interpreted (e.g. an AlimTalk text as Kakao registered it). */
+    public String text(String name) {
+        try {
+            Object source = freemarker.getTemplateLoader().findTemplateSource(name);
+            if (source == null) {
+                throw new IllegalStateException("template " + name + " does not exist");
+            }
+            try (java.io.Reader reader = freemarker.getTemplateLoader().getReader(source, "UTF-8")) {
+                StringWriter out = new StringWriter();
+                reader.transferTo(out);
+                return out.toString();
+            } finally {
+                freemarker.getTemplateLoader().closeTemplateSource(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + " cannot be read", e);
+        }
+    }
+
     public boolean exists(String name) {
         try {
             return freemarker.getTemplateLoader().findTemplateSource(name) != null;

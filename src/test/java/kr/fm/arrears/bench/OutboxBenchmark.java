@@ -130,7 +130,7 @@ public final class OutboxBenchmark {
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.hikari.schema=bench", "spring.flyway.schemas=bench", "spring.flyway.default-schema=bench",
                 "spring.datasource.hikari.maximum-pool-size=" + (dispatchers + 2),
-                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.security.admin-password=bench-admin",
+                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.messaging.provider=generic", "arrears.security.admin-password=bench-admin",
                 "arrears.messaging.gateway.base-url=" + provider.baseUrl(),
                 "arrears.messaging.batch-size=" + batchSize,
                 // a Wednesday morning in Seoul, inside the contact window whenever the benchmark runs

@@ -97,6 +97,7 @@ final class ServiceProcess implements AutoCloseable {
         // the drills' portfolios end in October 2026: their world starts on 5 November, whatever today is
         props.put("arrears.clock.starts-at", "2026-11-05T09:00:00+09:00[Asia/Seoul]");
         props.put("arrears.scheduling.enabled", "true");
+        props.put("arrears.messaging.provider", "generic");
         props.put("arrears.security.admin-password", ADMIN_PASSWORD);
         props.put("arrears.security.bcrypt-strength", "4");
         props.put("arrears.escalation.heartbeat", "PT1S");

@@ -3,30 +3,24 @@ package kr.fm.arrears.messaging.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The HTTP messaging gateway for AlimTalk and SMS/LMS: {@code POST /v1/messages} with a JSON body,
- * the API key in {@code X-Api-Key} and the outbox key in {@code X-Request-Id}, which the provider
- * de-duplicates on, so a retry after a lost answer never texts twice.
+ * A generic HTTP text gateway, one request per message: {@code POST /v1/messages} with a JSON body, the
+ * API key in {@code X-Api-Key} and the outbox key in {@code X-Request-Id}, which such a gateway
+ * de-duplicates on. No Korean provider speaks it: it is the test double of the provider port
+ * ({@code arrears.messaging.provider=generic}), kept because its one-request-per-message shape with a
+ * provider-side idempotency key is the simplest stub the drills can misbehave with.
  */
-public class TextGateway {
-
-    public record TextMessage(String requestId, String type, String to, String from, String templateCode,
-            String subject, String text) {}
+public class TextGateway implements TextProvider {
 
     private final RestClient http;
     private final ObjectMapper json;
@@ -34,19 +28,19 @@ public class TextGateway {
 
     public TextGateway(String baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout, ObjectMapper json,
             Clock clock) {
-        // java.net.http never silently re-sends a POST (HttpURLConnection may, on a reset connection)
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(factory)
-                .defaultHeader("X-Api-Key", apiKey).build();
+        this.http = HttpCalls.client(baseUrl, connectTimeout, readTimeout).defaultHeader("X-Api-Key", apiKey).build();
         this.json = json;
         this.clock = clock;
     }
 
-    public SendResult send(TextMessage m) {
+    @Override
+    public java.util.List<SendResult> send(java.util.List<Text> batch, Groups groups) {
+        return batch.stream().map(this::send).toList();
+    }
+
+    private SendResult send(Text m) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", m.type());
+        body.put("type", "ATA".equals(m.type()) ? "ALIMTALK" : m.type());
         body.put("to", m.to());
         body.put("from", m.from());
         if (m.templateCode() != null) {
@@ -66,14 +60,14 @@ public class TextGateway {
                             return new SendResult.Accepted(field(answer, "messageId").orElse(m.requestId()));
                         }
                         String reason = status + " " + reason(answer);
-                        if (status == 429 || status == 408 || status >= 500) {
-                            return new SendResult.Retryable(reason, retryAfter(res.getHeaders()));
+                        if (HttpCalls.retryable(status)) {
+                            return new SendResult.Retryable(reason, HttpCalls.retryAfter(res.getHeaders(), clock));
                         }
                         return new SendResult.Rejected(reason);
                     });
         } catch (RestClientException e) {
             // timeouts, resets, refused connections: the provider may or may not have it; the request id covers both
-            return new SendResult.Retryable(describe(e), Optional.empty());
+            return new SendResult.Retryable(HttpCalls.describe(e), Optional.empty());
         }
     }
 
@@ -93,35 +87,5 @@ public class TextGateway {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Retry-After is seconds or an HTTP date. */
-    private Optional<Duration> retryAfter(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException unreadable) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-                return "I/O: the provider did not answer in time (timed out)";
-            }
-            root = t;
-        }
-        return "I/O: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
     }
 }
