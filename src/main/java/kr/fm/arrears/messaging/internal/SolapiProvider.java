@@ -124,7 +124,8 @@ public final class SolapiProvider implements TextProvider {
     @Override
     public List<Report> reports(String group) {
         return client.messages(group).stream().filter(h -> h.key() != null)
-                .map(h -> new Report(h.key(), h.messageId(), status(h.statusCode()), h.reason())).toList();
+                .map(h -> new Report(h.key(), h.messageId(), status(h.statusCode()),
+                        h.statusCode() + (h.reason() == null || h.reason().isBlank() ? "" : " " + h.reason()))).toList();
     }
 
     /** A message the provider holds: 4000 delivered, 3xxx failed (3104 not a KakaoTalk user, …), else pending. */
