@@ -1,12 +1,5 @@
 package kr.fm.arrears.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,8 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.fm.arrears.ArrearsApplication;
 import kr.fm.arrears.escalation.Channel;
-import kr.fm.arrears.escalation.Stage;
-import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.messaging.Dispatcher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,12 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Throughput of the outbox, apart from the tests: enqueue N reminders through {@code StageReached}
- * (rendered from the templates, arrears computed), then let D dispatchers send them to a WireMock
- * provider on loopback, and print messages per second for both. Not run by {@code ./mvnw test}.
- * Arguments: [messages=5000] [dispatchers=2] [batchSize=20] [provider=jdk|wiremock]. Uses schema "bench" of
- * ARREARS_DB_URL. The default provider is the JDK's own HTTP server answering 200 from 8 threads: WireMock
- * (matching, journal, Jetty) costs more CPU per request than the service's dispatcher on a 2-core machine.
+ * Throughput of the outbox, apart from the tests: enqueue N reminders through {@code UpcomingDue}
+ * (rendered from the templates, arrears computed), then let D dispatchers send them to a provider stub
+ * on loopback — the per-message generic gateway, then Solapi's bulk groups, in the same run — and print
+ * messages per second for each (docs/performance.md). Not run by {@code ./mvnw test}. Uses schema
+ * "bench" of ARREARS_DB_URL. The stubs are the JDK's own HTTP server: WireMock (matching, journal, Jetty)
+ * costs more CPU per request than the service's dispatcher on a 2-core machine.
  */
 public final class OutboxBenchmark {
 
@@ -93,49 +85,125 @@ public final class OutboxBenchmark {
         }
     }
 
-    private static final class WireMockProvider implements Provider {
-        private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
+    /**
+     * Solapi's group API on 127.0.0.1, answering at once: a group id, one accepted result per message
+     * added (counted by our custom field, without parsing the body), and the send.
+     */
+    private static final class SolapiStub implements Provider {
+        private final HttpServer server;
+        private final AtomicInteger added = new AtomicInteger();
+        private final AtomicInteger groups = new AtomicInteger();
 
-        WireMockProvider() {
+        SolapiStub() throws IOException {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.createContext("/messages/v4/groups", exchange -> {
+                try (exchange) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    String path = exchange.getRequestURI().getPath();
+                    String answer;
+                    if (path.endsWith("/messages")) {
+                        int n = body.split("\"arrearsKey\"", -1).length - 1;
+                        added.addAndGet(n);
+                        StringBuilder list = new StringBuilder("{\"errorCount\":0,\"resultList\":[");
+                        for (int i = 0; i < n; i++) {
+                            list.append(i == 0 ? "" : ",").append("{\"messageId\":\"M").append(i)
+                                    .append("\",\"statusCode\":\"2000\",\"statusMessage\":\"정상 접수\"}");
+                        }
+                        answer = list.append("]}").toString();
+                    } else if (path.endsWith("/send")) {
+                        answer = "{\"status\":\"SENDING\"}";
+                    } else {
+                        answer = "{\"groupId\":\"G" + groups.incrementAndGet() + "\",\"status\":\"PENDING\"}";
+                    }
+                    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+            });
             server.start();
-            server.stubFor(post("/v1/messages").willReturn(okJson("{\"messageId\":\"bench\"}")));
         }
 
         public String baseUrl() {
-            return server.baseUrl();
+            return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 
         public int requests() {
-            return server.findAll(postRequestedFor(urlEqualTo("/v1/messages"))).size();
+            return added.get();
         }
 
         public void stop() {
-            server.stop();
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 
+    private record Measured(int enqueued, double enqueueSeconds, int sent, int providerSaw, long rowsSent, double dispatchSeconds) {}
+
+    /**
+     * Arguments: [messages=20000] [dispatchers=2] [bulkBatch=2000] [baselineMessages=5000] [baselineBatch=50]:
+     * the per-message gateway (the baseline) and Solapi's bulk groups, measured one after the other in
+     * this run, each on a fresh schema.
+     */
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int dispatchers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int bulkBatch = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int baselineCount = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
+        int baselineBatch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        Figures figures = new Figures("outbox");
+        Provider generic = new JdkProvider();
+        try {
+            report(figures, "per message (generic gateway, one request each)", generic, baselineBatch,
+                    measure("generic", generic, baselineCount, dispatchers, baselineBatch));
+        } finally {
+            generic.stop();
+        }
+        Provider solapi = new SolapiStub();
+        try {
+            report(figures, "bulk (Solapi groups: create, add, send)", solapi, bulkBatch,
+                    measure("solapi", solapi, count, dispatchers, bulkBatch));
+        } finally {
+            solapi.stop();
+        }
+        figures.write();
+    }
+
+    private static void report(Figures figures, String what, Provider provider, int batch, Measured m) {
+        figures.printf("%s: enqueued %d reminders in %.2f s (%.0f/s); dispatched %d (provider took %d, %d rows SENT) "
+                        + "with batch %d in %.2f s: %.0f messages/s", what, m.enqueued(), m.enqueueSeconds(),
+                m.enqueued() / m.enqueueSeconds(), m.sent(), m.providerSaw(), m.rowsSent(), batch, m.dispatchSeconds(),
+                m.sent() / m.dispatchSeconds());
+    }
+
+    private static Measured measure(String providerName, Provider provider, int count, int dispatchers, int batchSize)
+            throws Exception {
         String url = System.getenv().getOrDefault("ARREARS_DB_URL", "jdbc:postgresql://localhost:5432/arrears_messaging");
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS bench CASCADE");
             s.execute("CREATE SCHEMA bench");
         }
-        Provider provider = args.length > 3 && args[3].equals("wiremock") ? new WireMockProvider() : new JdkProvider();
-
         // command-line arguments, so they win over application.yml (default properties would not)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ArrearsApplication.class).run(Arrays.stream(new String[] {
+        List<String> settings = new ArrayList<>(List.of(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.hikari.schema=bench", "spring.flyway.schemas=bench", "spring.flyway.default-schema=bench",
                 "spring.datasource.hikari.maximum-pool-size=" + (dispatchers + 2),
-                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.messaging.provider=generic", "arrears.security.admin-password=bench-admin",
+                "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.security.admin-password=bench-admin",
+                "arrears.messaging.provider=" + providerName,
                 "arrears.messaging.gateway.base-url=" + provider.baseUrl(),
+                "arrears.messaging.solapi.base-url=" + provider.baseUrl(), "arrears.messaging.solapi.api-key=BENCH",
+                "arrears.messaging.solapi.api-secret=bench-secret", "arrears.messaging.solapi.pf-id=KA01PFBENCH",
                 "arrears.messaging.batch-size=" + batchSize,
                 // a Wednesday morning in Seoul, inside the contact window whenever the benchmark runs
                 "arrears.clock.fixed=2026-04-15T10:00:00+09:00[Asia/Seoul]",
-                "server.port=0", "logging.level.root=WARN"}).map(p -> "--" + p).toArray(String[]::new));
+                "server.port=0", "logging.level.root=WARN"));
+        for (String code : List.of("ARR_UPCOMING", "ARR_REMIND_1", "ARR_REMIND_2", "ARR_FINAL", "ARR_RESOLVED")) {
+            settings.add("arrears.messaging.solapi.templates." + code + "=KA01TPBENCH" + code);
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ArrearsApplication.class)
+                .run(settings.stream().map(p -> "--" + p).toArray(String[]::new));
         try {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             RestClient.create("http://localhost:" + port).post().uri("/api/imports/leases")
@@ -147,13 +215,14 @@ public final class OutboxBenchmark {
             TransactionTemplate tx = app.getBean(TransactionTemplate.class);
             ApplicationEventPublisher events = app;
 
+            // friendly reminders, one per due date, of a lease that owes: each stays true at the last look
             long t0 = System.nanoTime();
             for (int from = 0; from < count; from += 500) {
                 int first = from;
                 tx.executeWithoutResult(s -> {
                     for (int i = first; i < Math.min(first + 500, count); i++) {
-                        events.publishEvent(new StageReached(i + 1, leaseId, Stage.FINAL_REMINDER, List.of(Channel.SMS),
-                                "final-reminder", LocalDate.of(2026, 3, 31)));
+                        events.publishEvent(new UpcomingDue(leaseId, LocalDate.of(2026, 4, 16).plusDays(i), 3_630_000,
+                                List.of(Channel.SMS), "upcoming", LocalDate.of(2026, 4, 15)));
                     }
                 });
             }
@@ -172,19 +241,10 @@ public final class OutboxBenchmark {
             }
             double dispatchSeconds = (System.nanoTime() - t1) / 1e9;
             pool.shutdown();
-
-            int seen = provider.requests();
             long sentRows = jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT'").query(Long.class).single();
-            Figures figures = new Figures("outbox");
-            figures.printf("enqueued %d reminders via StageReached in %.2f s: %.0f messages/s", count, enqueueSeconds,
-                    count / enqueueSeconds);
-            figures.printf("dispatched %d (provider %s saw %d requests, %d rows SENT) with %d dispatcher(s), batch %d, in %.2f s: %.0f messages/s",
-                    sent, provider.getClass().getSimpleName(), seen, sentRows, dispatchers, batchSize, dispatchSeconds,
-                    sent / dispatchSeconds);
-            figures.write();
+            return new Measured(count, enqueueSeconds, sent, provider.requests(), sentRows, dispatchSeconds);
         } finally {
             app.close();
-            provider.stop();
         }
     }
 }
