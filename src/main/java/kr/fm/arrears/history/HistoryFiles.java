@@ -110,12 +110,9 @@ class HistoryFiles {
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
     }
 
-    /**
-     * A CSV cell Excel shows as text: a value starting with = + - @ (a tenant named "=HYPERLINK(…)")
-     * would otherwise run as a formula on the accountant's machine, so it gets a leading apostrophe.
-     */
+    /** See {@link kr.fm.arrears.shared.Downloads#csvCell}. */
     static String cell(String value) {
-        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return kr.fm.arrears.shared.Downloads.csvCell(value);
     }
 
     private static void print(CSVPrinter csv, List<String> row) {
