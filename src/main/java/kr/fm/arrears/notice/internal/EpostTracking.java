@@ -3,7 +3,6 @@ package kr.fm.arrears.notice.internal;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,9 +51,7 @@ public class EpostTracking {
 
     public EpostTracking(NoticeProperties properties, RestClient.Builder builder) {
         NoticeProperties.Tracking tracking = properties.tracking();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(tracking.timeout()).build());
-        factory.setReadTimeout(tracking.timeout());
+        JdkClientHttpRequestFactory factory = HttpRequests.factory(tracking.timeout());
         this.http = builder.clone().requestFactory(factory).build();
         this.baseUrl = tracking.baseUrl().replaceAll("/+$", "");
         this.serviceKey = tracking.serviceKey() == null ? "" : tracking.serviceKey().trim();

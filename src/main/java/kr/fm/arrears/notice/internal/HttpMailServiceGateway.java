@@ -1,7 +1,6 @@
 package kr.fm.arrears.notice.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import kr.fm.arrears.notice.NoticeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,10 +29,7 @@ public class HttpMailServiceGateway implements MailServiceGateway {
 
     public HttpMailServiceGateway(NoticeProperties properties, RestClient.Builder builder) {
         NoticeProperties.MailService service = properties.mailService();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                // HTTP/1.1: no h2c upgrade dance with a gateway that may drop connections mid-request
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(service.timeout()).build());
-        factory.setReadTimeout(service.timeout());
+        JdkClientHttpRequestFactory factory = HttpRequests.factory(service.timeout());
         this.http = builder.clone().baseUrl(service.baseUrl() == null ? "http://localhost" : service.baseUrl())
                 .requestFactory(factory).build();
         this.copies = service.copies();

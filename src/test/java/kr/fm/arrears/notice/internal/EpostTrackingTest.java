@@ -61,6 +61,14 @@ class EpostTrackingTest {
         assertThat(EpostTracking.receiver("")).isNull();
     }
 
+    @Test
+    void without_a_service_key_tracking_is_off() {
+        kr.fm.arrears.notice.NoticeProperties off = new kr.fm.arrears.notice.NoticeProperties(null, null, null,
+                new kr.fm.arrears.notice.NoticeProperties.Tracking(" ", "http://openapi.epost.go.kr", java.time.Duration.ofSeconds(1)),
+                null);
+        assertThat(new EpostTracking(off, org.springframework.web.client.RestClient.builder()).enabled()).isFalse();
+    }
+
     static byte[] fixture(String name) {
         try (InputStream in = EpostTrackingTest.class.getResourceAsStream("/providers/epost/" + name)) {
             return in.readAllBytes();
