@@ -125,14 +125,14 @@ class PostOfficeJourneyTest {
         browser.find("#registered-no").sendKeys("1234 5678 90123");
         browser.find("#fee").sendKeys("5870");
         browser.find("#postcode").sendKeys("18622");
-        submit("#record-posting");
+        browser.submit("#record-posting");
         assertThat(browser.text(".flash.ok")).contains("등기번호 " + RGIST);
         assertThat(api.get("/api/notices/" + notice).body().get("notice").get("status").asText()).isEqualTo("DISPATCHED");
         assertThat(browser.text("#posting-1 .registered-no")).isEqualTo(RGIST);
 
         // the tracking round against the post office's API: in transit, three events
         answer("in-transit.xml");
-        submit("#track-now");
+        browser.submit("#track-now");
         assertThat(browser.text(".flash.ok")).contains("배송 조회를 마쳤습니다", "새 기록 3건");
         assertThat(browser.all("#posting-1 .tracking tbody tr")).extracting(WebElement::getText)
                 .anySatisfy(t -> assertThat(t).contains("동서울우편집중국", "발송"))
@@ -144,10 +144,18 @@ class PostOfficeJourneyTest {
         // the next day the API reports the delivery: the last day to pay counts from it (2 May + 7 days)
         clock.set(LocalDate.of(2026, 5, 3));
         answer("delivered.xml");
-        submit("#track-now");
+        browser.submit("#track-now");
         assertThat(browser.text("#posting-1 .delivery")).contains("배달 완료", "2026년 5월 2일", "김대성 - 본인");
         assertThat(browser.text("#last-day")).contains("2026년 5월 9일");
         assertThat(api.get("/api/notices/" + notice).body().get("notice").get("status").asText()).isEqualTo("DELIVERED");
+
+        // the 배달증명 printed from the post office's site, attached from the page
+        Path proof = Files.createTempFile("배달증명", ".pdf");
+        Files.write(proof, "%PDF-1.4 배달증명서\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
+        browser.find("#proof-form input[type=file]").sendKeys(proof.toString());
+        browser.submit("#upload-proof");
+        assertThat(browser.text(".flash.ok")).contains("배달증명 PDF를 붙였습니다", Sha256.hex(Files.readAllBytes(proof)));
+        assertThat(browser.text("#proofs")).contains("배달증명");
 
         browser.open("/cases/" + Pages.openCase(jdbc, "HW-101"));
         String timeline = browser.text("#timeline");
@@ -155,13 +163,6 @@ class PostOfficeJourneyTest {
                 "납부 최종일 2026년 5월 9일");
         browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector("#timeline tbody tr:last-child")));
         browser.screenshot("post-office-case");
-    }
-
-    /** Clicks a form's button and waits for the page it leads to (the old page's flash would read as the new one's). */
-    private void submit(String button) {
-        WebElement page = browser.driver.findElement(By.tagName("html"));
-        browser.find(button).click();
-        browser.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** A fixture of src/test/resources/providers/epost, its April dates moved to this journey's May. */
