@@ -66,8 +66,11 @@ class Timeline {
     private void postings(CertifiedNotice n, String link, List<Entry> entries) {
         for (kr.fm.arrears.notice.Posting p : postal.postings(n.id())) {
             LocalDate posted = p.postedOn() != null ? p.postedOn() : date(p.recordedAt());
+            // the postage is the landlord's cost, not the tenant's debt: in the detail, not the amount column
+            String receipt = (p.receiptNo() == null ? "" : "접수번호 " + p.receiptNo())
+                    + (p.fee() == null ? "" : " · 요금 " + kr.fm.arrears.shared.Won.format(p.fee()));
             entries.add(new Entry(posted, null, "우편", p.attempt() + "번째 발송" + (p.registeredNo() == null ? ""
-                    : " · 등기번호 " + p.registeredNo()), p.receiptNo() == null ? null : "접수번호 " + p.receiptNo(), p.fee(), link));
+                    : " · 등기번호 " + p.registeredNo()), receipt.isEmpty() ? null : receipt, null, link));
             p.events().forEach(e -> entries.add(new Entry(e.date(), e.time(), "우편", "배송 · " + e.status(),
                     (e.location() + " " + e.detail()).trim(), null, null)));
             // the outcome after the last event that led to it

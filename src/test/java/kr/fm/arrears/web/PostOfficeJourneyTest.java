@@ -159,7 +159,7 @@ class PostOfficeJourneyTest {
 
         browser.open("/cases/" + Pages.openCase(jdbc, "HW-101"));
         String timeline = browser.text("#timeline");
-        assertThat(timeline).contains("1번째 발송 · 등기번호 " + RGIST, "배송 · 배달완료", "배달 완료 · 수령인 김대성 - 본인",
+        assertThat(timeline).contains("1번째 발송 · 등기번호 " + RGIST, "접수번호 2026-0501-000777 · 요금 5,870원", "배송 · 배달완료", "배달 완료 · 수령인 김대성 - 본인",
                 "납부 최종일 2026년 5월 9일");
         browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector("#timeline tbody tr:last-child")));
         browser.screenshot("post-office-case");
