@@ -31,10 +31,12 @@ class HistoryFiles {
 
     private final NoticeHistory history;
     private final NoticeWorkflow notices;
+    private final kr.fm.arrears.notice.DeliveryProofs proofs;
 
-    HistoryFiles(NoticeHistory history, NoticeWorkflow notices) {
+    HistoryFiles(NoticeHistory history, NoticeWorkflow notices, kr.fm.arrears.notice.DeliveryProofs proofs) {
         this.history = history;
         this.notices = notices;
+        this.proofs = proofs;
     }
 
     void csv(HistoryFilter f, Long landlord, OutputStream out) throws IOException {
@@ -70,7 +72,10 @@ class HistoryFiles {
         workbook.finish();
     }
 
-    /** Each approved PDF of the list, read from the database when its turn comes, then {@code index.csv}. */
+    /**
+     * Each approved PDF of the list, read from the database when its turn comes, with the post
+     * office's 배달증명 and 등본 attached to it, then {@code index.csv}.
+     */
     void zip(List<HistoryEntry> approved, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         List<List<String>> index = new ArrayList<>(approved.size());
@@ -82,6 +87,14 @@ class HistoryFiles {
             zip.closeEntry();
             index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(), HistoryTable.row(e).get(0),
                     e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
+            for (kr.fm.arrears.notice.DeliveryProofs.File proof : proofs.files(e.noticeId())) {
+                String name = proof.proof().kind().korean() + "_" + e.documentNo() + "_" + proof.proof().id() + ".pdf";
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(proof.pdf());
+                zip.closeEntry();
+                index.add(List.of(name, e.documentNo(), proof.proof().kind().korean(), e.statusLabel(),
+                        HistoryTable.row(e).get(0), e.buildingName(), e.tenantName(), e.leaseCode(), proof.proof().sha256()));
+            }
         }
         zip.putNextEntry(new ZipEntry("index.csv"));
         CSVPrinter csv = csvWithBom(zip, INDEX);
@@ -110,12 +123,9 @@ class HistoryFiles {
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
     }
 
-    /**
-     * A CSV cell Excel shows as text: a value starting with = + - @ (a tenant named "=HYPERLINK(…)")
-     * would otherwise run as a formula on the accountant's machine, so it gets a leading apostrophe.
-     */
+    /** See {@link kr.fm.arrears.shared.Downloads#csvCell}. */
     static String cell(String value) {
-        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return kr.fm.arrears.shared.Downloads.csvCell(value);
     }
 
     private static void print(CSVPrinter csv, List<String> row) {

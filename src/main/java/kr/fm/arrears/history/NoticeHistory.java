@@ -42,7 +42,10 @@ public class NoticeHistory {
                        b.id, b.name, t.id, t.name, l.code, n.kind, 'CERTIFIED_NOTICE', NULL, n.status, NULL, FALSE,
                        n.id, v.document_no, v.pdf_sha256 IS NOT NULL
                 FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
-                     LEFT JOIN notice_dispatch d ON d.notice_id = n.id AND d.version = n.version
+                     -- the first posting of the approved version: a notice posted again is still one entry
+                     LEFT JOIN LATERAL (SELECT sent_at FROM notice_dispatch
+                                        WHERE notice_id = n.id AND version = n.version AND status = 'SENT'
+                                        ORDER BY id LIMIT 1) d ON TRUE
                      JOIN lease l ON l.id = n.lease_id JOIN tenant t ON t.id = l.tenant_id
                      JOIN building b ON b.id = l.building_id
                 WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'NOTICE')

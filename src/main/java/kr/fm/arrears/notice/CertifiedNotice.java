@@ -143,6 +143,18 @@ public final class CertifiedNotice {
         status = RETURNED;
     }
 
+    /** Posted again after a return: the same approved document, a new posting (SPEC). */
+    void reposted() {
+        requireStatus("post again", RETURNED);
+        status = DISPATCHED;
+    }
+
+    /** A MANAGER records a posting at the post office: of an approved notice, or again of a returned one. */
+    void checkHandoff(Acting who) {
+        requireRole(who, Role.MANAGER, "record the posting of");
+        requireStatus("record a posting of", APPROVED, RETURNED);
+    }
+
     /** A MANAGER (or the scheduler) may send an approved notice, and nothing else. */
     void checkDispatch(Acting who) {
         if (who.role() != Role.SYSTEM) {

@@ -151,6 +151,10 @@ class NoticeController {
 
     @ExceptionHandler(NotAllowed.class)
     ProblemDetail notAllowed(NotAllowed e) {
+        return forbidden(e);
+    }
+
+    static ProblemDetail forbidden(NotAllowed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Not allowed");
         return problem;

@@ -14,7 +14,7 @@ import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.notice.internal.NoticeDocument;
-import kr.fm.arrears.notice.internal.PostalGateway;
+import kr.fm.arrears.notice.internal.MailServiceGateway;
 import kr.fm.arrears.shared.Backoff;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends approved notices to the post office, exactly once. A request queues one row per approved
+ * Sends approved notices through a contracted mail service's API ({@link MailServiceGateway}),
+ * exactly once. Off unless {@code arrears.notice.mail-service.enabled}: the default is the manual
+ * hand-off at the post office ({@link PostalHandoff}). A request queues one row per approved
  * version (unique dispatch key); the sender attempts due rows one transaction each, holding the
  * row lock during the HTTP call so no two instances send the same letter; failures that may be
  * passing (5xx, timeouts, resets) are retried with {@link Backoff}. Just before each send the
@@ -37,36 +39,41 @@ public class NoticeDispatch {
     private final NoticeStore store;
     private final NoticeWorkflow workflow;
     private final NoticeDocument document;
-    private final PostalGateway gateway;
+    private final java.util.Optional<MailServiceGateway> gateway;
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Backoff backoff;
 
-    NoticeDispatch(NoticeStore store, NoticeWorkflow workflow, NoticeDocument document, PostalGateway gateway, Ledger ledger,
-            JdbcClient jdbc, TransactionTemplate tx, Clock clock, NoticeProperties properties) {
+    NoticeDispatch(NoticeStore store, NoticeWorkflow workflow, NoticeDocument document,
+            org.springframework.beans.factory.ObjectProvider<MailServiceGateway> gateway, Ledger ledger, JdbcClient jdbc,
+            TransactionTemplate tx, Clock clock, NoticeProperties properties) {
         this.store = store;
         this.workflow = workflow;
         this.document = document;
-        this.gateway = gateway;
+        this.gateway = java.util.Optional.ofNullable(gateway.getIfAvailable());
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-        NoticeProperties.Postal postal = properties.postal();
-        this.backoff = new Backoff(postal.retryBase(), postal.retryCap(), postal.maxAttempts());
+        NoticeProperties.MailService service = properties.mailService();
+        this.backoff = new Backoff(service.retryBase(), service.retryCap(), service.maxAttempts());
     }
 
     public enum Outcome { QUEUED, HELD }
 
     public record Requested(Outcome outcome, String reason) {}
 
-    /** Queues an approved notice for the post office, or holds it back when its ground has gone. */
+    /** Queues an approved notice for the mail service, or holds it back when its ground has gone. */
     @Transactional
     public Requested request(long noticeId, Acting who) {
         CertifiedNotice n = store.lock(noticeId);
         n.checkDispatch(who);
+        if (gateway.isEmpty()) {
+            throw new kr.fm.arrears.shared.Conflict("계약 우편 서비스 연동이 꺼져 있습니다. 우체국 인터넷 내용증명으로 접수한 뒤 "
+                    + "접수번호와 등기번호를 기록하세요 (POST /api/notices/" + noticeId + "/postings).");
+        }
         Optional<String> gone = groundGone(n);
         if (gone.isPresent()) {
             hold(n, who, gone.get());
@@ -82,6 +89,9 @@ public class NoticeDispatch {
 
     /** Attempts every dispatch that is due; returns how many were attempted. */
     public int sendDue() {
+        if (gateway.isEmpty()) {
+            return 0;
+        }
         List<Long> due = jdbc.sql("""
                 SELECT id FROM notice_dispatch WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT 50""").param(ts(now())).query(Long.class).list();
@@ -120,7 +130,7 @@ public class NoticeDispatch {
         NoticeDocument.Addresses to = document.addresses(n.leaseId());
         byte[] pdf = store.approved(noticeId, version).orElseThrow().pdf();
         try {
-            String receipt = gateway.send(new PostalGateway.Letter(key, "notice-" + noticeId + ".pdf", pdf, to.sender(), to.recipient()));
+            String receipt = gateway.get().send(new MailServiceGateway.Letter(key, "notice-" + noticeId + ".pdf", pdf, to.sender(), to.recipient()));
             jdbc.sql("""
                     UPDATE notice_dispatch SET status = 'SENT', attempts = ?, receipt_no = ?, sent_at = ?, next_attempt_at = NULL,
                                                last_error = NULL WHERE id = ?""")
@@ -128,7 +138,7 @@ public class NoticeDispatch {
             n.dispatched();
             workflow.saved(n, Acting.SYSTEM, "NOTICE_DISPATCHED", null,
                     details("version", version, "receiptNo", receipt, "dispatchKey", key, "attempts", attempts));
-        } catch (PostalGateway.Failure f) {
+        } catch (MailServiceGateway.Failure f) {
             if (f.retryable() && backoff.canRetry(attempts)) {
                 Instant next = backoff.next(now(), attempts, f.retryAfter(), RandomGenerator.getDefault());
                 jdbc.sql("UPDATE notice_dispatch SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
@@ -142,7 +152,7 @@ public class NoticeDispatch {
         return true;
     }
 
-    /** Delivery news from the gateway (webhook or polling); a repeated report changes nothing. */
+    /** Delivery news from the mail service (webhook or polling); a repeated report changes nothing. */
     @Transactional
     public void delivery(String receiptNo, boolean delivered) {
         Map<String, Object> row = jdbc.sql("SELECT id, notice_id, delivery_status FROM notice_dispatch WHERE receipt_no = ? FOR UPDATE")
@@ -151,8 +161,8 @@ public class NoticeDispatch {
         if (row.get("delivery_status") != null) {
             return;
         }
-        jdbc.sql("UPDATE notice_dispatch SET delivery_status = ?, delivery_at = ? WHERE id = ?")
-                .params(delivered ? "DELIVERED" : "RETURNED", ts(now()), row.get("id")).update();
+        jdbc.sql("UPDATE notice_dispatch SET delivery_status = ?, delivery_at = ?, delivered_on = ? WHERE id = ?")
+                .params(delivered ? "DELIVERED" : "RETURNED", ts(now()), BusinessTime.today(clock), row.get("id")).update();
         CertifiedNotice n = store.lock(((Number) row.get("notice_id")).longValue());
         if (delivered) {
             n.delivered();
@@ -168,7 +178,9 @@ public class NoticeDispatch {
     public List<Map<String, Object>> status(long noticeId) {
         workflow.get(noticeId);
         return jdbc.sql("""
-                SELECT version, dispatch_key, status, attempts, next_attempt_at, last_error, receipt_no, delivery_status,
+                SELECT id, version, dispatch_key, channel, attempt, status, attempts, next_attempt_at, last_error, receipt_no,
+                       registered_no, posted_on, fee, recipient_name, recipient_postcode, recipient_address, delivery_status,
+                       delivered_on, receiver, return_reason, tracking_status, tracked_at, tracking_error,
                        requested_by, created_at, sent_at, delivery_at
                 FROM notice_dispatch WHERE notice_id = ? ORDER BY id DESC""").param(noticeId).query().listOfRows();
     }
@@ -177,7 +189,7 @@ public class NoticeDispatch {
      * Why the notice should no longer go out, if so (SPEC): a demand with nothing left to demand,
      * or a termination whose unpaid rent fell below the legal threshold.
      */
-    private Optional<String> groundGone(CertifiedNotice n) {
+    Optional<String> groundGone(CertifiedNotice n) {
         LocalDate today = BusinessTime.today(clock);
         LeaseArrears a = ledger.arrears(n.leaseId(), today).orElseThrow();
         if (n.kind() == NoticeKind.DEMAND && !a.inArrears()) {
@@ -190,7 +202,7 @@ public class NoticeDispatch {
         return Optional.empty();
     }
 
-    private void hold(CertifiedNotice n, Acting who, String reason) {
+    void hold(CertifiedNotice n, Acting who, String reason) {
         n.hold(reason);
         workflow.saved(n, who, "NOTICE_HELD", reason, details("version", n.version()));
     }

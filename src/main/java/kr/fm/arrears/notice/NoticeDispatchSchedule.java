@@ -1,14 +1,17 @@
 package kr.fm.arrears.notice;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends due notice dispatches every little while; off in tests, which drive {@link NoticeDispatch} directly. */
+/**
+ * Sends due mail-service dispatches every little while, when a contracted mail service is enabled;
+ * off in tests, which drive {@link NoticeDispatch} directly.
+ */
 @Component
 @EnableScheduling
-@ConditionalOnProperty(name = "arrears.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnExpression("${arrears.scheduling.enabled:true} and ${arrears.notice.mail-service.enabled:false}")
 class NoticeDispatchSchedule {
 
     private final NoticeDispatch dispatch;
@@ -17,7 +20,7 @@ class NoticeDispatchSchedule {
         this.dispatch = dispatch;
     }
 
-    @Scheduled(fixedDelayString = "${arrears.notice.postal.poll:PT30S}")
+    @Scheduled(fixedDelayString = "${arrears.notice.mail-service.poll:PT30S}")
     void sendDue() {
         dispatch.sendDue();
     }

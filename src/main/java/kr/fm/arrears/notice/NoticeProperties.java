@@ -9,17 +9,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param agentName    the management company, named on the notice as the landlord's agent (blank: no agent)
  * @param agentAddress its address
- * @param postal       the post office's internet certified-mail gateway
+ * @param postOffice   the manual hand-off at the post office's internet 내용증명 service (the default)
+ * @param tracking     the post office's tracking Open API (종적조회)
+ * @param mailService  a contracted B2B mail service with an API (off unless enabled)
  */
 @ConfigurationProperties("arrears.notice")
-public record NoticeProperties(String agentName, String agentAddress, @DefaultValue Postal postal) {
+public record NoticeProperties(String agentName, String agentAddress, @DefaultValue PostOffice postOffice,
+        @DefaultValue Tracking tracking, @DefaultValue MailService mailService) {
+
+    /** @param copies copies of a 내용증명 (sender, recipient, the post office's own), stated in the bundle's checklist */
+    public record PostOffice(@DefaultValue("3") int copies) {}
 
     /**
-     * @param baseUrl      gateway root; the PDF goes to {@code POST {baseUrl}/letters}
-     * @param timeout      connect and read timeout of one attempt
-     * @param copies       copies the post office makes (sender, recipient, post office)
+     * @param serviceKey the public-data portal's service key for 국내우편물 종적조회; blank: tracking is off
+     * @param baseUrl    the API's root (the portal documents http://openapi.epost.go.kr)
+     * @param timeout    connect and read timeout of one question
      */
-    public record Postal(String baseUrl, @DefaultValue("10s") Duration timeout, @DefaultValue("3") int copies,
-            @DefaultValue("2s") Duration retryBase, @DefaultValue("5m") Duration retryCap,
+    public record Tracking(String serviceKey, @DefaultValue("http://openapi.epost.go.kr") String baseUrl,
+            @DefaultValue("10s") Duration timeout) {}
+
+    /**
+     * @param enabled    off by default: without a contract the MANAGER posts at the post office and records the 등기번호
+     * @param baseUrl    the mail service's root; the PDF goes to {@code POST {baseUrl}/letters}
+     * @param timeout    connect and read timeout of one attempt
+     * @param copies     copies the mail service makes
+     */
+    public record MailService(@DefaultValue("false") boolean enabled, String baseUrl, @DefaultValue("10s") Duration timeout,
+            @DefaultValue("3") int copies, @DefaultValue("2s") Duration retryBase, @DefaultValue("5m") Duration retryCap,
             @DefaultValue("5") int maxAttempts) {}
 }

@@ -28,6 +28,14 @@ public final class Downloads {
                 .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\s]", "");
     }
 
+    /**
+     * A CSV cell Excel shows as text: a value starting with = + - @ (a tenant named "=HYPERLINK(…)")
+     * would otherwise run as a formula on the accountant's machine, so it gets a leading apostrophe.
+     */
+    public static String csvCell(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
     private static String ascii(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }

@@ -38,11 +38,13 @@ class ApprovalsPage {
     private final NoticeWorkflow notices;
     private final LedgerViews views;
     private final Board board;
+    private final PostOfficePage postOffice;
 
-    ApprovalsPage(NoticeWorkflow notices, LedgerViews views, Board board) {
+    ApprovalsPage(NoticeWorkflow notices, LedgerViews views, Board board, PostOfficePage postOffice) {
         this.notices = notices;
         this.views = views;
         this.board = board;
+        this.postOffice = postOffice;
     }
 
     @GetMapping("/approvals")
@@ -63,6 +65,7 @@ class ApprovalsPage {
         model.addAttribute("content", notices.content(id));
         model.addAttribute("row", board.row(c));
         model.addAttribute("versions", notices.versions(id).size());
+        model.addAttribute("post", postOffice.view(id, n.status()));
         return "approval";
     }
 

@@ -28,11 +28,13 @@ class Timeline {
     private final LedgerViews views;
     private final Outbox outbox;
     private final NoticeWorkflow notices;
+    private final kr.fm.arrears.notice.PostalHandoff postal;
 
-    Timeline(LedgerViews views, Outbox outbox, NoticeWorkflow notices) {
+    Timeline(LedgerViews views, Outbox outbox, NoticeWorkflow notices, kr.fm.arrears.notice.PostalHandoff postal) {
         this.views = views;
         this.outbox = outbox;
         this.notices = notices;
+        this.postal = postal;
     }
 
     /** Charges not yet due are left out: the story ends today. */
@@ -54,9 +56,33 @@ class Timeline {
             String link = staff ? "/approvals/" + n.id() : approved ? "/api/notices/" + n.id() + "/pdf" : null;
             entries.add(new Entry(n.draftedOn(), null, "내용증명", Labels.notice(n.kind()) + " · " + Labels.status(n.status()),
                     n.reason(), null, link));
+            postings(n, link, entries);
         }
         entries.sort(Comparator.comparing(Entry::date).thenComparing(e -> e.time() == null ? "" : e.time()));
         return entries;
+    }
+
+    /** Each posting at the post office, its tracking events and its outcome (the last day to pay, once delivered). */
+    private void postings(CertifiedNotice n, String link, List<Entry> entries) {
+        for (kr.fm.arrears.notice.Posting p : postal.postings(n.id())) {
+            LocalDate posted = p.postedOn() != null ? p.postedOn() : date(p.recordedAt());
+            // the postage is the landlord's cost, not the tenant's debt: in the detail, not the amount column
+            String receipt = (p.receiptNo() == null ? "" : "접수번호 " + p.receiptNo())
+                    + (p.fee() == null ? "" : " · 요금 " + kr.fm.arrears.shared.Won.format(p.fee()));
+            entries.add(new Entry(posted, null, "우편", p.attempt() + "번째 발송" + (p.registeredNo() == null ? ""
+                    : " · 등기번호 " + p.registeredNo()), receipt.isEmpty() ? null : receipt, null, link));
+            p.events().forEach(e -> entries.add(new Entry(e.date(), e.time(), "우편", "배송 · " + e.status(),
+                    (e.location() + " " + e.detail()).trim(), null, null)));
+            // the outcome after the last event that led to it
+            String at = p.events().isEmpty() ? null : p.events().get(p.events().size() - 1).time();
+            if ("DELIVERED".equals(p.deliveryStatus())) {
+                String due = postal.lastDayToPay(n.id()).map(d -> "납부 최종일 " + Labels.dateOf(d)).orElse(null);
+                entries.add(new Entry(p.deliveredOn(), at, "우편", "배달 완료" + (p.receiver() == null ? "" : " · 수령인 "
+                        + p.receiver()), due, null, link));
+            } else if ("RETURNED".equals(p.deliveryStatus())) {
+                entries.add(new Entry(p.deliveredOn(), at, "우편", "반송 · " + p.returnReason(), null, null, link));
+            }
+        }
     }
 
     private static LocalDate date(Instant at) {

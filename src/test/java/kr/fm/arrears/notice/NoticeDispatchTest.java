@@ -37,7 +37,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The approved notice goes to the post office (WireMock) once, through faults, or not at all when paid. */
+/**
+ * The optional contracted mail service (HttpMailServiceGateway, an example HTTP contract, WireMock
+ * here): an approved notice goes to it once, through faults, or not at all when paid. Off by
+ * default; the post office itself is reached by the manual hand-off (PostOfficeHandoffTest).
+ */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeDispatchTest {
@@ -54,8 +58,9 @@ class NoticeDispatchTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("arrears.notice.postal.base-url", POST_OFFICE::baseUrl);
-        registry.add("arrears.notice.postal.timeout", () -> "1s");
+        registry.add("arrears.notice.mail-service.enabled", () -> "true");
+        registry.add("arrears.notice.mail-service.base-url", POST_OFFICE::baseUrl);
+        registry.add("arrears.notice.mail-service.timeout", () -> "1s");
     }
 
     @Autowired

@@ -65,7 +65,8 @@ class LandlordIsolationTest {
                 "/api/leases/" + two.leaseB() + "/payments", "/api/tenants/" + two.tenantB(), "/api/cases/" + two.caseB(),
                 "/api/messages/" + two.messageB(), "/api/notices/" + two.noticeB(), "/api/notices/" + two.noticeB() + "/pdf",
                 "/api/notices/" + two.noticeB() + "/pdf?download=1", "/api/notices/" + two.noticeB() + "/preview",
-                "/api/notices/" + two.noticeB() + "/dispatch");
+                "/api/notices/" + two.noticeB() + "/dispatch", "/api/notices/" + two.noticeB() + "/post-office",
+                "/api/notices/" + two.noticeB() + "/postings", "/api/notices/" + two.noticeB() + "/proofs");
         for (String url : ofB) {
             assertThat(ownerA.getBytes(url, Map.of()).status()).as(url).isEqualTo(404);
             // the same URLs answer their own landlord: the 404 is about whose they are
@@ -147,6 +148,8 @@ class LandlordIsolationTest {
                 "/api/notices/" + two.noticeA() + "/approve", Map.of(),
                 "/api/notices/" + draftA + "/reject", Map.of("reason", "싫어요"),
                 "/api/notices/" + two.noticeA() + "/dispatch", Map.of(),
+                "/api/notices/" + two.noticeA() + "/postings", Map.of("receiptNo", "1", "registeredNo", "1234567890123",
+                        "postedOn", "2026-05-01", "fee", 5000, "recipientPostcode", "18622"),
                 "/api/cases/" + caseA + "/pause", Map.of("until", "2026-06-30", "reason", "분할 납부"),
                 "/api/messages/" + messageA + "/resend", Map.of(),
                 "/api/escalation/runs", Map.of("businessDate", "2026-05-02", "dryRun", false));

@@ -86,6 +86,16 @@ final class Chromium implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE).until(condition);
     }
 
+    /**
+     * Clicks a form's button and waits for the page it leads to: reading right after the click
+     * could find the old page's elements (its flash message) as the new page replaces them.
+     */
+    void submit(String button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(button).click();
+        until(ExpectedConditions.stalenessOf(page));
+    }
+
     void signIn(String user, String password) {
         open("/login");
         find("#username").sendKeys(user);

@@ -1,10 +1,9 @@
 package kr.fm.arrears.notice.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Optional;
 import kr.fm.arrears.notice.NoticeProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,51 +13,29 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The post office's internet certified-mail service over HTTP: {@code POST /letters} with the PDF,
- * sender, recipient and number of copies as multipart; the answer carries the receipt number.
+ * One {@link MailServiceGateway}: a mail service's HTTP contract as this project first assumed it
+ * ({@code POST /letters} with the PDF, sender, recipient and number of copies as multipart; the
+ * answer carries the receipt number). It is an example of such a contract, not the post office's:
+ * a real contract will have its own. On only with {@code arrears.notice.mail-service.enabled=true}.
  * The dispatch key goes along as {@code Idempotency-Key}, so a retry after a lost answer returns
  * the first receipt instead of posting a second letter.
  */
 @Component
-public class PostalGateway {
+@ConditionalOnProperty(name = "arrears.notice.mail-service.enabled", havingValue = "true")
+public class HttpMailServiceGateway implements MailServiceGateway {
 
     private final RestClient http;
     private final int copies;
 
-    public PostalGateway(NoticeProperties properties, RestClient.Builder builder) {
-        NoticeProperties.Postal postal = properties.postal();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                // HTTP/1.1: no h2c upgrade dance with a gateway that may drop connections mid-request
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(postal.timeout()).build());
-        factory.setReadTimeout(postal.timeout());
-        this.http = builder.clone().baseUrl(postal.baseUrl() == null ? "http://localhost" : postal.baseUrl())
+    public HttpMailServiceGateway(NoticeProperties properties, RestClient.Builder builder) {
+        NoticeProperties.MailService service = properties.mailService();
+        JdkClientHttpRequestFactory factory = HttpRequests.factory(service.timeout());
+        this.http = builder.clone().baseUrl(service.baseUrl() == null ? "http://localhost" : service.baseUrl())
                 .requestFactory(factory).build();
-        this.copies = postal.copies();
+        this.copies = service.copies();
     }
 
-    public record Letter(String dispatchKey, String fileName, byte[] pdf, String sender, String recipient) {}
-
-    /** Why a send failed; {@code retryable} for 5xx, 429, timeouts and broken connections. */
-    public static class Failure extends RuntimeException {
-        private final boolean retryable;
-        private final Duration retryAfter;
-
-        Failure(String message, boolean retryable, Duration retryAfter) {
-            super(message);
-            this.retryable = retryable;
-            this.retryAfter = retryAfter;
-        }
-
-        public boolean retryable() {
-            return retryable;
-        }
-
-        public Optional<Duration> retryAfter() {
-            return Optional.ofNullable(retryAfter);
-        }
-    }
-
-    /** Sends the letter; returns the receipt number or throws {@link Failure}. */
+    @Override
     public String send(Letter letter) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("pdf", new ByteArrayResource(letter.pdf()) {

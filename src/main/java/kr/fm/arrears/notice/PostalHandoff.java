@@ -1,0 +1,263 @@
+package kr.fm.arrears.notice;
+
+import static kr.fm.arrears.audit.AuditLog.details;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.shared.BusinessTime;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Sha256;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Certified mail as the post office takes it (SPEC): there is no API for internet 내용증명, so a
+ * MANAGER downloads the bundle of an approved notice, posts it at the post office's site, and
+ * records the 접수번호 and 13-digit 등기번호 it gives; the notice is then DISPATCHED. A wrong
+ * 등기번호 may be corrected, with a reason, on the day it was recorded. A RETURNED notice may be
+ * posted again: a new posting of the same approved document, perhaps to a corrected address.
+ */
+@Service
+public class PostalHandoff {
+
+    static final Pattern REGISTERED_NO = Pattern.compile("\\d{13}");
+    static final Pattern POSTCODE = Pattern.compile("\\d{5}");
+    static final long MAX_FEE = 1_000_000;
+
+    private final NoticeStore store;
+    private final NoticeWorkflow workflow;
+    private final NoticeDispatch dispatch;
+    private final Postings postings;
+    private final LedgerViews views;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int copies;
+
+    PostalHandoff(NoticeStore store, NoticeWorkflow workflow, NoticeDispatch dispatch, Postings postings, LedgerViews views,
+            AuditLog audit, Clock clock, NoticeProperties properties) {
+        this.store = store;
+        this.workflow = workflow;
+        this.dispatch = dispatch;
+        this.postings = postings;
+        this.views = views;
+        this.audit = audit;
+        this.clock = clock;
+        this.copies = properties.postOffice().copies();
+    }
+
+    /** The recipient block of a notice the caller may see, from the tenant's current contact details. */
+    @Transactional(readOnly = true)
+    public Recipient recipient(long noticeId) {
+        return recipientOf(workflow.get(noticeId));
+    }
+
+    @Transactional(readOnly = true)
+    public NoticeStatus status(long noticeId) {
+        return workflow.get(noticeId).status();
+    }
+
+    /** A ZIP to take to the post office, or the reason the notice was held back instead. */
+    public record Bundle(byte[] zip, String fileName, String heldReason, List<Long> included) {}
+
+    /** The bundle of one approved (or returned) notice; a notice whose ground has gone is held back instead. */
+    @Transactional
+    public Bundle bundle(long noticeId, Acting who) {
+        return bundle(List.of(noticeId), who);
+    }
+
+    /**
+     * One bundle for one upload session: a PDF per notice and one recipients list. Notices whose
+     * ground has gone are held back (back to the MANAGER, as at any dispatch) and left out.
+     */
+    @Transactional
+    public Bundle bundle(List<Long> noticeIds, Acting who) {
+        if (noticeIds.isEmpty() || noticeIds.size() > 100) {
+            throw InvalidInput.of("ids", noticeIds.size(), "통지서를 1~100건 고르세요");
+        }
+        List<PostOfficeBundle.Letter> letters = new ArrayList<>();
+        List<PostOfficeBundle.Left> left = new ArrayList<>();
+        for (long id : noticeIds.stream().distinct().sorted().toList()) {
+            workflow.get(id); // another landlord's notice does not exist for the caller
+            CertifiedNotice n = store.lock(id);
+            n.checkHandoff(who);
+            Optional<String> gone = n.status() == NoticeStatus.APPROVED ? dispatch.groundGone(n) : Optional.empty();
+            if (gone.isPresent()) {
+                dispatch.hold(n, who, gone.get());
+                left.add(new PostOfficeBundle.Left(id, gone.get()));
+                continue;
+            }
+            NoticeStore.Approved approved = store.approved(id, n.version()).orElseThrow();
+            String tenant = views.lease(n.leaseId()).map(LedgerViews.LeaseSummary::tenantName).orElse("");
+            letters.add(new PostOfficeBundle.Letter(id, approved.documentNo(),
+                    NoticeWorkflow.ApprovedPdf.fileName(approved.documentNo(), tenant), approved.pdf(), recipientOf(n)));
+        }
+        if (letters.isEmpty()) {
+            return new Bundle(null, null, String.join("; ", left.stream().map(PostOfficeBundle.Left::reason).toList()), List.of());
+        }
+        byte[] zip = PostOfficeBundle.zip(letters, left, copies);
+        for (PostOfficeBundle.Letter l : letters) {
+            audit.record(new AuditLog.Event(who.name(), NoticeWorkflow.DOWNLOADED, NoticeWorkflow.SUBJECT,
+                    String.valueOf(l.noticeId()), store.lock(l.noticeId()).leaseId(), null,
+                    details("document", "POST_OFFICE_BUNDLE", "documentNo", l.documentNo(), "sha256", Sha256.hex(l.pdf()),
+                            "letters", letters.size())));
+        }
+        String name = letters.size() == 1 ? "우체국접수_" + letters.get(0).documentNo() + ".zip"
+                : "우체국접수_" + BusinessTime.today(clock) + "_" + letters.size() + "건.zip";
+        return new Bundle(zip, name, null, letters.stream().map(PostOfficeBundle.Letter::noticeId).toList());
+    }
+
+    /**
+     * What the MANAGER copies from the post office's receipt. Blank recipient fields keep the
+     * tenant's (a corrected address, or a 우편번호 the ledger lacks, may be given).
+     */
+    public record Handoff(String receiptNo, String registeredNo, LocalDate postedOn, Long fee, String recipientName,
+            String recipientPostcode, String recipientAddress) {}
+
+    /** Records a posting: the notice becomes DISPATCHED (again, after a return), audited with the numbers. */
+    @Transactional
+    public Posting record(long noticeId, Handoff h, Acting who) {
+        workflow.get(noticeId);
+        CertifiedNotice n = store.lock(noticeId);
+        n.checkHandoff(who);
+        LocalDate today = BusinessTime.today(clock);
+        Recipient to = recipientOf(n).with(h.recipientName(), h.recipientPostcode(), h.recipientAddress());
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        String receipt = h.receiptNo() == null ? "" : h.receiptNo().trim();
+        if (receipt.isEmpty() || receipt.length() > 40 || hasControl(receipt)) {
+            errors.add(new InvalidInput.FieldError("receiptNo", h.receiptNo(), "우체국 접수번호를 40자 이내로 입력하세요"));
+        }
+        String registered = digits(h.registeredNo());
+        if (!REGISTERED_NO.matcher(registered).matches()) {
+            errors.add(new InvalidInput.FieldError("registeredNo", h.registeredNo(), "등기번호는 숫자 13자리입니다"));
+        } else if (postings.registeredNoTaken(registered)) {
+            errors.add(new InvalidInput.FieldError("registeredNo", h.registeredNo(), "이미 다른 발송에 기록된 등기번호입니다"));
+        }
+        LocalDate approvedOn = n.decidedAt() == null ? null : seoulDate(n.decidedAt());
+        if (h.postedOn() == null || h.postedOn().isAfter(today) || (approvedOn != null && h.postedOn().isBefore(approvedOn))) {
+            errors.add(new InvalidInput.FieldError("postedOn", h.postedOn(),
+                    "접수일은 승인일(" + approvedOn + ")부터 오늘(" + today + ")까지의 날짜입니다"));
+        }
+        if (h.fee() == null || h.fee() < 0 || h.fee() > MAX_FEE) {
+            errors.add(new InvalidInput.FieldError("fee", h.fee(), "요금은 0원부터 1,000,000원까지의 원 단위 금액입니다"));
+        }
+        if (to.postcode() == null || !POSTCODE.matcher(to.postcode()).matches()) {
+            errors.add(new InvalidInput.FieldError("recipientPostcode", h.recipientPostcode(), "우편번호는 숫자 5자리입니다"));
+        }
+        if (to.address() == null || to.address().isBlank() || to.address().length() > 300 || hasControl(to.address())
+                || to.name().length() > 200 || hasControl(to.name())) {
+            errors.add(new InvalidInput.FieldError("recipientAddress", h.recipientAddress(), "수신인 이름과 주소를 확인하세요"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        int attempt = postings.count(noticeId) + 1;
+        long id = postings.insert(new Postings.NewPosting(noticeId, n.version(), attempt, receipt, registered, h.postedOn(),
+                h.fee(), to, who.name(), BusinessTime.now(clock)));
+        boolean again = n.status() == NoticeStatus.RETURNED;
+        if (again) {
+            n.reposted();
+        } else {
+            n.dispatched();
+        }
+        Map<String, Object> d = details("channel", "POST_OFFICE", "postingId", id, "attempt", attempt, "version", n.version(),
+                "receiptNo", receipt, "registeredNo", registered, "postedOn", h.postedOn(), "fee", h.fee(),
+                "recipientPostcode", to.postcode());
+        if (again) {
+            d.put("recipientAddress", to.address());
+        }
+        workflow.saved(n, who, "NOTICE_DISPATCHED", again ? "반송 후 다시 발송" : null, d);
+        return posting(noticeId, id);
+    }
+
+    /** A 등기번호 typed wrong, corrected with a reason on the day it was recorded, before any delivery news. */
+    @Transactional
+    public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Acting who) {
+        workflow.get(noticeId);
+        CertifiedNotice n = store.lock(noticeId);
+        if (who.role() != Role.MANAGER) {
+            throw new NotAllowed("only a MANAGER may correct a 등기번호; " + who.name() + " is " + who.role());
+        }
+        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
+                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        LocalDate today = BusinessTime.today(clock);
+        if (!"POST_OFFICE".equals(p.channel()) || !p.open()) {
+            throw new Conflict("배달 결과가 나온 발송의 등기번호는 고칠 수 없습니다");
+        }
+        if (!seoulDate(p.recordedAt()).equals(today)) {
+            throw new Conflict("등기번호는 기록한 날(" + seoulDate(p.recordedAt()) + ")에만 고칠 수 있습니다");
+        }
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        String registered = digits(registeredNo);
+        if (!REGISTERED_NO.matcher(registered).matches()) {
+            errors.add(new InvalidInput.FieldError("registeredNo", registeredNo, "등기번호는 숫자 13자리입니다"));
+        } else if (registered.equals(p.registeredNo())) {
+            errors.add(new InvalidInput.FieldError("registeredNo", registeredNo, "지금 기록된 등기번호와 같습니다"));
+        } else if (postings.registeredNoTaken(registered)) {
+            errors.add(new InvalidInput.FieldError("registeredNo", registeredNo, "이미 다른 발송에 기록된 등기번호입니다"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500 || hasControl(reason)) {
+            errors.add(new InvalidInput.FieldError("reason", reason, "고치는 사유를 500자 이내로 입력하세요"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        int discarded = postings.correct(postingId, registered);
+        audit.record(new AuditLog.Event(who.name(), "NOTICE_REGISTERED_NO_CORRECTED", NoticeWorkflow.SUBJECT,
+                String.valueOf(noticeId), n.leaseId(), reason.trim(), details("postingId", postingId, "from", p.registeredNo(),
+                        "to", registered, "trackingEventsDiscarded", discarded)));
+        return posting(noticeId, postingId);
+    }
+
+    /** Every posting of a notice the caller may see, with its tracking events. */
+    @Transactional(readOnly = true)
+    public List<Posting> postings(long noticeId) {
+        workflow.get(noticeId);
+        return postings.of(noticeId);
+    }
+
+    /**
+     * The actual last day to pay of a delivered demand: the delivery date + the days it gives
+     * ("이 통지서를 받은 날로부터 N일 이내"); empty before delivery, and for other notices.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> lastDayToPay(long noticeId) {
+        CertifiedNotice n = workflow.get(noticeId);
+        if (n.kind() != NoticeKind.DEMAND || n.status() != NoticeStatus.DELIVERED) {
+            return Optional.empty();
+        }
+        int days = store.content(noticeId, n.version()).deadlineDays();
+        return postings.of(noticeId).stream().filter(p -> "DELIVERED".equals(p.deliveryStatus())).map(Posting::deliveredOn)
+                .reduce((a, b) -> b).map(d -> d.plusDays(days));
+    }
+
+    private Posting posting(long noticeId, long postingId) {
+        return postings.of(noticeId).stream().filter(p -> p.id() == postingId).findFirst().orElseThrow();
+    }
+
+    private Recipient recipientOf(CertifiedNotice n) {
+        LedgerViews.LeaseSummary lease = views.lease(n.leaseId()).orElseThrow(() -> new NotFound("lease", n.leaseId()));
+        return Recipient.of(views.tenant(lease.tenantId()).orElseThrow());
+    }
+
+    /** "1234-5678-9012-3" or "1234 5678 90123" as the receipt prints it → the 13 digits. */
+    private static String digits(String s) {
+        return s == null ? "" : s.replaceAll("[\\s-]", "");
+    }
+
+    private static LocalDate seoulDate(java.time.Instant at) {
+        return LocalDate.ofInstant(at, BusinessTime.SEOUL);
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> Character.isISOControl(c));
+    }
+}
