@@ -50,12 +50,15 @@ final class Drills {
      * the provider accepted exactly those request ids, each once; every message (text or e-mail) has
      * one MESSAGE_SENT event. Returns the number of texts.
      */
-    static int assertTextsAcceptedOnce(JdbcClient jdbc, FaultyProvider provider) {
+    static int assertTextsAcceptedOnce(JdbcClient jdbc, FaultySolapi provider) {
         java.util.List<java.util.Map.Entry<String, String>> texts = jdbc.sql(
                         "SELECT idempotency_key, provider_id FROM message WHERE kind <> 'EMAIL'")
                 .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list();
+        // without an idempotency key at the provider: each text added to one group once, and sent once
         assertThat(provider.accepted).hasSize(texts.size());
         assertThat(texts).allSatisfy(m -> assertThat(provider.accepted.get(m.getKey())).isEqualTo(m.getValue()));
+        assertThat(provider.sentTwice).as("texts a second group sent again").isEmpty();
+        assertThat(provider.storedPerKey.values()).as("texts added more than once").allMatch(n -> n.get() == 1);
         assertThat(count(jdbc, "SELECT count(*) FROM audit_event WHERE action = 'MESSAGE_SENT'"))
                 .isEqualTo(count(jdbc, "SELECT count(*) FROM message"));
         return texts.size();

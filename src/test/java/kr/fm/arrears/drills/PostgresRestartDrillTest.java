@@ -42,18 +42,19 @@ class PostgresRestartDrillTest {
         String schema = "drill_pg";
         GreenMail smtp = Drills.smtp();
         try (ThrowawayPostgres pg = ThrowawayPostgres.start(bin.get());
-                FaultyProvider provider = new FaultyProvider(3, 0, 0, Duration.ZERO)) {
+                FaultySolapi provider = new FaultySolapi(3, 0, 0, Duration.ZERO)) {
             String url = pg.url();
             ServiceProcess.freshSchema(url, schema);
             JdbcClient jdbc = ServiceProcess.jdbc(url, schema);
-            try (ServiceProcess service = ServiceProcess.start("pg-restart", url, schema, Map.of(
+            Map<String, String> settings = new java.util.HashMap<>(provider.settings());
+            settings.putAll(Map.of(
                     "arrears.messaging.mode", "live",
-                    "arrears.messaging.gateway.base-url", provider.baseUrl(),
                     "arrears.messaging.batch-size", "10",
                     "arrears.escalation.page-size", String.valueOf(pageSize),
                     "spring.datasource.hikari.connection-timeout", "5000",
                     "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", String.valueOf(smtp.getSmtp().getPort())))) {
+                    "spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
+            try (ServiceProcess service = ServiceProcess.start("pg-restart", url, schema, settings)) {
                 new PortfolioGenerator(ServiceProcess.dataSource(url, schema))
                         .generate(new PortfolioGenerator.Plan(leases, 13, YearMonth.of(2026, 10)));
                 Api api = service.api();
@@ -110,10 +111,10 @@ class PostgresRestartDrillTest {
                 System.out.printf(Locale.ROOT,
                         "POSTGRES RESTART DRILL: leases=%d pages=%d restartAfterPages=%d firstAnswer=%d recovery='%s' "
                                 + "executions=%d caseStages=%d texts=%d emails=%d sentBeforeSecondRestart=%d providerRequests=%d "
-                                + "providerAccepted=%d providerDuplicates=%d mailsReceived=%d mailsDistinct=%d auditEvents=%d%n",
+                                + "providerSent=%d sentTwice=%d mailsReceived=%d mailsDistinct=%d auditEvents=%d%n",
                         leases, pages, pagesBeforeRestart, firstAnswer, how, executions.size(), expected.caseStages().size(),
                         texts, emails, sentBeforeRestart, provider.requests.get(),
-                        provider.count(FaultyProvider.Outcome.ACCEPTED), provider.count(FaultyProvider.Outcome.DUPLICATE),
+                        provider.accepted.size(), provider.sentTwice.size(),
                         received.length, distinctMails, verify.get("eventsChecked").asLong());
             }
         } finally {

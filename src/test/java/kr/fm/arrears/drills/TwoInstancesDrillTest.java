@@ -47,8 +47,8 @@ class TwoInstancesDrillTest {
         JdbcClient jdbc = ServiceProcess.jdbc(url, schema);
         GreenMail smtp = Drills.smtp();
         CompletableFuture<ServiceProcess> startingB = null;
-        try (FaultyProvider providerA = new FaultyProvider(1, 0, 0, Duration.ZERO);
-                FaultyProvider providerB = new FaultyProvider(2, 0, 0, Duration.ZERO);
+        try (FaultySolapi providerA = new FaultySolapi(1, 0, 0, Duration.ZERO);
+                FaultySolapi providerB = new FaultySolapi(2, 0, 0, Duration.ZERO);
                 ServiceProcess a = ServiceProcess.start("two-a", url, schema, settings(providerA, smtp))) {
             // B starts while the portfolio is generated (A has migrated the schema)
             startingB = CompletableFuture.supplyAsync(
@@ -97,7 +97,13 @@ class TwoInstancesDrillTest {
             assertThat(either).isEqualTo(texts);
             assertThat(providerA.accepted).as("instance A's dispatcher sent").isNotEmpty();
             assertThat(providerB.accepted).as("instance B's dispatcher sent").isNotEmpty();
-            assertThat(providerA.requests.get() + providerB.requests.get()).as("no request twice").isEqualTo(texts.size());
+            // no idempotency key at the provider: each text added once, in one group of one instance, sent once
+            assertThat(providerA.sentTwice).isEmpty();
+            assertThat(providerB.sentTwice).isEmpty();
+            Set<String> storedTwice = new HashSet<>(providerA.storedPerKey.keySet());
+            storedTwice.retainAll(providerB.storedPerKey.keySet());
+            assertThat(storedTwice).as("added at both providers").isEmpty();
+            assertThat(providerA.sentMessages() + providerB.sentMessages()).as("no text added twice").isEqualTo(texts.size());
             long emails = Drills.count(jdbc, "SELECT count(*) FROM message WHERE kind = 'EMAIL'");
             assertThat(smtp.getReceivedMessages()).hasSize((int) emails);
             var verify = b.api().get("/api/audit/verify").body();
@@ -120,16 +126,17 @@ class TwoInstancesDrillTest {
 
     private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 5);
 
-    private static Map<String, String> settings(FaultyProvider provider, GreenMail smtp) {
-        return Map.of("arrears.clock.fixed", BUSINESS_DATE.atTime(9, 0).atZone(BusinessTime.SEOUL).toString(),
+    private static Map<String, String> settings(FaultySolapi provider, GreenMail smtp) {
+        Map<String, String> settings = new java.util.HashMap<>(provider.settings());
+        settings.putAll(Map.of("arrears.clock.fixed", BUSINESS_DATE.atTime(9, 0).atZone(BusinessTime.SEOUL).toString(),
                 "arrears.messaging.mode", "live",
-                "arrears.messaging.gateway.base-url", provider.baseUrl(),
                 // a request held for the other provider must not time out and go again
                 "arrears.messaging.gateway.read-timeout", "PT2M",
                 "arrears.messaging.batch-size", "5",
                 "arrears.escalation.page-size", "50",
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+                "spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
+        return settings;
     }
 
     /** One firing of the stored daily job, put into the shared Quartz store by a scheduler that never starts. */
