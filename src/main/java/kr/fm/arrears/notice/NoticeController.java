@@ -75,11 +75,18 @@ class NoticeController {
         return pdf(workflow.preview(id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
     }
 
+    /**
+     * The notice template's own styles are inline (the PDF renderer reads no external CSS), so this
+     * page alone may use inline styles; it may run no script at all and load nothing but our styles and fonts.
+     */
+    static final String PREVIEW_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
     /** The page the preview PDF is made from, for browsers that cannot show a PDF. */
     @GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> previewPage(@PathVariable long id) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(workflow.previewPage(id));
+                .header("Content-Security-Policy", PREVIEW_POLICY).body(workflow.previewPage(id));
     }
 
     /** Opens in the browser's viewer; {@code ?download=1} saves it instead. */
