@@ -131,6 +131,7 @@ public final class OutboxBenchmark {
                 "spring.datasource.hikari.schema=bench", "spring.flyway.schemas=bench", "spring.flyway.default-schema=bench",
                 "spring.datasource.hikari.maximum-pool-size=" + (dispatchers + 2),
                 "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.security.admin-password=bench-admin",
+                "arrears.messaging.webhook.secret=bench-webhook-secret",
                 "arrears.messaging.gateway.base-url=" + provider.baseUrl(),
                 "arrears.messaging.batch-size=" + batchSize,
                 // a Wednesday morning in Seoul, inside the contact window whenever the benchmark runs

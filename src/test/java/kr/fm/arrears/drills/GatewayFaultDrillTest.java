@@ -54,6 +54,7 @@ class GatewayFaultDrillTest {
     @DynamicPropertySource
     static void faultyGateway(DynamicPropertyRegistry r) {
         r.add("arrears.messaging.mode", () -> "live");
+        r.add("arrears.messaging.webhook.secret", () -> "drill-webhook-secret"); // live mode refuses the default
         r.add("arrears.messaging.gateway.base-url", PROVIDER::baseUrl);
         r.add("arrears.messaging.gateway.read-timeout", READ_TIMEOUT::toString);
         r.add("arrears.messaging.gateway.connect-timeout", () -> "PT1S");

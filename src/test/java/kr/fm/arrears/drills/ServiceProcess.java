@@ -35,6 +35,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class ServiceProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "drill-admin-password";
+    static final String WEBHOOK_SECRET = "drill-webhook-secret";
 
     private final String name;
     private final int port;
@@ -97,6 +98,8 @@ final class ServiceProcess implements AutoCloseable {
         props.put("arrears.scheduling.enabled", "true");
         props.put("arrears.security.admin-password", ADMIN_PASSWORD);
         props.put("arrears.security.bcrypt-strength", "4");
+        // live messaging refuses to start with the shipped secret (security/ProductionDefaults)
+        props.put("arrears.messaging.webhook.secret", WEBHOOK_SECRET);
         props.put("arrears.escalation.heartbeat", "PT1S");
         props.put("arrears.escalation.abandoned-after", "PT5S");
         props.put("arrears.escalation.recovery-interval", "PT2S");

@@ -205,6 +205,18 @@ class LandlordIsolationTest {
     }
 
     @Test
+    void another_landlords_tenant_has_no_opt_outs_to_read_it_does_not_exist_for_landlord_a() {
+        assertThat(api.putJson("/api/tenants/" + two.tenantB() + "/opt-outs", Map.of("channels", List.of("SMS"),
+                "reason", "야간 문자 거부")).status()).isEqualTo(200);
+        assertThat(ownerA.get("/api/tenants/" + two.tenantB() + "/opt-outs").status()).isEqualTo(404);
+        assertThat(ownerA.get("/api/tenants/999999/opt-outs").status()).isEqualTo(404);
+        assertThat(api.get("/api/tenants/999999/opt-outs").status()).isEqualTo(404);
+        Api.Response own = two.ownerB(api).get("/api/tenants/" + two.tenantB() + "/opt-outs");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("channels")).extracting(JsonNode::asText).containsExactly("SMS");
+    }
+
+    @Test
     void wrong_passwords_make_the_password_wait_but_leave_the_accounts_token_working() {
         tx.executeWithoutResult(s -> users.create("hanul-clerk", TwoLandlords.PASSWORD, Role.LANDLORD, two.landlordA(), "경리", "test"));
         String token = api.postJson("/api/users/hanul-clerk/tokens", Map.of("name", "경리 프로그램")).body().get("token").asText();
