@@ -84,6 +84,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process and waits (up to 3 minutes) until it reports UP. */
     static ServiceProcess start(String name, String url, String schema, Map<String, String> settings) {
+        return start(name, url, schema, settings, List.of("-Xmx512m"));
+    }
+
+    /** The same with the JVM's own options, e.g. {@code -Xmx256m} for a heap ceiling a drill proves enough. */
+    static ServiceProcess start(String name, String url, String schema, Map<String, String> settings, List<String> jvm) {
         int port = freePort();
         Map<String, String> props = new LinkedHashMap<>();
         props.put("server.port", String.valueOf(port));
@@ -110,8 +115,9 @@ final class ServiceProcess implements AutoCloseable {
         props.put("arrears.messaging.quiet.hold-sundays", "false");
         props.put("arrears.messaging.quiet.hold-holidays", "false");
         props.putAll(settings);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ArrearsApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ArrearsApplication.class.getName()));
         props.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = Path.of("target", "drills", name + ".log");
         try {
@@ -162,6 +168,14 @@ final class ServiceProcess implements AutoCloseable {
 
     Api api() {
         return Api.at(port, "admin", ADMIN_PASSWORD);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
     }
 
     long pid() {
