@@ -74,11 +74,20 @@ public class SignInWaits {
         String user = key(name);
         String from = key(address);
         Instant now = clock.instant();
+        // a guess that was checked while another started the wait counts as refused, not as a failure
         int failures = jdbc.sql("""
                 INSERT INTO sign_in_wait (username, client_address, failures, updated_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT (username, client_address) DO UPDATE
-                  SET failures = sign_in_wait.failures + 1, updated_at = EXCLUDED.updated_at
-                RETURNING failures""").params(user, from, Timestamp.from(now)).query(Integer.class).single();
+                  SET failures = CASE WHEN sign_in_wait.waits_until > EXCLUDED.updated_at THEN sign_in_wait.failures
+                                      ELSE sign_in_wait.failures + 1 END,
+                      refused = CASE WHEN sign_in_wait.waits_until > EXCLUDED.updated_at THEN sign_in_wait.refused + 1
+                                     ELSE sign_in_wait.refused END,
+                      updated_at = EXCLUDED.updated_at
+                RETURNING CASE WHEN waits_until > updated_at THEN -1 ELSE failures END""")
+                .params(user, from, Timestamp.from(now)).query(Integer.class).single();
+        if (failures < 0) {
+            return;
+        }
         audit.record(new AuditLog.Event(user, "LOGIN_FAILED", "USER", user, null, null,
                 details("failedAttempts", failures, "clientAddress", from)));
         if (failures < MAX_FAILURES) {

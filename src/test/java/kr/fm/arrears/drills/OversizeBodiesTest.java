@@ -27,6 +27,7 @@ class OversizeBodiesTest {
 
     static final long MB = 1024 * 1024;
     static final Duration WAIT = Duration.ofMinutes(2);
+    static final java.util.concurrent.ExecutorService SENDERS = java.util.concurrent.Executors.newFixedThreadPool(4);
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -50,7 +51,7 @@ class OversizeBodiesTest {
                 for (int i = 0; i < 2; i++) {
                     receipts.add(CompletableFuture.supplyAsync(() -> send(port, "/api/messaging/receipts",
                             Map.of("Authorization", "Basic Zm9vOmJhcg==", "X-Signature", "00"),
-                            RawHttp.Body.of("application/json", 480 * MB), chunked)));
+                            RawHttp.Body.of("application/json", 480 * MB), chunked), SENDERS));
                 }
             }
             for (CompletableFuture<RawHttp.Answer> r : receipts) {
