@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import kr.fm.arrears.shared.Busy;
+import kr.fm.arrears.shared.TryLater;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +36,10 @@ class ImportSlots {
             acquired = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy("import interrupted", wait);
+            throw TryLater.busy("import interrupted", wait);
         }
         if (!acquired) {
-            throw new Busy("다른 가져오기가 진행 중입니다 (imports in progress)", wait);
+            throw TryLater.busy("다른 가져오기가 진행 중입니다 (imports in progress)", wait);
         }
         try {
             return work.run();

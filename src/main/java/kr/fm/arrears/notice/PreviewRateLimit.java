@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import kr.fm.arrears.shared.RateLimited;
+import kr.fm.arrears.shared.TryLater;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ class PreviewRateLimit {
                 times.pollFirst();
             }
             if (times.size() >= perMinute) {
-                throw new RateLimited("미리보기는 1분에 " + perMinute + "번까지입니다",
+                throw TryLater.tooOften("미리보기는 1분에 " + perMinute + "번까지입니다",
                         Duration.between(now, times.peekFirst().plus(WINDOW)));
             }
             times.addLast(now);

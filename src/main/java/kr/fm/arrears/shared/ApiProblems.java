@@ -89,21 +89,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(BodyLimits.problem(e.limit()));
     }
 
-    @ExceptionHandler(Busy.class)
-    ResponseEntity<ProblemDetail> busy(Busy e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "지금은 요청이 많아 처리하지 못했습니다. 잠시 후 다시 시도하세요. (" + e.getMessage() + ")");
-        problem.setTitle("Busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
-    }
-
-    @ExceptionHandler(RateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "요청이 너무 잦습니다. 잠시 후 다시 시도하세요. (" + e.getMessage() + ")");
-        problem.setTitle("Too many requests");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+    @ExceptionHandler(TryLater.class)
+    ResponseEntity<ProblemDetail> tryLater(TryLater e) {
+        String detail = e.status() == HttpStatus.TOO_MANY_REQUESTS ? "요청이 너무 잦습니다. 잠시 후 다시 시도하세요."
+                : "지금은 요청이 많아 처리하지 못했습니다. 잠시 후 다시 시도하세요.";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), detail + " (" + e.getMessage() + ")");
+        problem.setTitle(e.status().getReasonPhrase());
+        return ResponseEntity.status(e.status())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.fm.arrears.shared.Busy;
+import kr.fm.arrears.shared.TryLater;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -24,7 +24,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  * <p>At most {@code arrears.notice.render.concurrency} (2) renders run at once, each with a
  * {@link Slot}: its own copy of the fonts, since OpenPDF reads a font's glyphs through one shared,
  * non-thread-safe reader. A render that finds no slot free within
- * {@code arrears.notice.render.queue-timeout} is refused ({@link Busy}, 503) instead of making every
+ * {@code arrears.notice.render.queue-timeout} is refused ({@link TryLater}, 503) instead of making every
  * caller behind it wait.
  */
 @Component
@@ -73,17 +73,17 @@ public class PdfRenderer {
         }
     }
 
-    /** A free slot, waiting at most the queue timeout; {@link Busy} when none comes free. */
+    /** A free slot, waiting at most the queue timeout; {@link TryLater} when none comes free. */
     public Slot acquire() {
         try {
             Slot slot = slots.poll(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (slot == null) {
-                throw new Busy("PDF 생성 대기열이 가득 찼습니다 (notice renders busy)", queueTimeout);
+                throw TryLater.busy("PDF 생성 대기열이 가득 찼습니다 (notice renders busy)", queueTimeout);
             }
             return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy("interrupted while waiting for a PDF render", queueTimeout);
+            throw TryLater.busy("interrupted while waiting for a PDF render", queueTimeout);
         }
     }
 
