@@ -1,6 +1,7 @@
 package kr.fm.arrears.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -96,7 +100,8 @@ class SecurityConfig {
                 // a page session is read (a signed-in person opens a preview) but none is ever made here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesOwnCredentials))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesOwnCredentials)
+                        .csrfTokenRepository(new SessionTokensOnly()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.denied()))
                 .headers(SecurityConfig::headers);
@@ -137,6 +142,31 @@ class SecurityConfig {
                 || authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         String site = request.getHeader("Sec-Fetch-Site");
         return scheme && (site == null || site.equals("same-origin") || site.equals("none"));
+    }
+
+    /**
+     * The page session's CSRF tokens, checked on /api/** too; a refused request without a session
+     * does not get one made just to hold a token it will never use.
+     */
+    static final class SessionTokensOnly implements CsrfTokenRepository {
+        private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return sessions.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            if (request.getSession(false) != null) {
+                sessions.saveToken(token, request, response);
+            }
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            return sessions.loadToken(request);
+        }
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -148,8 +148,8 @@ class AbuseDrillTest {
             long[] latencies = health.stream().mapToLong(h -> h[1]).sorted().toArray();
             figures.add("size " + size + ": " + ENDPOINTS.size() + " endpoints x 10 bodies of " + bodySize / MB
                     + " MB (5 declared, 5 chunked) and " + wrongSignIns + " wrong passwords for admin, at once, -Xmx256m");
-            figures.add("wrong passwords done in " + String.format("%.1f", guessSeconds) + " s; all bodies answered in "
-                    + String.format("%.1f", bodySeconds) + " s");
+            figures.add(wrongSignIns + " wrong passwords answered " + String.format("%.1f", guessSeconds)
+                    + " s after the start; every body answered by " + String.format("%.1f", bodySeconds) + " s");
             figures.add("health checks: " + latencies.length + ", all 200; median " + latencies[latencies.length / 2]
                     + " ms, max " + latencies[latencies.length - 1] + " ms; heap used peak " + heapPeak.get() / MB + " MB of 256");
             figures.add("audit: " + failed + " LOGIN_FAILED, " + waits + " SIGN_IN_WAIT; rows stored: none; chain intact");

@@ -59,6 +59,17 @@ class SecurityChainsTest {
     }
 
     @Test
+    void the_api_and_the_webhook_never_make_a_session() {
+        org.springframework.web.client.RestClient http = org.springframework.web.client.RestClient.create("http://localhost:" + port);
+        for (String path : List.of("/api/landlords", "/api/messaging/receipts", "/api/leases")) {
+            String cookie = http.post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body("{}")
+                    .exchange((req, res) -> res.getHeaders().getFirst("Set-Cookie"));
+            assertThat(cookie).as(path).isNull();
+        }
+        assertThat(api.get("/api/leases").status()).isEqualTo(200);
+    }
+
+    @Test
     void health_details_are_for_signed_in_staff_and_every_answer_carries_a_csp_and_same_origin_referrers() {
         Api.Response anonymous = api.anonymous().get("/actuator/health");
         assertThat(anonymous.status()).isEqualTo(200);
