@@ -58,15 +58,17 @@ class MessagesController {
         return one(id);
     }
 
+    /** The provider's signed delivery receipts (security: the webhook chain, no user; BodyLimits: 256 KB). */
     @PostMapping("/api/messaging/receipts")
     ResponseEntity<?> receipt(@RequestHeader(name = "X-Signature", required = false) String signature,
-            @RequestBody byte[] body) {
-        if (!receipts.signatureValid(body, signature)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "X-Signature is missing or is not the HMAC-SHA256 of the body with the shared secret.");
+            @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "X-Delivery-Id", required = false) String deliveryId, @RequestBody byte[] body) {
+        String refusal = receipts.refusal(timestamp, deliveryId, body, signature);
+        if (refusal != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refusal);
             problem.setTitle("Bad signature");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        return ResponseEntity.ok(Map.of("outcome", receipts.apply(body)));
+        return ResponseEntity.ok(Map.of("outcome", receipts.apply(deliveryId, body)));
     }
 }

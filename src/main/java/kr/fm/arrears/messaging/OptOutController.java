@@ -22,9 +22,10 @@ class OptOutController {
         this.optOuts = optOuts;
     }
 
+    /** Scoped like every landlord read: another landlord's tenant, like an unknown id, is 404. */
     @GetMapping("/api/tenants/{id}/opt-outs")
     OptOutView get(@PathVariable long id) {
-        return new OptOutView(id, optOuts.of(id));
+        return new OptOutView(id, optOuts.visible(id));
     }
 
     @PutMapping("/api/tenants/{id}/opt-outs")

@@ -41,6 +41,12 @@ public class OptOuts {
         return channels;
     }
 
+    /** The opt-outs of a tenant the caller may see; {@link NotFound} for another landlord's or an unknown tenant. */
+    public Set<Channel> visible(long tenantId) {
+        views.tenant(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+        return of(tenantId);
+    }
+
     /** The opt-outs of many tenants in one query; a tenant without any is absent. */
     Map<Long, Set<Channel>> of(Collection<Long> tenantIds) {
         Map<Long, Set<Channel>> result = new HashMap<>();

@@ -19,14 +19,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Delivery receipts from the messaging provider: {@code {"requestId", "status": DELIVERED|FAILED, "reason"}},
- * signed with HMAC-SHA256 over the raw body. A SENT message becomes DELIVERED or FAILED (a failed
- * AlimTalk then falls back to SMS); any other state is left as it is, so repeated receipts are harmless.
+ * Delivery receipts from the messaging provider: {@code {"requestId", "status": DELIVERED|FAILED, "reason"}}.
+ * Each delivery carries {@code X-Timestamp} (Unix seconds), {@code X-Delivery-Id} and
+ * {@code X-Signature} = hex HMAC-SHA256 of {@code timestamp + "." + deliveryId + "." + raw body}: a
+ * delivery more than {@link #TOLERANCE} from our clock is refused, and a delivery id is applied once
+ * (a replay answers DUPLICATE, stores nothing). A SENT message becomes DELIVERED or FAILED (a failed
+ * AlimTalk then falls back to SMS); any other state is left as it is.
  */
 @Component
 public class Receipts {
 
-    public enum Outcome { CHANGED, UNCHANGED }
+    public enum Outcome { CHANGED, UNCHANGED, DUPLICATE }
+
+    /** How far a delivery's timestamp may be from our clock, either way (clock skew plus retries). */
+    public static final java.time.Duration TOLERANCE = java.time.Duration.ofMinutes(5);
 
     private final Outbox outbox;
     private final Transitions transitions;
@@ -45,29 +51,52 @@ public class Receipts {
         this.secret = properties.webhook().secret().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Hex HMAC-SHA256 of the body; what the provider puts in {@code X-Signature}. */
-    public String sign(byte[] body) {
+    /** Hex HMAC-SHA256 of {@code timestamp.deliveryId.body}; what the provider puts in {@code X-Signature}. */
+    public String sign(String timestamp, String deliveryId, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update((timestamp + "." + deliveryId + ".").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public boolean signatureValid(byte[] body, String signature) {
-        if (signature == null) {
-            return false;
+    /** Why a delivery is refused (null: signed, fresh and well-formed). */
+    public String refusal(String timestamp, String deliveryId, byte[] body, String signature) {
+        if (signature == null || timestamp == null || deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 100) {
+            return "X-Timestamp, X-Delivery-Id (at most 100 characters) and X-Signature are required.";
         }
         String given = signature.trim().toLowerCase().replaceFirst("^sha256=", "");
         // constant time, so the signature cannot be guessed byte by byte
-        return MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+        if (!MessageDigest.isEqual(sign(timestamp, deliveryId, body).getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII))) {
+            return "X-Signature is not the HMAC-SHA256 of timestamp.deliveryId.body with the shared secret.";
+        }
+        Instant sent;
+        try {
+            sent = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+        } catch (RuntimeException e) {
+            return "X-Timestamp must be Unix seconds.";
+        }
+        if (java.time.Duration.between(sent, clock.instant()).abs().compareTo(TOLERANCE) > 0) {
+            return "X-Timestamp is more than 5 minutes from the service's clock; a replayed or delayed delivery is refused.";
+        }
+        return null;
     }
 
-    /** Applies a receipt whose signature was checked. */
+    /**
+     * Applies a receipt whose delivery was checked ({@link #refusal}), once per delivery id: a replay
+     * is DUPLICATE and stores nothing. A receipt that cannot be applied leaves the id unused, so the
+     * provider may retry it.
+     */
     @Transactional
-    public Outcome apply(byte[] body) {
+    public Outcome apply(String deliveryId, byte[] body) {
+        if (jdbc.sql("INSERT INTO webhook_delivery (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(deliveryId, Timestamp.from(clock.instant())).update() == 0) {
+            return Outcome.DUPLICATE;
+        }
         JsonNode receipt;
         try {
             receipt = json.readTree(body);
@@ -100,6 +129,10 @@ public class Receipts {
     }
 
     private static String text(JsonNode node, String field) {
-        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
+        String text = node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw InvalidInput.of(field, null, "must not contain a NUL character");
+        }
+        return text;
     }
 }

@@ -56,11 +56,13 @@ public final class CertifiedNotice {
     /**
      * A new version by a MANAGER. A rejected or held notice goes back to DRAFT with it; one waiting
      * for approval keeps waiting, now for a MANAGER other than its editor. A landlord's consent was
-     * given to the old wording, so it is withdrawn and must be given to the new one.
+     * given to the old wording, so it is withdrawn and must be given to the new one. The new wording
+     * must keep within the notice's limits ({@link NoticeContent#check}), however it was entered.
      */
-    void edit(Acting who) {
+    void edit(Acting who, NoticeContent wording) {
         requireRole(who, Role.MANAGER, "edit");
         requireStatus("edit", DRAFT, PENDING_APPROVAL, REJECTED);
+        wording.check();
         version++;
         lastEditor = who.name();
         if (status != PENDING_APPROVAL) {

@@ -1,8 +1,6 @@
 package kr.fm.arrears.notice;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -34,10 +32,12 @@ class NoticeController {
 
     private final NoticeWorkflow workflow;
     private final NoticeDispatch dispatch;
+    private final PreviewRateLimit previewLimit;
 
-    NoticeController(NoticeWorkflow workflow, NoticeDispatch dispatch) {
+    NoticeController(NoticeWorkflow workflow, NoticeDispatch dispatch, PreviewRateLimit previewLimit) {
         this.workflow = workflow;
         this.dispatch = dispatch;
+        this.previewLimit = previewLimit;
     }
 
     record NoticeView(long id, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, int version,
@@ -52,8 +52,8 @@ class NoticeController {
 
     record NoticeDetail(NoticeView notice, List<NoticeStore.Version> versions) {}
 
-    record Edit(@Size(max = 200) String subject, @Size(max = 4000) String body, @Size(max = 4000) String consequences,
-            @Min(1) @Max(60) Integer deadlineDays) {}
+    /** The limits are the notice's own (NoticeContent#check), the same for this API and the approval page. */
+    record Edit(String subject, String body, String consequences, Integer deadlineDays) {}
 
     record Rejection(@NotBlank @Size(max = 1000) String reason) {}
 
@@ -72,14 +72,23 @@ class NoticeController {
 
     @GetMapping(path = "/{id}/preview", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> preview(@PathVariable long id) {
+        previewLimit.check(Acting.current());
         return pdf(workflow.preview(id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
     }
+
+    /**
+     * The notice template's own styles are inline (the PDF renderer reads no external CSS), so this
+     * page alone may use inline styles; it may run no script at all and load nothing but our styles and fonts.
+     */
+    static final String PREVIEW_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     /** The page the preview PDF is made from, for browsers that cannot show a PDF. */
     @GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> previewPage(@PathVariable long id) {
+        previewLimit.check(Acting.current());
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(workflow.previewPage(id));
+                .header("Content-Security-Policy", PREVIEW_POLICY).body(workflow.previewPage(id));
     }
 
     /** Opens in the browser's viewer; {@code ?download=1} saves it instead. */
@@ -90,7 +99,7 @@ class NoticeController {
     }
 
     @PostMapping("/{id}/versions")
-    NoticeView edit(@PathVariable long id, @Valid @RequestBody Edit edit) {
+    NoticeView edit(@PathVariable long id, @RequestBody Edit edit) {
         NoticeContent changes = new NoticeContent(edit.subject(), edit.body(), edit.consequences(),
                 edit.deadlineDays() == null ? 0 : edit.deadlineDays());
         return NoticeView.of(workflow.edit(id, changes, Acting.current()));
@@ -141,7 +150,11 @@ class NoticeController {
     /** Which notice a PDF is: anyone holding a copy can check it is the approved one. */
     @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> verify(@RequestPart("file") MultipartFile file) throws IOException {
-        return workflow.verify(file.getBytes())
+        java.util.Optional<NoticeStore.Match> match;
+        try (java.io.InputStream in = file.getInputStream()) {
+            match = workflow.verify(in);
+        }
+        return match
                 .<Map<String, Object>>map(m -> Map.of("matches", true, "noticeId", m.noticeId(), "version", m.version(),
                         "documentNo", m.documentNo(), "verificationCode", m.verificationCode(), "kind", m.kind(),
                         "status", m.status(), "currentVersion", m.version() == m.currentVersion()))

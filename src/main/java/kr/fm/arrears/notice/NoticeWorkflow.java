@@ -32,10 +32,12 @@ public class NoticeWorkflow {
     private final AuditLog audit;
     private final Clock clock;
     private final kr.fm.arrears.ledger.LedgerViews views;
+    private final Previews previews;
 
     NoticeWorkflow(NoticeStore store, NoticeDocument document, AuditLog audit, Clock clock,
-            kr.fm.arrears.ledger.LedgerViews views) {
+            kr.fm.arrears.ledger.LedgerViews views, Previews previews) {
         this.views = views;
+        this.previews = previews;
         this.store = store;
         this.document = document;
         this.audit = audit;
@@ -73,7 +75,7 @@ public class NoticeWorkflow {
             throw kr.fm.arrears.shared.InvalidInput.of("content", null, "changes nothing in version " + n.version());
         }
         String consentBefore = n.consentBy();
-        n.edit(who);
+        n.edit(who, after);
         store.addVersion(id, n.version(), after, who.name(), now(), String.join("; ", diff));
         java.util.Map<String, Object> details = details("version", n.version(), "status", n.status(), "diff", diff);
         if (consentBefore != null) {
@@ -165,10 +167,13 @@ public class NoticeWorkflow {
         return approved(store.find(id).orElseThrow(() -> new NotFound("notice", id))).pdf();
     }
 
-    /** A draft's current version as it would print today, watermarked; no number, nothing stored. */
+    /**
+     * A draft's current version as it would print today, watermarked; no number, nothing stored.
+     * Rendered once per distinct page ({@link Previews}), then served.
+     */
     @Transactional(readOnly = true)
     public byte[] preview(long id) {
-        return document.render(draftPage(id));
+        return previews.pdf(id, draftPage(id), document::render);
     }
 
     /**
@@ -189,6 +194,12 @@ public class NoticeWorkflow {
     /** Which notice and version a PDF is, by the SHA-256 of its bytes. */
     @Transactional(readOnly = true)
     public Optional<NoticeStore.Match> verify(byte[] pdf) {
+        return store.bySha256(Sha256.hex(pdf));
+    }
+
+    /** The same, read from a stream (an upload kept on disk), never holding the file in memory. */
+    @Transactional(readOnly = true)
+    public Optional<NoticeStore.Match> verify(java.io.InputStream pdf) throws java.io.IOException {
         return store.bySha256(Sha256.hex(pdf));
     }
 

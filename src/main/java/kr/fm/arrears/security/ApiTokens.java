@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for integrations, per user: a token acts as its user (same role, same landlord
- * scope). Only its SHA-256 is stored, so a copy of the database opens nothing; a locked user's
- * tokens stop working with the account.
+ * scope). Only its SHA-256 is stored, so a copy of the database opens nothing; revoking is the way
+ * to stop one.
  */
 @Component
 class ApiTokens {

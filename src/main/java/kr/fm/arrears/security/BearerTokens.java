@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer arr_…}: signs the request in as the token's user, for this request
- * only (no session). An unknown, revoked or locked-out token is a 401 problem, like wrong Basic
- * credentials.
+ * only (no session). An unknown or revoked token is a 401 problem, like wrong Basic credentials. A
+ * token is not a password: wrong passwords typed for its user make no difference to it.
  */
 class BearerTokens extends OncePerRequestFilter {
 
@@ -39,11 +39,10 @@ class BearerTokens extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedIn> user = tokens.user(header.substring(7).trim()).flatMap(this::load)
-                .filter(SignedIn::isAccountNonLocked);
+        Optional<SignedIn> user = tokens.user(header.substring(7).trim()).flatMap(this::load);
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
-            unauthenticated.commence(request, response, new BadCredentialsException("unknown, revoked or locked token"));
+            unauthenticated.commence(request, response, new BadCredentialsException("unknown or revoked token"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

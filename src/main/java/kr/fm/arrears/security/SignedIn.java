@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as Spring Security holds them: name, role and, for a LANDLORD, their landlord. */
-public record SignedIn(String username, String passwordHash, Role role, Long landlordId, boolean locked)
+public record SignedIn(String username, String passwordHash, Role role, Long landlordId)
         implements UserDetails {
 
     @Override
@@ -23,10 +23,5 @@ public record SignedIn(String username, String passwordHash, Role role, Long lan
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 }

@@ -63,13 +63,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportRejected.class)
     ProblemDetail importRejected(ImportRejected e) {
-        long rows = e.errors().stream().map(ImportRejected.RowError::row).filter(r -> r > 0).distinct().count();
+        long rows = e.rows();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, rows > 0
                 ? rows + " row(s) have errors; nothing was imported. Fix every row listed and send the whole file again."
                 : e.errors().get(0).message() + "; nothing was imported.");
         problem.setType(IMPORT_REJECTED);
         problem.setTitle("Import rejected");
         problem.setProperty("errors", e.errors());
+        problem.setProperty("totalErrors", e.total());
         return problem;
     }
 
@@ -80,6 +81,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "The file is larger than the service accepts; split it into smaller files.");
         problem.setTitle("File too large");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    /** A body cut off at its ceiling while being read ({@link BodyLimits}). */
+    @ExceptionHandler(BodyLimits.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyLimits.TooLarge e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(BodyLimits.problem(e.limit()));
+    }
+
+    @ExceptionHandler(TryLater.class)
+    ResponseEntity<ProblemDetail> tryLater(TryLater e) {
+        String detail = e.status() == HttpStatus.TOO_MANY_REQUESTS ? "요청이 너무 잦습니다. 잠시 후 다시 시도하세요."
+                : "지금은 요청이 많아 처리하지 못했습니다. 잠시 후 다시 시도하세요.";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), detail + " (" + e.getMessage() + ")");
+        problem.setTitle(e.status().getReasonPhrase());
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -142,6 +160,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (StrictJson.cause(e, BodyLimits.TooLarge.class) instanceof BodyLimits.TooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(BodyLimits.problem(tooLarge.limit()));
+        }
+        String strict = StrictJson.refusal(e);
+        if (strict != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, strict);
+            problem.setTitle("Unreadable request");
+            return ResponseEntity.badRequest().body(problem);
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -46,6 +46,9 @@ public class StrictInput {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String s = Text.normalised(super.deserialize(p, ctxt));
+            if (s != null && s.indexOf('\0') >= 0) {
+                throw new StrictJson.NulInText(p); // PostgreSQL cannot even store it: a 400, as for other unreadable JSON
+            }
             if (Text.hasControlCharacter(s)) {
                 throw new OutOfBounds(p, Text.CONTROL_CHARACTER, s, String.class);
             }

@@ -99,9 +99,7 @@ class ApprovalsPage {
             @RequestParam(required = false) String body, @RequestParam(required = false) String consequences,
             @RequestParam(required = false) Integer deadlineDays, RedirectAttributes redirect) {
         try {
-            if (deadlineDays != null && (deadlineDays < 1 || deadlineDays > 90)) {
-                throw InvalidInput.of("deadlineDays", deadlineDays, "납부 기한은 1~90일이어야 합니다");
-            }
+            // the limits are the notice's own (NoticeContent#check), the same as the API's
             CertifiedNotice n = notices.edit(id, new NoticeContent(blankToNull(subject), blankToNull(body),
                     blankToNull(consequences), deadlineDays == null ? 0 : deadlineDays), Acting.current());
             String next = n.status() == NoticeStatus.PENDING_APPROVAL ? "승인 대기 중이며 다른 담당자가 승인합니다."

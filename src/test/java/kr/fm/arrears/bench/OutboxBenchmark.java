@@ -192,6 +192,7 @@ public final class OutboxBenchmark {
                 "spring.datasource.hikari.maximum-pool-size=" + (dispatchers + 2),
                 "arrears.scheduling.enabled=false", "arrears.messaging.mode=live", "arrears.security.admin-password=bench-admin",
                 "arrears.messaging.provider=" + providerName,
+                "arrears.messaging.webhook.secret=bench-webhook-secret",
                 "arrears.messaging.gateway.base-url=" + provider.baseUrl(),
                 "arrears.messaging.solapi.base-url=" + provider.baseUrl(), "arrears.messaging.solapi.api-key=BENCH",
                 "arrears.messaging.solapi.api-secret=bench-secret", "arrears.messaging.solapi.pf-id=KA01PFBENCH",

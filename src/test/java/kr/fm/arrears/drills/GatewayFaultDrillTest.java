@@ -55,6 +55,7 @@ class GatewayFaultDrillTest {
     static void faultyGateway(DynamicPropertyRegistry r) {
         r.add("arrears.messaging.mode", () -> "live");
         PROVIDER.settings().forEach((key, value) -> r.add(key, () -> value));
+        r.add("arrears.messaging.webhook.secret", () -> "drill-webhook-secret"); // live mode refuses the default
         r.add("arrears.messaging.gateway.read-timeout", READ_TIMEOUT::toString);
         r.add("arrears.messaging.gateway.connect-timeout", () -> "PT1S");
         // backoff shortened for the drill; 12 attempts: ten failures in a row (0.4^10) is out of reach

@@ -35,6 +35,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class ServiceProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "drill-admin-password";
+    static final String WEBHOOK_SECRET = "drill-webhook-secret";
 
     private final String name;
     private final int port;
@@ -83,6 +84,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process and waits (up to 3 minutes) until it reports UP. */
     static ServiceProcess start(String name, String url, String schema, Map<String, String> settings) {
+        return start(name, url, schema, settings, List.of("-Xmx512m"));
+    }
+
+    /** The same with the JVM's own options, e.g. {@code -Xmx256m} for a heap ceiling a drill proves enough. */
+    static ServiceProcess start(String name, String url, String schema, Map<String, String> settings, List<String> jvm) {
         int port = freePort();
         Map<String, String> props = new LinkedHashMap<>();
         props.put("server.port", String.valueOf(port));
@@ -100,6 +106,8 @@ final class ServiceProcess implements AutoCloseable {
         props.put("arrears.messaging.provider", "generic");
         props.put("arrears.security.admin-password", ADMIN_PASSWORD);
         props.put("arrears.security.bcrypt-strength", "4");
+        // live messaging refuses to start with the shipped secret (security/ProductionDefaults)
+        props.put("arrears.messaging.webhook.secret", WEBHOOK_SECRET);
         props.put("arrears.escalation.heartbeat", "PT1S");
         props.put("arrears.escalation.abandoned-after", "PT5S");
         props.put("arrears.escalation.recovery-interval", "PT2S");
@@ -110,8 +118,9 @@ final class ServiceProcess implements AutoCloseable {
         props.put("arrears.messaging.quiet.hold-sundays", "false");
         props.put("arrears.messaging.quiet.hold-holidays", "false");
         props.putAll(settings);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ArrearsApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), ArrearsApplication.class.getName()));
         props.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = Path.of("target", "drills", name + ".log");
         try {
@@ -162,6 +171,14 @@ final class ServiceProcess implements AutoCloseable {
 
     Api api() {
         return Api.at(port, "admin", ADMIN_PASSWORD);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
     }
 
     long pid() {

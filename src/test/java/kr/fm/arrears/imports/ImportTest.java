@@ -56,6 +56,21 @@ class ImportTest {
 
     @Test
     @Order(2)
+    void a_file_with_thousands_of_bad_rows_lists_the_first_thousand_errors_and_the_total() {
+        StringBuilder csv = new StringBuilder("bank_reference,paid_on,amount,lease_code,payer_name\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append("R-").append(i).append(",2026-02-30,-1,NO-SUCH-LEASE,입금자\n"); // 3 bad cells a row
+        }
+        Api.Response r = api.postCsv("/api/imports/payments", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("errors")).hasSize(1_000);
+        assertThat(r.body().get("totalErrors").asInt()).isGreaterThanOrEqualTo(3_000);
+        assertThat(r.body().get("detail").asText()).startsWith("1500 row(s) have errors");
+        assertThat(count("payment")).isZero();
+    }
+
+    @Test
+    @Order(3)
     void a_unit_let_twice_over_overlapping_periods_in_one_file_is_refused() {
         String csv = HEADER
                 + "B-1,갑을산업,갑을공장,201-1,첫회사,220-81-62517,,2026-01-01,2026-12-31,1000000,0,0,5\n"
@@ -67,7 +82,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void a_header_without_required_columns_names_the_missing_ones() {
         Api.Response r = api.postCsv("/api/imports/payments", "bank_reference,amount\nX,1000\n".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(422);
@@ -75,7 +90,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void an_euc_kr_file_from_a_korean_spreadsheet_keeps_its_korean_text() {
         String csv = new String(Examples.leases(), StandardCharsets.UTF_8);
         Api.Response r = api.postCsv("/api/imports/leases", csv.getBytes(Charset.forName("x-windows-949")));
@@ -91,7 +106,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void importing_the_same_leases_again_is_refused_by_lease_code_and_changes_nothing() {
         long leases = count("lease");
         Api.Response r = api.postCsv("/api/imports/leases", Examples.leases());
@@ -101,7 +116,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_payments_file_with_a_bom_imports_and_importing_it_again_changes_nothing() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] file = concat(bom, Examples.payments());
@@ -120,7 +135,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_known_bank_reference_with_another_amount_and_an_unknown_lease_are_both_listed() {
         String csv = "거래번호,거래일자,입금액,계약번호,입금자명\n"
                 + "KB20260110-0001,2026-01-10,999,HW-101,대성정밀\n"
@@ -133,7 +148,7 @@ class ImportTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_file_that_is_neither_utf8_nor_euc_kr_is_rejected_with_a_clear_reason() {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xFF, (byte) 0xFE, 0};
         Api.Response r = api.postCsv("/api/imports/payments", binary);

@@ -51,7 +51,7 @@ class BoundsTest {
     }
 
     @ParameterizedTest(name = "name {0}")
-    @ValueSource(strings = {"제어\\u0001문자", "널\\u0000문자", "종\\u0007소리", "삭제\\u007f"})
+    @ValueSource(strings = {"제어\\u0001문자", "종\\u0007소리", "삭제\\u007f"}) // NUL: a 400, StrictJsonTest
     void a_text_field_with_a_control_character_is_refused_naming_the_field(String name) {
         long tenants = count("tenant");
 

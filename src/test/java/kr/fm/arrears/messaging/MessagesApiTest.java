@@ -58,9 +58,13 @@ class MessagesApiTest extends MessagingTestBase {
         return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A receipt as the provider sends it: a fresh delivery id, our clock's time, signed over both and the body. */
     Answer receipt(String requestId, String status, String secret) throws Exception {
         String body = "{\"requestId\":\"" + requestId + "\",\"status\":\"" + status + "\",\"reason\":\"수신 거부 번호\"}";
-        return send("POST", "/api/messaging/receipts", body, Map.of("X-Signature", hmac(body, secret)));
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        String delivery = java.util.UUID.randomUUID().toString();
+        return send("POST", "/api/messaging/receipts", body, Map.of("X-Timestamp", timestamp, "X-Delivery-Id", delivery,
+                "X-Signature", hmac(timestamp + "." + delivery + "." + body, secret)));
     }
 
     @Test

@@ -208,16 +208,29 @@ class LandlordIsolationTest {
     }
 
     @Test
-    void a_locked_out_account_stays_locked_for_its_tokens_too() {
+    void another_landlords_tenant_has_no_opt_outs_to_read_it_does_not_exist_for_landlord_a() {
+        assertThat(api.putJson("/api/tenants/" + two.tenantB() + "/opt-outs", Map.of("channels", List.of("SMS"),
+                "reason", "야간 문자 거부")).status()).isEqualTo(200);
+        assertThat(ownerA.get("/api/tenants/" + two.tenantB() + "/opt-outs").status()).isEqualTo(404);
+        assertThat(ownerA.get("/api/tenants/999999/opt-outs").status()).isEqualTo(404);
+        assertThat(api.get("/api/tenants/999999/opt-outs").status()).isEqualTo(404);
+        Api.Response own = two.ownerB(api).get("/api/tenants/" + two.tenantB() + "/opt-outs");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("channels")).extracting(JsonNode::asText).containsExactly("SMS");
+    }
+
+    @Test
+    void wrong_passwords_make_the_password_wait_but_leave_the_accounts_token_working() {
         tx.executeWithoutResult(s -> users.create("hanul-clerk", TwoLandlords.PASSWORD, Role.LANDLORD, two.landlordA(), "경리", "test"));
         String token = api.postJson("/api/users/hanul-clerk/tokens", Map.of("name", "경리 프로그램")).body().get("token").asText();
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
         assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null).status()).isEqualTo(200);
         Api wrong = api.as("hanul-clerk", "not-the-password");
-        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+        for (int i = 0; i < SignInWaits.MAX_FAILURES; i++) {
             assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
         }
-        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null).status()).isEqualTo(401);
+        // a token is not a guessed password: an attacker's guesses do not cut the integration off
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/history", bearer, null).status()).isEqualTo(200);
         assertThat(api.as("hanul-clerk", TwoLandlords.PASSWORD).get("/api/history").status()).isEqualTo(401);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
-/** Who may do what: roles, lock-out after repeated failures, CSRF on forms, audited sign-ins. */
+/** Who may do what: roles, waits after repeated wrong passwords, CSRF on forms, audited sign-ins. */
 @ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInTest {
@@ -29,6 +29,8 @@ class SignInTest {
     Users users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    kr.fm.arrears.support.TestClock clock;
     @Value("${local.server.port}")
     int port;
 
@@ -81,26 +83,80 @@ class SignInTest {
 
     @Test
     @Order(3)
-    void five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_opens_it() {
+    void five_wrong_passwords_make_the_account_wait_15_minutes_then_the_right_one_opens_it() {
         Api wrong = api.as("seodong", "not-the-password");
-        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+        Api right = api.as("seodong", "landlord-password");
+        Api.Response unknown = api.as("nobody", "whatever-password").get("/api/leases");
+        for (int i = 0; i < SignInWaits.MAX_FAILURES; i++) {
             Api.Response r = wrong.get("/api/leases");
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.body().get("title").asText()).isEqualTo("Unauthorized");
+            assertThat(r.body()).isEqualTo(unknown.body());
         }
-        assertThat(api.as("seodong", "landlord-password").get("/api/leases").status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT locked FROM app_user WHERE username = 'seodong'").query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED' AND subject_id = 'seodong'")
-                .query(Long.class).single()).isEqualTo(1);
-        // the right password through the sign-in form does not open it either, nor reset the count
+        // waiting: the right password gets the answer of an unknown name, and so do further guesses
+        assertThat(right.get("/api/leases").status()).isEqualTo(401);
+        assertThat(right.get("/api/leases").body()).isEqualTo(unknown.body());
+        for (int i = 0; i < 20; i++) {
+            assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
+        }
         assertThat(new kr.fm.arrears.support.Browser(port).signIn("seodong", "landlord-password")).contains("/login?error");
-        assertThat(api.as("seodong", "landlord-password").get("/api/leases").status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT locked AND failed_attempts >= 5 FROM app_user WHERE username = 'seodong'")
-                .query(Boolean.class).single()).isTrue();
+        // the wait is audited once, not per attempt; the guesses before it each once
+        assertThat(count("SIGN_IN_WAIT", "seodong")).isEqualTo(1);
+        assertThat(count("LOGIN_FAILED", "seodong")).isEqualTo(SignInWaits.MAX_FAILURES);
+
+        advance(java.time.Duration.ofMinutes(15));
+        assertThat(right.get("/api/leases").status()).isEqualTo(200);
     }
 
     @Test
     @Order(4)
+    void a_repeat_waits_twice_as_long_and_an_admin_ends_a_wait_at_once() {
+        Api wrong = api.as("seodong", "not-the-password");
+        Api right = api.as("seodong", "landlord-password");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SignInWaits.MAX_FAILURES; i++) {
+                assertThat(wrong.get("/api/leases").status()).isEqualTo(401);
+            }
+            if (round == 0) {
+                advance(java.time.Duration.ofMinutes(15)); // the first wait is over; the next is 30 minutes
+            }
+        }
+        advance(java.time.Duration.ofMinutes(29));
+        assertThat(right.get("/api/leases").status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE action = 'SIGN_IN_WAIT' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).contains("\"minutes\":30");
+
+        assertThat(api.as("seodong", "landlord-password").postJson("/api/users/seodong/unlock", Map.of()).status())
+                .isEqualTo(401);
+        assertThat(api.postJson("/api/users/seodong/unlock", Map.of()).status()).isEqualTo(204);
+        assertThat(api.postJson("/api/users/nobody/unlock", Map.of()).status()).isEqualTo(404);
+        assertThat(right.get("/api/leases").status()).isEqualTo(200);
+        assertThat(count("ACCOUNT_UNLOCKED", "seodong")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void a_million_character_user_name_on_the_form_is_an_ordinary_failed_sign_in_stored_in_64_characters() {
+        String huge = "x".repeat(1_000_000);
+        assertThat(new kr.fm.arrears.support.Browser(port).signIn(huge, "whatever-password")).startsWith("302")
+                .endsWith("/login?error");
+        assertThat(jdbc.sql("SELECT max(length(actor)) FROM audit_event WHERE action = 'LOGIN_FAILED'").query(Integer.class)
+                .single()).isEqualTo(SignInWaits.NAME_LENGTH);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'LOGIN_FAILED' AND subject_id = ?")
+                .param("x".repeat(SignInWaits.NAME_LENGTH)).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    private void advance(java.time.Duration d) {
+        clock.set(clock.instant().plus(d).atZone(kr.fm.arrears.shared.BusinessTime.SEOUL).toLocalDateTime());
+    }
+
+    private long count(String action, String user) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = ? AND subject_id = ?").params(action, user)
+                .query(Long.class).single();
+    }
+
+    @Test
+    @Order(6)
     void a_form_post_without_its_csrf_token_is_refused_and_with_it_signs_in() {
         RestClient browser = RestClient.builder().baseUrl("http://localhost:" + port).build();
         var form = new LinkedMultiValueMap<String, String>();

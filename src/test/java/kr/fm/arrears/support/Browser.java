@@ -57,13 +57,33 @@ public final class Browser {
 
     /** A form of a page posted as the browser does, with the session's CSRF token or, forged, without it. */
     public int postForm(String path, Map<String, String> fields, boolean withToken) {
+        return postForm(path, fields, withToken, Map.of());
+    }
+
+    /** The same, with extra request headers (e.g. an {@code Authorization} a forger hopes exempts it). */
+    public int postForm(String path, Map<String, String> fields, boolean withToken, Map<String, String> headers) {
         var form = new LinkedMultiValueMap<String, String>();
         fields.forEach(form::add);
         if (withToken) {
             form.add("_csrf", csrf);
         }
-        return http.post().uri(path).header("Cookie", cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).exchange((req, res) -> res.getStatusCode().value());
+        return http.post().uri(path).header("Cookie", cookie).headers(h -> headers.forEach(h::set))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    /** A JSON POST from the signed-in session without its CSRF token, with extra headers. */
+    public int postJsonWithoutToken(String path, String json, Map<String, String> headers) {
+        return http.post().uri(path).header("Cookie", cookie).headers(h -> headers.forEach(h::set))
+                .contentType(MediaType.APPLICATION_JSON).body(json).exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    /** A GET from the session: status, the headers a browser acts on, and the body. */
+    public record Answer(int status, org.springframework.http.HttpHeaders headers, String body) {}
+
+    public Answer exchange(String path, Map<String, String> headers) {
+        return http.get().uri(path).header("Cookie", cookie).headers(h -> headers.forEach(h::set))
+                .exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(),
+                        new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public int get(String path) {
@@ -72,8 +92,7 @@ public final class Browser {
 
     /** A POST from the signed-in session, as a forged form on another site would send it: no CSRF token. */
     public int postWithoutToken(String path) {
-        return http.post().uri(path).header("Cookie", cookie).contentType(MediaType.APPLICATION_JSON).body("{}")
-                .exchange((req, res) -> res.getStatusCode().value());
+        return postJsonWithoutToken(path, "{}", Map.of());
     }
 
     public int postWithToken(String path) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import kr.fm.arrears.security.Role;
+import kr.fm.arrears.security.SignInWaits;
 import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Actor;
 import kr.fm.arrears.support.Api;
@@ -114,17 +115,27 @@ class PageAuthorizationTest {
     }
 
     @Test
-    void a_wrong_password_and_a_locked_account_are_told_apart_on_the_sign_in_page() {
+    void an_unknown_name_a_wrong_password_and_a_waiting_account_read_the_same_on_the_sign_in_page() {
         users.create("park", TwoLandlords.PASSWORD, Role.MANAGER, null, "박담당", Actor.SYSTEM);
+        Browser stranger = new Browser(port);
+        assertThat(stranger.signIn("nobody-here", "wrong-password")).endsWith("/login?error");
+        String unknown = loginError(stranger.page("/login?error").body());
+        assertThat(unknown).contains("아이디 또는 비밀번호가 맞지 않습니다");
+
         Browser browser = new Browser(port);
-        for (int i = 0; i < Users.MAX_FAILURES; i++) {
+        for (int i = 0; i < SignInWaits.MAX_FAILURES; i++) {
             assertThat(browser.signIn("park", "wrong-password")).endsWith("/login?error");
-            if (i == 0) {
-                assertThat(browser.page("/login?error").body()).contains("아이디 또는 비밀번호가 맞지 않습니다");
-            }
+            assertThat(loginError(browser.page("/login?error").body())).isEqualTo(unknown);
         }
+        // now waiting: even the right password gets the very same answer
         assertThat(browser.signIn("park", TwoLandlords.PASSWORD)).endsWith("/login?error");
-        assertThat(browser.page("/login?error").body()).contains("계정이 잠겼습니다");
+        assertThat(loginError(browser.page("/login?error").body())).isEqualTo(unknown);
+    }
+
+    private static String loginError(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p[^>]*id=\"login-error\"[^>]*>([^<]*)</p>").matcher(html);
+        assertThat(m.find()).as("the sign-in page shows an error").isTrue();
+        return m.group(1);
     }
 
     private Browser signedIn(String user) {

@@ -1,0 +1,25 @@
+package kr.fm.arrears.security;
+
+import kr.fm.arrears.shared.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An ADMIN ends an account's sign-in waits at once (the {@code /api/users/**} paths are ADMIN's). */
+@RestController
+class UnlockController {
+
+    private final SignInWaits waits;
+
+    UnlockController(SignInWaits waits) {
+        this.waits = waits;
+    }
+
+    @PostMapping("/api/users/{username}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@PathVariable String username) {
+        waits.unlock(username, Actor.current());
+    }
+}
