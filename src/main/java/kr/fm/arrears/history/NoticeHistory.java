@@ -108,12 +108,15 @@ public class NoticeHistory {
         Timestamp start = Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         String inScope = "(CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)";
-        record Sent(long all, long demo) {}
+        // sent = the provider accepted it (SENT, or DELIVERED once it reported so); one it reported failed is not
+        record Sent(long all, long demo, long delivered) {}
         Sent reminders = jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo) FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
-                WHERE m.sent_at >= :start AND m.sent_at < :end AND m.stage IN """ + REMINDER_STAGES + " AND " + inScope)
+                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo), count(*) FILTER (WHERE m.state = 'DELIVERED')
+                FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
+                WHERE m.sent_at >= :start AND m.sent_at < :end AND m.state IN ('SENT', 'DELIVERED')
+                  AND m.stage IN """ + REMINDER_STAGES + " AND " + inScope)
                 .param("start", start).param("end", end).param("landlord", landlord)
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         long recovered = jdbc.sql("""
                 SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN lease l ON l.id = p.lease_id
                      JOIN building b ON b.id = l.building_id
@@ -133,7 +136,7 @@ public class NoticeHistory {
                      JOIN lease l ON l.id = n.lease_id JOIN building b ON b.id = l.building_id
                 WHERE d.sent_at >= :start AND d.sent_at < :end AND """ + inScope)
                 .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
-        return new MonthlySummary(month, reminders.all(), recovered, notices, reminders.demo());
+        return new MonthlySummary(month, reminders.all(), recovered, notices, reminders.demo(), reminders.delivered());
     }
 
     /** Refuses a filter that cannot match anything meaningful, naming the field. */
