@@ -32,7 +32,7 @@ class ApiAuthProblems {
                 "Your role may not do this (a missing or expired CSRF token on a form also ends here).");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());

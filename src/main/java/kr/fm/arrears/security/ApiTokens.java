@@ -39,20 +39,32 @@ class ApiTokens {
 
     record Issued(long id, String name, String token) {}
 
-    record TokenView(long id, String name, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+    record TokenView(long id, String name, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
+            Instant expiresAt) {}
 
     @Transactional
     Issued issue(String username, String name, String actor) {
+        return issue(username, name, null, actor);
+    }
+
+    /** {@code expiresAt}: the token opens nothing after it (null: until revoked). */
+    @Transactional
+    Issued issue(String username, String name, Instant expiresAt, String actor) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw kr.fm.arrears.shared.InvalidInput.of("expiresAt", expiresAt, "만료 시각은 지금보다 뒤여야 합니다");
+        }
         long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("user", username));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                INSERT INTO api_token (user_id, name, token_sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(userId, name, Sha256.hex(token), actor, Timestamp.from(clock.instant())).query(Long.class).single();
+                INSERT INTO api_token (user_id, name, token_sha256, created_by, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(userId, name, Sha256.hex(token), actor, Timestamp.from(clock.instant()),
+                        expiresAt == null ? null : Timestamp.from(expiresAt)).query(Long.class).single();
         audit.record(new AuditLog.Event(actor, "API_TOKEN_ISSUED", "USER", username, null, null,
-                details("tokenId", id, "name", name)));
+                details("tokenId", id, "name", name, "expiresAt", expiresAt == null ? null : expiresAt.toString())));
         return new Issued(id, name, token);
     }
 
@@ -70,7 +82,7 @@ class ApiTokens {
 
     List<TokenView> list(String username) {
         return jdbc.sql("""
-                SELECT t.id, t.name, t.created_by, t.created_at, t.last_used_at, t.revoked_at FROM api_token t
+                SELECT t.id, t.name, t.created_by, t.created_at, t.last_used_at, t.revoked_at, t.expires_at FROM api_token t
                 JOIN app_user u ON u.id = t.user_id WHERE u.username = ? ORDER BY t.id""").param(username)
                 .query(TokenView.class).list();
     }
@@ -80,8 +92,10 @@ class ApiTokens {
     Optional<String> user(String token) {
         Optional<String> user = jdbc.sql("""
                 UPDATE api_token t SET last_used_at = ? FROM app_user u
-                WHERE u.id = t.user_id AND t.token_sha256 = ? AND t.revoked_at IS NULL RETURNING u.username""")
-                .params(Timestamp.from(clock.instant()), Sha256.hex(token)).query(String.class).optional();
+                WHERE u.id = t.user_id AND t.token_sha256 = ? AND t.revoked_at IS NULL
+                  AND (t.expires_at IS NULL OR t.expires_at > ?) RETURNING u.username""")
+                .params(Timestamp.from(clock.instant()), Sha256.hex(token), Timestamp.from(clock.instant()))
+                .query(String.class).optional();
         return user;
     }
 }

@@ -57,7 +57,8 @@ class BearerTokens extends OncePerRequestFilter {
 
     private Optional<SignedIn> load(String username) {
         try {
-            return Optional.of((SignedIn) users.loadUserByUsername(username));
+            SignedIn user = (SignedIn) users.loadUserByUsername(username);
+            return user.isEnabled() ? Optional.of(user) : Optional.empty(); // a deactivated account's tokens open nothing
         } catch (UsernameNotFoundException e) {
             return Optional.empty();
         }

@@ -75,10 +75,11 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiAuthProblems problems, ApiTokens tokens, UserDetailsService users,
-            AuthenticationManager signIn) throws Exception {
+            AuthenticationManager signIn, Users accounts) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/api/me", "/api/me/**").authenticated()
                         .requestMatchers("/api/users/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.PUT, "/api/escalation/policy/**").hasRole("ADMIN")
@@ -98,6 +99,7 @@ class SecurityConfig {
                 .authenticationManager(signIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .addFilterBefore(new BearerTokens(tokens, users, problems.unauthenticated()), BasicAuthenticationFilter.class)
+                .addFilterAfter(new AccountState(accounts, problems, true), BasicAuthenticationFilter.class)
                 // a page session is read (a signed-in person opens a preview) but none is ever made here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
@@ -111,15 +113,19 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager signIn) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager signIn, Users accounts, ApiAuthProblems problems)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         // approving notices and pausing cases are staff work; every other page is read by all roles
                         .requestMatchers("/approvals/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/cases/*/pause", "/cases/*/resume").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterAfter(new AccountState(accounts, problems, false),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // every state-changing form carries its token; no header exempts a page
                 .csrf(Customizer.withDefaults())
@@ -191,7 +197,8 @@ class SecurityConfig {
             if (username == null || username.length() > SignInWaits.NAME_LENGTH) {
                 throw new UsernameNotFoundException("no such user"); // no account has such a name: no query
             }
-            return users.byName(username).map(u -> new SignedIn(u.username(), u.passwordHash(), u.role(), u.landlordId()))
+            return users.byName(username).map(u -> new SignedIn(u.username(), u.passwordHash(), u.role(), u.landlordId(),
+                    u.active()))
                     .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         };
     }

@@ -7,8 +7,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as Spring Security holds them: name, role and, for a LANDLORD, their landlord. */
-public record SignedIn(String username, String passwordHash, Role role, Long landlordId)
+public record SignedIn(String username, String passwordHash, Role role, Long landlordId, boolean active)
         implements UserDetails {
+
+    /** A deactivated account signs in nowhere: Spring Security refuses a disabled one, Basic and form alike. */
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -24,13 +24,13 @@ class TokensController {
         this.tokens = tokens;
     }
 
-    record NewToken(@NotBlank @Size(max = 100) String name) {}
+    record NewToken(@NotBlank @Size(max = 100) String name, java.time.Instant expiresAt) {}
 
     /** The token is in this answer only; afterwards only its name and dates can be read. */
     @PostMapping("/api/users/{username}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.Issued issue(@PathVariable String username, @Valid @RequestBody NewToken body) {
-        return tokens.issue(username, body.name().trim(), Actor.current());
+        return tokens.issue(username, body.name().trim(), body.expiresAt(), Actor.current());
     }
 
     @GetMapping("/api/users/{username}/tokens")

@@ -2,9 +2,11 @@ package kr.fm.arrears.security;
 
 import static kr.fm.arrears.audit.AuditLog.details;
 
+import java.util.List;
 import java.util.Optional;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -17,19 +19,141 @@ public class Users {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final kr.fm.arrears.ledger.LedgerViews landlords;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, kr.fm.arrears.ledger.LedgerViews landlords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
+        this.landlords = landlords;
     }
 
-    public record User(long id, String username, String passwordHash, Role role, Long landlordId, String displayName) {}
+    /** A LANDLORD account belongs to an existing landlord (asked through the ledger's front door). */
+    private void checkLandlord(Long landlordId) {
+        if (landlordId != null && landlords.landlords(List.of(landlordId)).isEmpty()) {
+            throw InvalidInput.of("landlordId", landlordId, "없는 임대인입니다");
+        }
+    }
+
+    public record User(long id, String username, String passwordHash, Role role, Long landlordId, String displayName,
+            boolean active, boolean mustChangePassword) {}
+
+    /** An account as the ADMIN's list shows it (never its password hash). */
+    public record Account(String username, Role role, Long landlordId, String displayName, boolean active,
+            boolean mustChangePassword, java.time.Instant createdAt) {}
 
     public Optional<User> byName(String username) {
         return jdbc.sql("""
-                SELECT id, username, password_hash, role, landlord_id, display_name
+                SELECT id, username, password_hash, role, landlord_id, display_name, active, must_change_password
                 FROM app_user WHERE username = ?""").param(username).query(User.class).optional();
+    }
+
+    public List<Account> list() {
+        return jdbc.sql("""
+                SELECT username, role, landlord_id, display_name, active, must_change_password, created_at
+                FROM app_user ORDER BY role, username""").query(Account.class).list();
+    }
+
+    public Optional<Account> account(String username) {
+        return jdbc.sql("""
+                SELECT username, role, landlord_id, display_name, active, must_change_password, created_at
+                FROM app_user WHERE username = ?""").param(username).query(Account.class).optional();
+    }
+
+    /**
+     * An ADMIN opens an account with a temporary password, to be changed at the first sign-in; none
+     * given, one is made. Returns the temporary password (shown once, to hand over).
+     */
+    @Transactional
+    public String open(String username, Role role, Long landlordId, String displayName, String temporaryPassword,
+            String actor) {
+        if (username != null && byName(username.strip()).isPresent()) {
+            throw new kr.fm.arrears.shared.Conflict("사용자 이름 " + username + "은(는) 이미 있습니다");
+        }
+        String password = temporaryPassword == null || temporaryPassword.isBlank() ? temporaryPassword() : temporaryPassword;
+        long id = create(username == null ? null : username.strip(), password, role, landlordId, displayName, actor);
+        jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE id = ?").param(id).update();
+        return password;
+    }
+
+    /** What an ADMIN may change; null leaves a field as it is. */
+    public record Change(Role role, Long landlordId, String displayName, Boolean active) {}
+
+    @Transactional
+    public Account change(String username, Change c, String actor) {
+        User u = byName(username).orElseThrow(() -> new NotFound("user", username));
+        Role role = c.role() == null ? u.role() : c.role();
+        Long landlordId = c.role() == null && c.landlordId() == null ? u.landlordId() : c.landlordId();
+        if (role != Role.LANDLORD) {
+            landlordId = null;
+        }
+        if (role == Role.LANDLORD && landlordId == null) {
+            throw InvalidInput.of("landlordId", null, "임대인 계정에는 임대인(landlordId)이 있어야 합니다");
+        }
+        checkLandlord(landlordId);
+        boolean active = c.active() == null ? u.active() : c.active();
+        if (u.role() == Role.ADMIN && u.active() && (role != Role.ADMIN || !active) && activeAdmins() <= 1) {
+            throw new kr.fm.arrears.shared.Conflict("마지막 운영자(ADMIN) 계정은 해제하거나 역할을 바꿀 수 없습니다");
+        }
+        if (username.equals(actor) && !active) {
+            throw new kr.fm.arrears.shared.Conflict("자기 자신의 계정은 해제할 수 없습니다");
+        }
+        String name = c.displayName() == null ? u.displayName() : c.displayName().strip();
+        jdbc.sql("UPDATE app_user SET role = ?, landlord_id = ?, display_name = ?, active = ?, updated_at = now() WHERE id = ?")
+                .params(role.name(), landlordId, name, active, u.id()).update();
+        String action = active == u.active() ? "USER_CHANGED" : active ? "USER_REACTIVATED" : "USER_DEACTIVATED";
+        audit.record(new AuditLog.Event(actor, action, "USER", username, null, null, details("role", role,
+                "landlordId", landlordId, "displayName", name, "active", active, "wasRole", u.role(), "wasActive", u.active())));
+        return account(username).orElseThrow();
+    }
+
+    /** A new temporary password, to be changed at the next sign-in; returns it (shown once). */
+    @Transactional
+    public String resetPassword(String username, String actor) {
+        User u = byName(username).orElseThrow(() -> new NotFound("user", username));
+        String password = temporaryPassword();
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE, updated_at = now() WHERE id = ?")
+                .params(passwords.encode(password), u.id()).update();
+        audit.record(new AuditLog.Event(actor, "PASSWORD_RESET", "USER", username, null, null, null));
+        return password;
+    }
+
+    /** A person changes their own password, knowing the current one. */
+    @Transactional
+    public void changeOwnPassword(String username, String current, String next) {
+        User u = byName(username).orElseThrow(() -> new NotFound("user", username));
+        if (current == null || !passwords.matches(current, u.passwordHash())) {
+            throw InvalidInput.of("currentPassword", null, "지금 비밀번호가 맞지 않습니다");
+        }
+        checkPassword("newPassword", next);
+        if (passwords.matches(next, u.passwordHash())) {
+            throw InvalidInput.of("newPassword", null, "지금과 다른 비밀번호여야 합니다");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, updated_at = now() WHERE id = ?")
+                .params(passwords.encode(next), u.id()).update();
+        audit.record(new AuditLog.Event(username, "PASSWORD_CHANGED", "USER", username, null, null, null));
+    }
+
+    private long activeAdmins() {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND active").query(Long.class).single();
+    }
+
+    private static void checkPassword(String field, String password) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw InvalidInput.of(field, null, "비밀번호는 8자 이상 128자 이하여야 합니다");
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String TEMPORARY = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** 12 characters without look-alikes (l/1, O/0), read out over the phone. */
+    private static String temporaryPassword() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            b.append(TEMPORARY.charAt(RANDOM.nextInt(TEMPORARY.length())));
+        }
+        return b.toString();
     }
 
     /** Creates an account (or leaves an existing one as it is); returns its id. */
@@ -38,12 +162,14 @@ public class Users {
         if (username == null || username.isBlank() || username.length() > SignInWaits.NAME_LENGTH) {
             throw InvalidInput.of("username", username, "must have 1 to " + SignInWaits.NAME_LENGTH + " characters");
         }
-        if (rawPassword == null || rawPassword.length() < 8) {
-            throw InvalidInput.of("password", null, "must have at least 8 characters");
+        checkPassword("password", rawPassword);
+        if (role == null) {
+            throw InvalidInput.of("role", null, "ADMIN, MANAGER 또는 LANDLORD");
         }
         if ((role == Role.LANDLORD) != (landlordId != null)) {
             throw InvalidInput.of("landlordId", landlordId, "is required for a LANDLORD and only for a LANDLORD");
         }
+        checkLandlord(landlordId);
         Optional<Long> created = jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, role, landlord_id, display_name) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (username) DO NOTHING RETURNING id""")

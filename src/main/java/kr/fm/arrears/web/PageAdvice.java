@@ -41,6 +41,16 @@ class PageAdvice {
     }
 
     /** Every page says so when texts and e-mails are only marked sent: nobody should believe a tenant was told. */
+    /** The Korean word for each role, for the accounts pages. */
+    @ModelAttribute("roleLabels")
+    java.util.Map<String, String> roleLabels() {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (Role r : Role.values()) {
+            labels.put(r.name(), Labels.role(r));
+        }
+        return labels;
+    }
+
     @ModelAttribute("demoMessaging")
     boolean demoMessaging() {
         return demoMessaging;
