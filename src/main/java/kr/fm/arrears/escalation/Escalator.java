@@ -36,6 +36,10 @@ public final class Escalator {
             if (!arrears.inArrears()) {
                 return new Step.Nothing("nothing overdue");
             }
+            if (arrears.overdueBalance() < policy.minimumBalance()) {
+                return new Step.Nothing("overdue " + arrears.overdueBalance() + " won, below the ladder's minimum of "
+                        + policy.minimumBalance());
+            }
             Stage target = highestDue(policy, arrears);
             return new Step.Open(target, passedOver(policy, null, target));
         }
@@ -44,6 +48,11 @@ public final class Escalator {
         }
         if (!arrears.inArrears()) {
             return new Step.Resolve(openCase.caseId(), openCase.stage() != null);
+        }
+        if (arrears.overdueBalance() < policy.minimumBalance()) {
+            // a small rest keeps the case open (it resolves at 0) but takes it no higher
+            return new Step.Nothing("overdue " + arrears.overdueBalance() + " won, below the ladder's minimum of "
+                    + policy.minimumBalance() + "; stays at " + openCase.stage());
         }
         Stage target = highestDue(policy, arrears);
         if (target == null || openCase.stage() != null && target.compareTo(openCase.stage()) <= 0) {

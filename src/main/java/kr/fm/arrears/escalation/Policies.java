@@ -49,13 +49,15 @@ public class Policies {
     /** Every ladder, read in one query (a handful of rows): the batch reads it once per page. */
     public PolicyBook book() {
         Map<Scope, List<Policy.StageRule>> rules = new LinkedHashMap<>();
+        Map<Scope, Long> minimums = new HashMap<>();
         jdbc.sql("""
-                SELECT p.landlord_id, p.building_id, s.stage, s.enabled, s.trigger, s.threshold, s.channels, s.template,
+                SELECT p.landlord_id, p.building_id, p.minimum_balance, s.stage, s.enabled, s.trigger, s.threshold, s.channels, s.template,
                        s.needs_approval, s.needs_landlord_consent
                 FROM escalation_policy p JOIN escalation_policy_stage s ON s.policy_id = p.id
                 ORDER BY p.id, s.stage""")
                 .query(rs -> {
                     Scope scope = new Scope((Long) rs.getObject("landlord_id"), (Long) rs.getObject("building_id"));
+                    minimums.put(scope, rs.getLong("minimum_balance"));
                     rules.computeIfAbsent(scope, k -> new ArrayList<>()).add(new Policy.StageRule(
                             Stage.valueOf(rs.getString("stage")), rs.getBoolean("enabled"),
                             Policy.Trigger.valueOf(rs.getString("trigger")), rs.getInt("threshold"),
@@ -66,7 +68,7 @@ public class Policies {
         Map<Long, Policy> byBuilding = new HashMap<>();
         Policy defaults = null;
         for (Map.Entry<Scope, List<Policy.StageRule>> e : rules.entrySet()) {
-            Policy policy = new Policy(e.getValue());
+            Policy policy = new Policy(e.getValue(), minimums.get(e.getKey()));
             if (e.getKey().buildingId() != null) {
                 byBuilding.put(e.getKey().buildingId(), policy);
             } else if (e.getKey().landlordId() != null) {
@@ -105,6 +107,12 @@ public class Policies {
     /** Replaces the ladder of a scope (creating the override if needed); refused whole when any rule is wrong. */
     @Transactional
     public void put(Scope scope, List<Policy.StageRule> rules, String actor) {
+        put(scope, rules, null, actor);
+    }
+
+    /** {@code minimumBalance}: null keeps the scope's (a new override starts at the default). */
+    @Transactional
+    public void put(Scope scope, List<Policy.StageRule> rules, Long minimumBalance, String actor) {
         if (scope.landlordId() != null && scope.buildingId() != null) {
             throw InvalidInput.of("buildingId", scope.buildingId(), "give either landlordId or buildingId, not both");
         }
@@ -113,16 +121,22 @@ public class Policies {
         } else if (scope.landlordId() != null) {
             requireLandlord(scope.landlordId());
         }
-        List<InvalidInput.FieldError> problems = Policy.problems(rules);
+        List<InvalidInput.FieldError> problems = new ArrayList<>(Policy.problems(rules));
+        if (Policy.minimumBalanceProblem(minimumBalance) != null) {
+            problems.add(Policy.minimumBalanceProblem(minimumBalance));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         long id = jdbc.sql("""
-                INSERT INTO escalation_policy (landlord_id, building_id, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                INSERT INTO escalation_policy (landlord_id, building_id, updated_at, updated_by, minimum_balance)
+                VALUES (?, ?, ?, ?, coalesce(CAST(? AS BIGINT), 10000))
                 ON CONFLICT ((coalesce(landlord_id, 0)), (coalesce(building_id, 0)))
-                DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                    minimum_balance = coalesce(CAST(? AS BIGINT), escalation_policy.minimum_balance)
                 RETURNING id""")
-                .params(scope.landlordId(), scope.buildingId(), java.sql.Timestamp.from(BusinessTime.now(clock)), actor)
+                .params(scope.landlordId(), scope.buildingId(), java.sql.Timestamp.from(BusinessTime.now(clock)), actor,
+                        minimumBalance, minimumBalance)
                 .query(Long.class).single();
         jdbc.sql("DELETE FROM escalation_policy_stage WHERE policy_id = ?").param(id).update();
         for (Policy.StageRule r : rules) {
@@ -136,7 +150,8 @@ public class Policies {
                     .update();
         }
         audit.record(new AuditLog.Event(actor, "POLICY_CHANGED", "POLICY", scope.subjectId(), null, null,
-                details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId(), "rules", rules)));
+                details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId(), "rules", rules,
+                        "minimumBalance", minimumBalance)));
     }
 
     /** Drops a landlord's or building's own ladder, so the next one up applies again. */

@@ -9,7 +9,14 @@ import kr.fm.arrears.shared.InvalidInput;
  * An escalation ladder: one rule per {@link Stage}, in ladder order. The default comes from SPEC
  * (seeded by migration); a landlord or a building may have its own.
  */
-public record Policy(List<StageRule> rules) {
+public record Policy(List<StageRule> rules, long minimumBalance) {
+
+    /** SPEC: overdue arrears below this take no stage (10,000원 unless the ladder sets another). */
+    public static final long DEFAULT_MINIMUM_BALANCE = 10_000;
+
+    public Policy(List<StageRule> rules) {
+        this(rules, DEFAULT_MINIMUM_BALANCE);
+    }
 
     /** What sets a stage off; each stage has exactly one kind (see {@link #expected(Stage)}). */
     public enum Trigger { DAYS_BEFORE_DUE, DAYS_OVERDUE, RENT_MONTHS, BALANCE_ZERO }
@@ -29,6 +36,12 @@ public record Policy(List<StageRule> rules) {
 
     public Policy {
         rules = List.copyOf(rules);
+    }
+
+    /** The field error of a minimum balance out of bounds, or null. */
+    public static InvalidInput.FieldError minimumBalanceProblem(Long minimumBalance) {
+        return minimumBalance != null && (minimumBalance < 0 || minimumBalance > kr.fm.arrears.shared.Won.MAX)
+                ? new InvalidInput.FieldError("minimumBalance", minimumBalance, "0원부터 1,000억원 사이여야 합니다") : null;
     }
 
     public StageRule rule(Stage stage) {

@@ -23,22 +23,24 @@ class PolicyController {
     }
 
     /** {@code source} names whose ladder applies: a building without its own uses its landlord's, then the default. */
-    record PolicyView(String scope, Long landlordId, Long buildingId, String source, List<Policy.StageRule> rules) {}
+    record PolicyView(String scope, Long landlordId, Long buildingId, String source, List<Policy.StageRule> rules,
+            long minimumBalance) {}
 
-    record PolicyBody(List<Policy.StageRule> rules) {}
+    /** {@code minimumBalance}: overdue arrears below it take no stage; absent keeps the ladder's. */
+    record PolicyBody(List<Policy.StageRule> rules, Long minimumBalance) {}
 
     @GetMapping
     PolicyView get(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
         Policies.Scope scope = new Policies.Scope(buildingId != null ? null : landlordId, buildingId);
         Policies.Effective effective = policies.effective(scope);
         return new PolicyView(scope.name(), scope.landlordId(), scope.buildingId(), effective.source().name(),
-                effective.policy().rules());
+                effective.policy().rules(), effective.policy().minimumBalance());
     }
 
     @PutMapping
     PolicyView put(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
             @RequestBody PolicyBody body) {
-        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), Actor.current());
+        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), body.minimumBalance(), Actor.current());
         return get(landlordId, buildingId);
     }
 

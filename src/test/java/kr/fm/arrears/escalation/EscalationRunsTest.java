@@ -162,6 +162,12 @@ class EscalationRunsTest {
         assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("rules[5].threshold");
 
         rules.get(5).put("threshold", 2);
+        Api.Response negative = api.putJson("/api/escalation/policy?landlordId=" + tenancy.landlordId,
+                Map.of("rules", rules, "minimumBalance", -1));
+        assertThat(negative.status()).isEqualTo(422);
+        assertThat(negative.body().get("errors").get(0).get("field").asText()).isEqualTo("minimumBalance");
+        assertThat(defaults.get("minimumBalance").asLong()).as("SPEC's default").isEqualTo(10_000);
+
         rules.get(2).put("threshold", 5);
         rules.get(2).put("template", "reminder-2-gentle");
         assertThat(api.putJson("/api/escalation/policy?landlordId=" + tenancy.landlordId, Map.of("rules", rules)).status()).isEqualTo(200);

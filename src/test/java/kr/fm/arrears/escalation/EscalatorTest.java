@@ -153,6 +153,33 @@ class EscalatorTest {
     }
 
     /** Rent charges of 1,000,000: {@code unpaid} of them, the oldest {@code days} overdue, one a month after it. */
+    @ParameterizedTest(name = "{0}원 left of a 1,000,000원 rent 20 days overdue → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "9999  | NOTHING",
+            "10000 | FINAL_REMINDER",
+            "1     | NOTHING"})
+    void arrears_below_the_ladders_minimum_balance_take_no_stage(long owed, String expected) {
+        // one charge due 20 days ago, paid but for `owed` won (a bank fee kept back, say)
+        LeaseTerms terms = new LeaseTerms(1, 1_000_000, false, null, true, false);
+        LocalDate due = TODAY.minusDays(20);
+        LeaseArrears a = ArrearsCalculator.compute(terms, List.of(new Charge(1, 1, ChargeKind.RENT, due.withDayOfMonth(1), due,
+                1_000_000, 0)), List.of(new Payment(1, 1, "B-1", due, 1_000_000 - owed)), TODAY);
+
+        Step opened = Escalator.nextStep(null, SPEC, a, TODAY);
+        Step open = Escalator.nextStep(new CaseState(7, Stage.REMINDER_1, null), SPEC, a, TODAY);
+
+        if (expected.equals("NOTHING")) {
+            assertThat(opened).isInstanceOf(Step.Nothing.class);
+            assertThat(((Step.Nothing) opened).why()).contains("below the ladder's minimum of 10000");
+            assertThat(open).as("an open case stays where it is").isInstanceOf(Step.Nothing.class);
+        } else {
+            assertThat(opened).isEqualTo(new Step.Open(Stage.FINAL_REMINDER, List.of(Stage.REMINDER_1, Stage.REMINDER_2)));
+            assertThat(open).isEqualTo(new Step.Advance(7, Stage.FINAL_REMINDER, List.of(Stage.REMINDER_2)));
+        }
+        assertThat(Escalator.nextStep(null, new Policy(SPEC.rules(), 0), a, TODAY)).as("a ladder may set 0")
+                .isInstanceOf(Step.Open.class);
+    }
+
     private static LeaseArrears arrears(int days, int unpaid, boolean act) {
         LeaseTerms terms = new LeaseTerms(1, 1_000_000, false, null, true, act);
         List<Charge> charges = new ArrayList<>();
