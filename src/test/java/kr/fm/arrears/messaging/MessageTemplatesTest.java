@@ -48,7 +48,7 @@ class MessageTemplatesTest {
             assertThat(sms.title()).as(stage).isNotBlank();
             MessageTemplates.Email mail = templates.email(stage, model());
             assertThat(mail.subject()).as(stage).startsWith("[한울 제1공장]").doesNotContain("\n");
-            assertThat(mail.html()).as(stage).contains("<html lang=\"ko\">", "미래테크(주) 이미래 대표님 귀하");
+            assertThat(mail.html()).as(stage).contains("<html lang=\"ko\">", "미래테크(주) 이미래 대표님</p>");
             assertThat(mail.text()).as(stage).contains("미래테크(주) 담당자님");
         }
         assertThat(codes).hasSize(5).containsKeys("ARR_UPCOMING", "ARR_REMIND_1", "ARR_REMIND_2", "ARR_FINAL", "ARR_RESOLVED");

@@ -167,7 +167,7 @@ class MessagesApiTest extends MessagingTestBase {
         assertThat(parts).anySatisfy(p -> assertThat(p).startsWith("text/plain")
                 .contains("미납 원금: 2,630,000원", "지연손해금(2026년 3월 31일 기준): 9,407원", "합계: 2,639,407원"));
         assertThat(parts).anySatisfy(p -> assertThat(p).startsWith("text/html")
-                .contains("<strong>21일째</strong>", "(주)대성정밀 김대성 대표님 귀하", "2,639,407원"));
+                .contains("<strong>21일째</strong>", "(주)대성정밀 김대성 대표님</p>", "2,639,407원"));
         assertThat(only(caseId).state()).isEqualTo(MessageState.SENT);
     }
 

@@ -166,7 +166,9 @@ public class NoticeDocument {
         m.put("thresholdMonths", terms.terminationMonths());
         m.put("overdueRent", arrears.overdueRent());
         m.put("monthlyRentDue", terms.monthlyRentDue());
-        m.put("arrearsMonths", arrears.arrearsMonths().setScale(2, java.math.RoundingMode.FLOOR).toPlainString());
+        // "7개월분", "2.5개월분": no trailing zeros in a letter
+        m.put("arrearsMonths", arrears.arrearsMonths().setScale(2, java.math.RoundingMode.FLOOR).stripTrailingZeros()
+                .toPlainString());
         return m;
     }
 
