@@ -26,10 +26,12 @@ class AccountsPage {
 
     private final Users users;
     private final LedgerViews views;
+    private final kr.fm.arrears.security.SignInWaits waits;
 
-    AccountsPage(Users users, LedgerViews views) {
+    AccountsPage(Users users, LedgerViews views, kr.fm.arrears.security.SignInWaits waits) {
         this.users = users;
         this.views = views;
+        this.waits = waits;
     }
 
     @GetMapping("/admin/users")
@@ -80,6 +82,14 @@ class AccountsPage {
     String reset(@PathVariable String username, RedirectAttributes redirect) {
         String password = users.resetPassword(username, Actor.current());
         return Flash.done(redirect, "새 임시 비밀번호: " + password + " (다음 로그인 때 바꿔야 합니다.)", "/admin/users/" + username);
+    }
+
+    /** Ends the account's sign-in waits at once (after five wrong passwords it waits 15 minutes and more). */
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        users.account(username).orElseThrow(() -> new NotFound("user", username));
+        waits.unlock(username, Actor.current());
+        return Flash.done(redirect, "로그인 대기를 풀었습니다. 바로 로그인할 수 있습니다.", "/admin/users/" + username);
     }
 
     @GetMapping("/account/password")

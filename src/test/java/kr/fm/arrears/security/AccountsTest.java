@@ -142,6 +142,17 @@ class AccountsTest {
         assertThat(after).contains("계정 choi을(를) 만들었습니다. 임시 비밀번호: ", "최담당", "임시 비밀번호");
         assertThat(admin.page("/admin/users").body()).as("shown once").doesNotContain("임시 비밀번호: ");
 
+        // five wrong passwords make choi wait; the ADMIN ends the wait from choi's page
+        String temporary = after.replaceAll("(?s).*임시 비밀번호: (\\S+) \\(.*", "$1");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.as("choi", "wrong-password-" + i).get("/api/me").status()).isEqualTo(401);
+        }
+        assertThat(api.as("choi", temporary).get("/api/me").status()).as("waiting").isEqualTo(401);
+        assertThat(admin.page("/admin/users/choi").body()).contains("로그인 대기 풀기");
+        assertThat(admin.postForm("/admin/users/choi/unlock", Map.of(), true)).isEqualTo(302);
+        assertThat(api.as("choi", temporary).get("/api/me").status()).isEqualTo(200);
+        assertThat(audit("ACCOUNT_UNLOCKED", "choi")).isOne();
+
         Browser owner = new Browser(port);
         api.postJson("/api/users", Map.of("username", "mgr-page", "role", "MANAGER", "temporaryPassword", "mgr-page-temp"));
         owner.signIn("mgr-page", "mgr-page-temp");
