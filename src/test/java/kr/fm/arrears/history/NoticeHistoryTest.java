@@ -270,6 +270,30 @@ class NoticeHistoryTest {
                 .getRecords();
     }
 
+    @Test
+    void reminders_sent_count_what_the_provider_accepted_and_say_what_it_delivered_and_what_demo_mode_only_marked() {
+        long tenant = jdbc.sql("SELECT tenant_id FROM lease WHERE code = 'HW-101'").query(Long.class).single();
+        long lease = jdbc.sql("""
+                INSERT INTO lease (code, tenant_id, building_id, start_date, end_date, monthly_rent, management_fee, deposit, due_day)
+                VALUES ('SUM-8', ?, ?, '2026-01-01', '2027-12-31', 1000000, 100000, 10000000, 1) RETURNING id""")
+                .params(tenant, two.buildingA()).query(Long.class).single();
+        message(lease, tenant, null, "UPCOMING", "EMAIL", LocalDateTime.of(2026, 8, 3, 9, 0));
+        message(lease, tenant, null, "UPCOMING", "SMS", LocalDateTime.of(2026, 8, 3, 9, 0));
+        message(lease, tenant, null, "UPCOMING", "ALIMTALK", LocalDateTime.of(2026, 8, 3, 9, 0));
+        message(lease, tenant, null, "UPCOMING", "EMAIL", LocalDateTime.of(2026, 8, 4, 9, 0));
+        List<Long> ids = jdbc.sql("SELECT id FROM message WHERE lease_id = ? AND sent_at >= '2026-08-01' ORDER BY id")
+                .param(lease).query(Long.class).list();
+        jdbc.sql("UPDATE message SET state = 'DELIVERED' WHERE id = ?").param(ids.get(1)).update();
+        jdbc.sql("UPDATE message SET state = 'FAILED' WHERE id = ?").param(ids.get(2)).update(); // 3104: not a KakaoTalk user
+        jdbc.sql("UPDATE message SET sent_in_demo = TRUE WHERE id = ?").param(ids.get(3)).update();
+
+        JsonNode s = two.ownerA(api).get("/api/history/summary?month=2026-08").body();
+
+        assertThat(s.get("remindersSent").asLong()).as("the undelivered one is not counted").isEqualTo(3);
+        assertThat(s.get("remindersDelivered").asLong()).isOne();
+        assertThat(s.get("remindersSentInDemo").asLong()).isOne();
+    }
+
     private String summary(Api as, String extra) {
         JsonNode s = as.get("/api/history/summary?month=2026-06" + extra).body();
         return s.get("month").asText() + " " + s.get("remindersSent").asLong() + " " + s.get("amountRecoveredAfterReminder").asLong()
