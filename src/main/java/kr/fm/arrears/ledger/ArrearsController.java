@@ -20,14 +20,18 @@ class ArrearsController {
     private final Ledger ledger;
     private final LedgerViews views;
     private final Clock clock;
+    private final int flagPercent;
 
-    ArrearsController(Ledger ledger, LedgerViews views, Clock clock) {
+    ArrearsController(Ledger ledger, LedgerViews views, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${arrears.deposit.flag-percent:50}") int flagPercent) {
         this.ledger = ledger;
         this.views = views;
         this.clock = clock;
+        this.flagPercent = flagPercent;
     }
 
-    record LeaseInArrears(LedgerViews.LeaseSummary lease, LeaseArrears arrears) {}
+    /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
+    record LeaseInArrears(LedgerViews.LeaseSummary lease, LeaseArrears arrears, DepositCoverage deposit) {}
 
     record Report(LocalDate asOf, int leases, long overdueBalance, long lateInterest, List<LeaseInArrears> items) {}
 
@@ -39,7 +43,8 @@ class ArrearsController {
         List<Long> ids = views.leasesInArrears(date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
         List<LeaseInArrears> items = views.leases(ids).stream()
-                .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()))).toList();
+                .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),
+                        DepositCoverage.of(l, arrears.get(l.leaseId()), flagPercent))).toList();
         return new Report(date, items.size(), items.stream().mapToLong(i -> i.arrears().overdueBalance()).sum(),
                 items.stream().mapToLong(i -> i.arrears().lateInterest()).sum(), items);
     }
@@ -48,6 +53,7 @@ class ArrearsController {
     LeaseInArrears lease(@PathVariable long leaseId, @RequestParam(required = false) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
         LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
-        return new LeaseInArrears(lease, ledger.arrears(leaseId, date).orElseThrow());
+        LeaseArrears arrears = ledger.arrears(leaseId, date).orElseThrow();
+        return new LeaseInArrears(lease, arrears, DepositCoverage.of(lease, arrears, flagPercent));
     }
 }

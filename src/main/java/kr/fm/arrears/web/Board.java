@@ -11,6 +11,7 @@ import kr.fm.arrears.escalation.Cases;
 import kr.fm.arrears.escalation.LeaseRef;
 import kr.fm.arrears.escalation.Outlook;
 import kr.fm.arrears.ledger.LeaseArrears;
+import kr.fm.arrears.ledger.DepositCoverage;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.BusinessTime;
@@ -29,7 +30,7 @@ class Board {
 
     public record Row(long caseId, long leaseId, String leaseCode, String tenantName, String buildingName, String units,
             long balance, long lateInterest, BigDecimal months, long daysOverdue, String stage, boolean paused,
-            LocalDate pausedUntil, String nextStage, LocalDate nextOn) {}
+            LocalDate pausedUntil, String nextStage, LocalDate nextOn, DepositCoverage deposit) {}
 
     public record View(LocalDate today, List<Row> rows, long totalBalance) {}
 
@@ -38,16 +39,28 @@ class Board {
     private final LedgerViews views;
     private final Outlook outlook;
     private final Clock clock;
+    private final int flagPercent;
 
-    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock) {
+    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${arrears.deposit.flag-percent:50}") int flagPercent) {
         this.cases = cases;
         this.ledger = ledger;
         this.views = views;
         this.outlook = outlook;
         this.clock = clock;
+        this.flagPercent = flagPercent;
+    }
+
+    int flagPercent() {
+        return flagPercent;
     }
 
     View open(Long buildingId) {
+        return open(buildingId, false);
+    }
+
+    /** {@code depositFlaggedOnly}: only the cases whose owed amount has reached the share of the deposit. */
+    View open(Long buildingId, boolean depositFlaggedOnly) {
         LocalDate today = BusinessTime.today(clock);
         List<Cases.CaseView> open = cases.list(new Cases.Filter(null, null, buildingId, null, true),
                 LIMIT, 0);
@@ -59,6 +72,7 @@ class Board {
                 .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today);
         List<Row> rows = open.stream().filter(c -> leases.containsKey(c.leaseId()))
                 .map(c -> row(c, leases.get(c.leaseId()), arrears.get(c.leaseId()), next.get(c.leaseId())))
+                .filter(r -> !depositFlaggedOnly || r.deposit() != null && r.deposit().flagged())
                 .sorted(java.util.Comparator.comparingLong(Row::daysOverdue).reversed())
                 .toList();
         return new View(today, rows, rows.stream().mapToLong(Row::balance).sum());
@@ -73,7 +87,8 @@ class Board {
         return new Row(c.id(), c.leaseId(), lease.code(), lease.tenantName(), lease.buildingName(), lease.units(),
                 a == null ? 0 : a.overdueBalance(), a == null ? 0 : a.lateInterest(),
                 a == null ? BigDecimal.ZERO : a.arrearsMonths(), a == null ? 0 : a.daysOverdue(), Labels.stage(c.stage()),
-                c.paused(), c.pausedUntil(), next == null ? null : Labels.stage(next.stage()), next == null ? null : next.on());
+                c.paused(), c.pausedUntil(), next == null ? null : Labels.stage(next.stage()), next == null ? null : next.on(),
+                a == null ? null : DepositCoverage.of(lease, a, flagPercent));
     }
 
     Row row(Cases.CaseView c) {

@@ -22,11 +22,14 @@ class BoardPage {
     }
 
     @GetMapping("/board")
-    String board(@RequestParam(required = false) Long buildingId, Model model) {
+    String board(@RequestParam(required = false) Long buildingId,
+            @RequestParam(defaultValue = "false") boolean depositFlagged, Model model) {
         if (model.getAttribute("me") instanceof PageAdvice.Me me && me.staff()) {
             runs.latestErrors().ifPresent(e -> model.addAttribute("runErrors", e));
         }
-        model.addAttribute("board", board.open(buildingId));
+        model.addAttribute("board", board.open(buildingId, depositFlagged));
+        model.addAttribute("depositFlagged", depositFlagged);
+        model.addAttribute("flagPercent", board.flagPercent());
         model.addAttribute("buildings", views.buildings(null, null));
         model.addAttribute("buildingId", buildingId);
         return "board";

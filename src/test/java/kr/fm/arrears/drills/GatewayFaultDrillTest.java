@@ -58,10 +58,13 @@ class GatewayFaultDrillTest {
         r.add("arrears.messaging.webhook.secret", () -> "drill-webhook-secret"); // live mode refuses the default
         r.add("arrears.messaging.gateway.read-timeout", READ_TIMEOUT::toString);
         r.add("arrears.messaging.gateway.connect-timeout", () -> "PT1S");
-        // backoff shortened for the drill; 12 attempts: ten failures in a row (0.4^10) is out of reach
+        // backoff shortened for the drill. An attempt takes three requests to Solapi (create, add, send; or list,
+        // status, send for a batch whose group is asked again), each failing or stalling 40% of the time, so an
+        // attempt gets through about 0.6³ ≈ 22% of the time: 60 attempts, as 0.78⁶⁰ ≈ 3·10⁻⁷ is out of reach
+        // (with 12, one batch in four ran out of attempts)
         r.add("arrears.messaging.retry.base", () -> "PT1S");
         r.add("arrears.messaging.retry.cap", () -> "PT4S");
-        r.add("arrears.messaging.retry.max-attempts", () -> "12");
+        r.add("arrears.messaging.retry.max-attempts", () -> "60");
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

@@ -53,6 +53,15 @@ class ArrearsApiTest {
         assertThat(a.get("lateInterest").asLong()).isEqualTo(8_268 + 1_139);
         assertThat(a.get("arrearsMonths").decimalValue()).isEqualByComparingTo("0.69");
         assertThat(a.get("terminationThresholdReached").asBoolean()).isFalse();
+
+        // the deposit of 30,000,000 less 2,630,000 + 9,407 = 27,360,593 left: 7.53 months of 3,630,000 (rent and fee, VAT in)
+        JsonNode deposit = api.get("/api/arrears/leases/" + leaseIds.get("HW-101") + "?asOf=2026-03-31").body().get("deposit");
+        assertThat(deposit.get("deposit").asLong()).isEqualTo(30_000_000);
+        assertThat(deposit.get("owed").asLong()).isEqualTo(2_639_407);
+        assertThat(deposit.get("remaining").asLong()).isEqualTo(27_360_593);
+        assertThat(deposit.get("monthlyCharge").asLong()).isEqualTo(3_630_000);
+        assertThat(deposit.get("monthsCovered").decimalValue()).isEqualByComparingTo("7.53");
+        assertThat(deposit.get("flagged").asBoolean()).isFalse();
     }
 
     @Test
