@@ -29,6 +29,7 @@ public final class CertifiedNotice {
     private NoticeStatus status;
     private int version;
     private String lastEditor;
+    private String submittedBy;
     private String consentBy;
     private Instant consentAt;
     private String decidedBy;
@@ -36,8 +37,8 @@ public final class CertifiedNotice {
     private String reason;
 
     CertifiedNotice(long id, long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeStatus status,
-            int version, String lastEditor, String consentBy, Instant consentAt, String decidedBy, Instant decidedAt,
-            String reason) {
+            int version, String lastEditor, String submittedBy, String consentBy, Instant consentAt, String decidedBy,
+            Instant decidedAt, String reason) {
         this.id = id;
         this.caseId = caseId;
         this.leaseId = leaseId;
@@ -46,6 +47,7 @@ public final class CertifiedNotice {
         this.status = status;
         this.version = version;
         this.lastEditor = lastEditor;
+        this.submittedBy = submittedBy;
         this.consentBy = consentBy;
         this.consentAt = consentAt;
         this.decidedBy = decidedBy;
@@ -77,6 +79,7 @@ public final class CertifiedNotice {
         requireRole(who, Role.MANAGER, "submit");
         requireStatus("submit", DRAFT);
         status = PENDING_APPROVAL;
+        submittedBy = who.name();
     }
 
     /** The LANDLORD agrees that the termination may be sent (the lease is theirs to end). */
@@ -90,12 +93,20 @@ public final class CertifiedNotice {
         consentAt = at;
     }
 
-    /** Throws unless {@code who} may approve now: MANAGER, not the last editor, consent if TERMINATION. */
+    /**
+     * Throws unless {@code who} may approve now: MANAGER, neither the last editor nor the one who submitted
+     * it (a draft of the run has SYSTEM as its editor: its submitter is the first pair of eyes), consent if
+     * TERMINATION.
+     */
     void checkApproval(Acting who) {
         requireRole(who, Role.MANAGER, "approve");
         requireStatus("approve", PENDING_APPROVAL);
         if (who.name().equals(lastEditor)) {
             throw new Conflict("version " + version + " was last edited by " + who.name()
+                    + "; another MANAGER must approve it (four eyes)");
+        }
+        if (who.name().equals(submittedBy)) {
+            throw new Conflict("notice " + id + " was submitted by " + who.name()
                     + "; another MANAGER must approve it (four eyes)");
         }
         if (kind == NoticeKind.TERMINATION && consentBy == null) {
@@ -186,6 +197,8 @@ public final class CertifiedNotice {
     public NoticeStatus status() { return status; }
     public int version() { return version; }
     public String lastEditor() { return lastEditor; }
+
+    public String submittedBy() { return submittedBy; }
     public String consentBy() { return consentBy; }
     public Instant consentAt() { return consentAt; }
     public String decidedBy() { return decidedBy; }

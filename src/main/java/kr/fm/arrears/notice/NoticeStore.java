@@ -101,11 +101,11 @@ class NoticeStore {
 
     void save(CertifiedNotice n, Instant at) {
         jdbc.sql("""
-                UPDATE notice SET status = ?, version = ?, last_editor = ?, landlord_consent_by = ?, landlord_consent_at = ?,
-                                  decided_by = ?, decided_at = ?, reason = ?, updated_at = ?
+                UPDATE notice SET status = ?, version = ?, last_editor = ?, submitted_by = ?, landlord_consent_by = ?,
+                                  landlord_consent_at = ?, decided_by = ?, decided_at = ?, reason = ?, updated_at = ?
                 WHERE id = ?""")
-                .params(n.status().name(), n.version(), n.lastEditor(), n.consentBy(), ts(n.consentAt()), n.decidedBy(),
-                        ts(n.decidedAt()), n.reason(), ts(at), n.id())
+                .params(n.status().name(), n.version(), n.lastEditor(), n.submittedBy(), n.consentBy(), ts(n.consentAt()),
+                        n.decidedBy(), ts(n.decidedAt()), n.reason(), ts(at), n.id())
                 .update();
     }
 
@@ -204,7 +204,7 @@ class NoticeStore {
         return new CertifiedNotice(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("lease_id"),
                 NoticeKind.valueOf(rs.getString("kind")), rs.getObject("drafted_on", LocalDate.class),
                 NoticeStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getString("last_editor"),
-                rs.getString("landlord_consent_by"), instant(rs, "landlord_consent_at"), rs.getString("decided_by"),
+                rs.getString("submitted_by"), rs.getString("landlord_consent_by"), instant(rs, "landlord_consent_at"), rs.getString("decided_by"),
                 instant(rs, "decided_at"), rs.getString("reason"));
     }
 

@@ -64,9 +64,8 @@ public final class NoticeZipBenchmark {
                     Stage.DEMAND_NOTICE, List.of(Channel.CERTIFIED_NOTICE), "demand-notice", LocalDate.of(2026, 4, 15))));
             NoticeWorkflow workflow = app.getBean(NoticeWorkflow.class);
             long id = jdbc.sql("SELECT id FROM notice").query(Long.class).single();
-            Acting manager = new Acting("bench-manager", Role.MANAGER);
-            workflow.submit(id, manager);
-            workflow.approve(id, manager);
+            workflow.submit(id, new Acting("bench-manager", Role.MANAGER));
+            workflow.approve(id, new Acting("bench-approver", Role.MANAGER)); // four eyes: not the one who submitted
             copies(jdbc, id, count - 1);
             long pdfBytes = jdbc.sql("SELECT sum(length(pdf)) FROM notice_version WHERE pdf IS NOT NULL").query(Long.class).single();
 

@@ -33,6 +33,7 @@ class NoticeWorkflowTest {
     static final String PASSWORD = "notice-test-password";
     static final Map<String, String> KIM = Api.signedInAs("kim", PASSWORD);
     static final Map<String, String> LEE = Api.signedInAs("lee", PASSWORD);
+    static final Map<String, String> PARK = Api.signedInAs("park", PASSWORD);
     static final Map<String, String> OWNER = Api.signedInAs("hanul-owner", PASSWORD);
     static final Map<String, String> STRANGER = Api.signedInAs("other-owner", PASSWORD);
     static final AtomicLong CASES = new AtomicLong(1000);
@@ -60,6 +61,7 @@ class NoticeWorkflowTest {
         tx.executeWithoutResult(s -> {
             users.create("kim", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "김관리", "test");
             users.create("lee", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "이관리", "test");
+            users.create("park", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "박관리", "test");
             users.create("hanul-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, landlord, "임대인", "test");
             long other = jdbc.sql("INSERT INTO landlord (name) VALUES ('다른임대인') RETURNING id").query(Long.class).single();
             users.create("other-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, other, "다른임대인", "test");
@@ -138,7 +140,7 @@ class NoticeWorkflowTest {
     }
 
     @Test
-    void a_notice_waiting_for_approval_is_edited_in_place_and_approved_by_another_manager() {
+    void a_notice_waiting_for_approval_is_edited_in_place_and_approved_by_a_manager_who_neither_submitted_nor_edited_it() {
         long id = draft(civilLease, Stage.DEMAND_NOTICE);
         assertThat(call(POST, "/api/notices/" + id + "/submit", KIM).status()).isEqualTo(200);
         Api.Response edited = call(POST, "/api/notices/" + id + "/versions", LEE,
@@ -153,7 +155,11 @@ class NoticeWorkflowTest {
         Api.Response own = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(own.status()).isEqualTo(409);
         assertThat(own.body().get("detail").asText()).contains("four eyes");
-        Api.Response approved = call(POST, "/api/notices/" + id + "/approve", KIM);
+        // the run drafted it (SYSTEM), kim submitted it: kim is the first pair of eyes, not the second
+        Api.Response submitter = call(POST, "/api/notices/" + id + "/approve", KIM);
+        assertThat(submitter.status()).isEqualTo(409);
+        assertThat(submitter.body().get("detail").asText()).contains("submitted by kim", "four eyes");
+        Api.Response approved = call(POST, "/api/notices/" + id + "/approve", PARK);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().get("version").asInt()).isEqualTo(2);
         assertThat(PdfPages.read(download(id)).text()).contains("기한 내 미지급 시 보증금에서 공제하고 계약 해지를 검토합니다.");

@@ -26,6 +26,9 @@ public record TwoLandlords(long landlordA, long buildingA, long landlordB, long 
     public static final String OWNER_B = "seodong-owner";
     public static final String MANAGER = "kim";
     public static final Map<String, String> AS_MANAGER = Api.signedInAs(MANAGER, PASSWORD);
+    /** The second pair of eyes: a notice one MANAGER submits, another approves. */
+    public static final String MANAGER_2 = "yoon";
+    public static final Map<String, String> AS_MANAGER_2 = Api.signedInAs(MANAGER_2, PASSWORD);
 
     /** Builds the two landlords in the test's own schema; a bean of every {@link ServiceTest} (lazy: the port is known late). */
     @org.springframework.context.annotation.Lazy
@@ -41,6 +44,7 @@ public record TwoLandlords(long landlordA, long buildingA, long landlordB, long 
         long landlordB = id(jdbc, "SELECT id FROM landlord WHERE name = '서동산업(주)'");
         tx.executeWithoutResult(s -> {
             users.create(MANAGER, PASSWORD, Role.MANAGER, null, "김관리", "test");
+            users.create(MANAGER_2, PASSWORD, Role.MANAGER, null, "윤담당", "test");
             users.create(OWNER_A, PASSWORD, Role.LANDLORD, landlordA, "한울산업개발", "test");
             users.create(OWNER_B, PASSWORD, Role.LANDLORD, landlordB, "서동산업", "test");
         });
@@ -67,10 +71,10 @@ public record TwoLandlords(long landlordA, long buildingA, long landlordB, long 
         return api.as(OWNER_B, PASSWORD);
     }
 
-    /** The lease's demand notice, submitted and approved by the MANAGER. */
+    /** The lease's demand notice, submitted by one MANAGER and approved by the other. */
     private static long approve(Api api, JdbcClient jdbc, long leaseId) {
         long notice = id(jdbc, "SELECT id FROM notice WHERE kind = 'DEMAND' AND lease_id = " + leaseId);
-        assertThat(api.send(HttpMethod.POST, "/api/notices/" + notice + "/submit", AS_MANAGER, null).status()).isEqualTo(200);
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + notice + "/submit", AS_MANAGER_2, null).status()).isEqualTo(200);
         JsonNode approved = api.send(HttpMethod.POST, "/api/notices/" + notice + "/approve", AS_MANAGER, null).body();
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         return notice;

@@ -19,7 +19,7 @@ final class Pages {
                 .param(leaseCode).query(Long.class).single();
         assertThat(api.send(HttpMethod.POST, "/api/notices/" + notice + "/consent",
                 Api.signedInAs(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD), null).status()).isEqualTo(200);
-        assertThat(api.send(HttpMethod.POST, "/api/notices/" + notice + "/submit", TwoLandlords.AS_MANAGER, null).status())
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + notice + "/submit", TwoLandlords.AS_MANAGER_2, null).status())
                 .isEqualTo(200);
         return notice;
     }
