@@ -19,12 +19,20 @@ class PortalPage {
     private final NoticeHistory history;
     private final Board board;
     private final Clock clock;
+    private final kr.fm.arrears.notice.NoticeWorkflow notices;
+    private final kr.fm.arrears.ledger.LedgerViews views;
 
-    PortalPage(NoticeHistory history, Board board, Clock clock) {
+    PortalPage(NoticeHistory history, Board board, Clock clock, kr.fm.arrears.notice.NoticeWorkflow notices,
+            kr.fm.arrears.ledger.LedgerViews views) {
         this.history = history;
         this.board = board;
         this.clock = clock;
+        this.notices = notices;
+        this.views = views;
     }
+
+    /** A termination notice waiting for the landlord's consent, with the lease it would end. */
+    public record AwaitingConsent(long noticeId, String leaseCode, String tenantName, String status) {}
 
     /** The first page after sign-in: staff go to the arrears board, a landlord stays here. */
     @GetMapping("/")
@@ -35,6 +43,25 @@ class PortalPage {
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(month));
         model.addAttribute("board", board.open(null));
+        // the landlord's own notices only: NoticeWorkflow narrows every list to them
+        model.addAttribute("awaitingConsent", notices.list(null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
+                .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
+                        || n.status() == kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL))
+                .map(n -> views.lease(n.leaseId()).map(l -> new AwaitingConsent(n.id(), l.code(), l.tenantName(),
+                        Labels.status(n.status()))).orElse(null))
+                .filter(java.util.Objects::nonNull).toList());
         return "portal";
+    }
+
+    /** The landlord agrees that the termination may be sent (it ends their lease); a MANAGER still approves it. */
+    @org.springframework.web.bind.annotation.PostMapping("/portal/notices/{id}/consent")
+    String consent(@org.springframework.web.bind.annotation.PathVariable long id,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            notices.consent(id, kr.fm.arrears.notice.Acting.current());
+            return Flash.done(redirect, "해지 통지서 발송에 동의했습니다. 관리 담당자가 승인하면 우체국에 접수됩니다.", "/");
+        } catch (kr.fm.arrears.shared.Conflict e) {
+            return Flash.refused(redirect, e, "/");
+        }
     }
 }
