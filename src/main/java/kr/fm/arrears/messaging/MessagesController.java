@@ -1,15 +1,12 @@
 package kr.fm.arrears.messaging;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.escalation.Channel;
-import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,15 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagesController {
 
     private final Outbox outbox;
-    private final Transitions transitions;
+    private final Resends resends;
     private final Receipts receipts;
-    private final Clock clock;
 
-    MessagesController(Outbox outbox, Transitions transitions, Receipts receipts, Clock clock) {
+    MessagesController(Outbox outbox, Resends resends, Receipts receipts) {
         this.outbox = outbox;
-        this.transitions = transitions;
+        this.resends = resends;
         this.receipts = receipts;
-        this.clock = clock;
     }
 
     @GetMapping("/api/messages")
@@ -49,13 +44,8 @@ class MessagesController {
 
     /** Only a FAILED message is resent (a sent one would reach the tenant twice): 409 otherwise. */
     @PostMapping("/api/messages/{id}/resend")
-    @Transactional
     Message resend(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        Message m = one(id);
-        if (!transitions.resend(m, body == null ? null : body.get("reason"), clock.instant())) {
-            throw new Conflict("message " + id + " is " + m.state() + "; only a FAILED message can be resent");
-        }
-        return one(id);
+        return resends.resend(id, body == null ? null : body.get("reason"));
     }
 
     /** The provider's signed delivery receipts (security: the webhook chain, no user; BodyLimits: 256 KB). */

@@ -120,7 +120,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // approving notices and pausing cases are staff work; every other page is read by all roles
                         .requestMatchers("/approvals/**").hasAnyRole("ADMIN", "MANAGER")
-                        .requestMatchers(HttpMethod.POST, "/cases/*/pause", "/cases/*/resume").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/cases/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -25,12 +25,22 @@ class CasePage {
     private final Timeline timeline;
     private final Cases cases;
     private final Clock clock;
+    private final kr.fm.arrears.messaging.Outbox outbox;
+    private final kr.fm.arrears.messaging.Resends resends;
+    private final kr.fm.arrears.messaging.OptOuts optOuts;
+    private final kr.fm.arrears.ledger.LedgerViews views;
 
-    CasePage(Board board, Timeline timeline, Cases cases, Clock clock) {
+    CasePage(Board board, Timeline timeline, Cases cases, Clock clock, kr.fm.arrears.messaging.Outbox outbox,
+            kr.fm.arrears.messaging.Resends resends, kr.fm.arrears.messaging.OptOuts optOuts,
+            kr.fm.arrears.ledger.LedgerViews views) {
         this.clock = clock;
         this.board = board;
         this.timeline = timeline;
         this.cases = cases;
+        this.outbox = outbox;
+        this.resends = resends;
+        this.optOuts = optOuts;
+        this.views = views;
     }
 
     @GetMapping("/cases/{id}")
@@ -39,7 +49,50 @@ class CasePage {
         model.addAttribute("c", c);
         model.addAttribute("row", board.row(c));
         model.addAttribute("timeline", timeline.of(c, Scope.ownLandlord().isEmpty(), BusinessTime.today(clock)));
+        if (Scope.ownLandlord().isEmpty()) {
+            model.addAttribute("failed", outbox.list(new kr.fm.arrears.messaging.Outbox.Filter(null, c.leaseId(),
+                    kr.fm.arrears.messaging.MessageState.FAILED, null, 50, 0)));
+            long tenant = tenantOf(c);
+            model.addAttribute("optedOut", optOuts.visible(tenant).stream().map(Enum::name).toList());
+        }
         return "case";
+    }
+
+    private long tenantOf(Cases.CaseView c) {
+        return views.lease(c.leaseId()).orElseThrow(() -> new kr.fm.arrears.shared.NotFound("case", c.id())).tenantId();
+    }
+
+    /** A message the provider refused or could not deliver, sent again by a MANAGER (a new request). */
+    @PostMapping("/cases/{id}/messages/{messageId}/resend")
+    String resend(@PathVariable long id, @PathVariable long messageId, RedirectAttributes redirect) {
+        String to = "/cases/" + id;
+        Cases.CaseView c = board.visibleCase(id);
+        kr.fm.arrears.messaging.Message m = outbox.find(messageId).filter(x -> x.leaseId() == c.leaseId())
+                .orElseThrow(() -> new kr.fm.arrears.shared.NotFound("message", messageId));
+        try {
+            resends.resend(m.id(), "다시 보내기 (" + Actor.current() + ")");
+            return Flash.done(redirect, "메시지를 다시 보낼 차례에 넣었습니다.", to);
+        } catch (Conflict e) {
+            return Flash.refused(redirect, e, to);
+        }
+    }
+
+    /** The channels the tenant asked not to be contacted on (a certified notice is never one of them). */
+    @PostMapping("/cases/{id}/opt-outs")
+    String optOuts(@PathVariable long id, @RequestParam(required = false) java.util.List<kr.fm.arrears.escalation.Channel> channels,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        String to = "/cases/" + id;
+        Cases.CaseView c = board.visibleCase(id);
+        try {
+            if (reason == null || reason.isBlank() || reason.length() > 500) {
+                throw InvalidInput.of("reason", reason, "사유를 500자 이내로 입력하세요 (예: 전화로 문자 수신 거부)");
+            }
+            optOuts.replace(tenantOf(c), channels == null ? java.util.Set.of() : java.util.EnumSet.copyOf(channels),
+                    reason.trim());
+            return Flash.done(redirect, "수신 거부 설정을 저장했습니다. 대기 중인 메시지에도 바로 적용됩니다.", to);
+        } catch (InvalidInput e) {
+            return Flash.refused(redirect, e, to);
+        }
     }
 
     @PostMapping("/cases/{id}/pause")

@@ -1,0 +1,32 @@
+package kr.fm.arrears.messaging;
+
+import java.time.Clock;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.NotFound;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A FAILED message sent again by a person (a new request id, a new provider group); the API and the pages. */
+@Component
+public class Resends {
+
+    private final Outbox outbox;
+    private final Transitions transitions;
+    private final Clock clock;
+
+    Resends(Outbox outbox, Transitions transitions, Clock clock) {
+        this.outbox = outbox;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    /** Only a FAILED message (a sent one would reach the tenant twice); {@link Conflict} otherwise. */
+    @Transactional
+    public Message resend(long id, String reason) {
+        Message m = outbox.find(id).orElseThrow(() -> new NotFound("message", id));
+        if (!transitions.resend(m, reason, clock.instant())) {
+            throw new Conflict("message " + id + " is " + m.state() + "; only a FAILED message can be resent");
+        }
+        return outbox.find(id).orElseThrow();
+    }
+}
