@@ -21,7 +21,7 @@ public class LedgerViews {
     /** A lease as people name it: code, tenant, landlord, building and units. */
     public record LeaseSummary(long leaseId, String code, long tenantId, String tenantName, long landlordId,
             String landlordName, long buildingId, String buildingName, String units, long monthlyRent, long managementFee,
-            long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct) {}
+            long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct, String virtualAccount) {}
 
     private static final String IN_SCOPE = "(CAST(:scope AS BIGINT) IS NULL OR ll.id = :scope)";
 
@@ -30,7 +30,8 @@ public class LedgerViews {
                    b.id AS building_id, b.name AS building_name,
                    (SELECT string_agg(u.unit_no, ', ' ORDER BY u.unit_no) FROM lease_unit lu JOIN unit u ON u.id = lu.unit_id
                      WHERE lu.lease_id = l.id) AS units,
-                   l.monthly_rent, l.management_fee, l.deposit, l.due_day, l.start_date, l.end_date, l.commercial_act
+                   l.monthly_rent, l.management_fee, l.deposit, l.due_day, l.start_date, l.end_date, l.commercial_act,
+                   l.virtual_account
             FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN building b ON b.id = l.building_id
                  JOIN landlord ll ON ll.id = b.landlord_id
             """;

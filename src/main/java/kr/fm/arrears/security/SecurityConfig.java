@@ -92,6 +92,8 @@ class SecurityConfig {
                         .authenticated()
                         .requestMatchers("/api/cases/**", "/api/messages/**", "/api/notices/**", "/api/escalation/**",
                                 "/api/holidays/**").hasAnyRole("ADMIN", "MANAGER")
+                        // bank lines cross landlords (a line is matched to a lease): staff only, reading too
+                        .requestMatchers("/api/bank-lines/**", "/api/bank-accounts/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // the postal gateway's delivery reports come with the Basic credentials of a staff account
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER"))
@@ -115,7 +117,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         // approving notices and pausing cases are staff work; every other page is read by all roles
-                        .requestMatchers("/approvals/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers("/approvals/**", "/bank-lines/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/cases/*/pause", "/cases/*/resume").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)
