@@ -98,7 +98,8 @@ final class StatementFile {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC) {
             if (DateUtil.isCellDateFormatted(cell)) {
-                LocalDateTime at = cell.getLocalDateTimeCellValue();
+                // a serial date is a double: 09:12:33 may come back as 09:12:32.9999
+                LocalDateTime at = cell.getLocalDateTimeCellValue().plusNanos(500_000_000).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 return at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString().replace('T', ' ');
             }
             double v = cell.getNumericCellValue();
