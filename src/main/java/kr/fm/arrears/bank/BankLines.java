@@ -311,7 +311,7 @@ public class BankLines {
         jdbc.sql("""
                 SELECT x.bank_line_id, x.lease_id, l.code, t.name, x.amount, x.rule, x.payment_id FROM bank_line_payment x
                 JOIN lease l ON l.id = x.lease_id JOIN tenant t ON t.id = l.tenant_id
-                WHERE x.bank_line_id = ANY(?) ORDER BY x.id""")
+                WHERE x.bank_line_id = ANY(?) AND NOT x.reversed ORDER BY x.id""")
                 .param(lines.stream().map(Line::id).toArray(Long[]::new))
                 .query(rs -> {
                     applied.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Applied(rs.getLong(2),
@@ -397,16 +397,46 @@ public class BankLines {
     @Transactional
     public Line notRent(long lineId, String reason, String actor) {
         Row row = waiting(lineId);
-        String why = reason == null ? "" : Text.normalised(reason).strip();
-        if (why.isEmpty() || why.length() > 200 || Text.hasControlCharacter(why)) {
-            throw InvalidInput.of("reason", reason, why.isEmpty() ? "must say why the deposit is not rent"
-                    : Text.hasControlCharacter(why) ? Text.CONTROL_CHARACTER : "must be at most 200 characters");
-        }
+        String why = reason(reason);
         jdbc.sql("UPDATE bank_line SET state = 'NOT_RENT', decided_by = ?, note = ? WHERE id = ?").params(actor, why, lineId)
                 .update();
         audit.record(new AuditLog.Event(actor, "BANK_LINE_NOT_RENT", "BANK_LINE", String.valueOf(lineId), null, why,
                 details("amount", row.line().amount(), "payer", row.line().payer())));
         return get(lineId);
+    }
+
+    /**
+     * Undoes a line's matching (automatic or not): its payments are reversed, never deleted, and the
+     * line waits for a person again. A later booking of it gets a new bank reference ({@code -r1} …).
+     */
+    @Transactional
+    public Line reverse(long lineId, String reason, String actor) {
+        Row row = find(lineId, true);
+        if (row.line().state() != LineState.MATCHED) {
+            throw new Conflict("되돌릴 매칭이 없습니다 (" + row.line().state() + "); bank line " + lineId + " is not matched");
+        }
+        String why = reason(reason);
+        List<AuditLog.Event> events = new ArrayList<>();
+        jdbc.sql("SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
+                .forEach(p -> {
+                    payments.reverse(p[0], p[1], "입금 매칭 취소: " + why, actor, clock.instant());
+                    events.add(new AuditLog.Event(actor, "BANK_LINE_REVERSED", "BANK_LINE", String.valueOf(lineId), p[1], why,
+                            details("paymentId", p[0], "amount", row.line().amount())));
+                });
+        jdbc.sql("UPDATE bank_line_payment SET reversed = TRUE WHERE bank_line_id = ?").param(lineId).update();
+        jdbc.sql("UPDATE bank_line SET state = 'UNMATCHED', decided_by = NULL WHERE id = ?").param(lineId).update();
+        audit.recordAll(events);
+        return get(lineId);
+    }
+
+    private static String reason(String reason) {
+        String why = reason == null ? "" : Text.normalised(reason).strip();
+        if (why.isEmpty() || why.length() > 200 || Text.hasControlCharacter(why)) {
+            throw InvalidInput.of("reason", reason, why.isEmpty() ? "must give a reason"
+                    : Text.hasControlCharacter(why) ? Text.CONTROL_CHARACTER : "must be at most 200 characters");
+        }
+        return why;
     }
 
     private Row waiting(long lineId) {
@@ -429,9 +459,12 @@ public class BankLines {
 
     private void book(Row row, List<Part> parts, String actor) {
         Deposit d = new Deposit(0, row.line().occurredAt(), row.line().amount(), row.line().payer(), row.line().balance(), null, null);
+        // a line booked before and reversed keeps its reversed payments: this booking needs new references
+        long before = jdbc.sql("SELECT count(*) FROM bank_line_payment WHERE bank_line_id = ?").param(row.line().id())
+                .query(Long.class).single();
         List<Payments.ToLease> toBook = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            String ref = REFERENCE + row.key() + (parts.size() == 1 ? "" : "-" + (i + 1));
+            String ref = REFERENCE + row.key() + (before == 0 ? "" : "-r" + before) + (parts.size() == 1 ? "" : "-" + (i + 1));
             NewPayment p = payment(ref, d);
             toBook.add(new Payments.ToLease(parts.get(i).leaseId(), new NewPayment(ref, p.paidOn(), parts.get(i).amount(),
                     p.payerName())));

@@ -22,6 +22,7 @@ class BankLinesController {
 
     record Split(@NotNull List<BankLines.Part> parts) {}
 
+    /** The reason of a "not rent" or of a reversal. */
     record Ignore(String reason) {}
 
     private final BankLines lines;
@@ -58,6 +59,12 @@ class BankLinesController {
     @PostMapping("/{id}/ignore")
     BankLines.Line ignore(@PathVariable long id, @RequestBody Ignore body) {
         return lines.notRent(id, body.reason(), Actor.current());
+    }
+
+    /** Undoes a match (the last import's automatic ones, say): payments reversed, the line waits again. */
+    @PostMapping("/{id}/reverse")
+    BankLines.Line reverse(@PathVariable long id, @RequestBody Ignore body) {
+        return lines.reverse(id, body.reason(), Actor.current());
     }
 
     private static LineState state(String state) {

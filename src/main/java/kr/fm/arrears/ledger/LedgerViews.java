@@ -74,7 +74,8 @@ public class LedgerViews {
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                   AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf)
-                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf)
+                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf
+                                                            AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
                 .param("limit", limit).param("offset", offset)
@@ -91,7 +92,8 @@ public class LedgerViews {
 
     public record ChargeView(long id, ChargeKind kind, String period, LocalDate dueDate, long amount, long vat, long total) {}
 
-    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName) {}
+    /** A payment as received; a reversed one is listed with {@code reversed} and counts for nothing. */
+    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName, boolean reversed) {}
 
     private static final String LANDLORD = """
             SELECT id, name, business_no, address, phone, email, bank_name, bank_account, account_holder FROM landlord""";
@@ -160,7 +162,10 @@ public class LedgerViews {
     }
 
     public List<PaymentView> payments(long leaseId) {
-        return jdbc.sql("SELECT id, bank_reference, paid_on, amount, payer_name FROM payment WHERE lease_id = ? ORDER BY paid_on, id")
+        return jdbc.sql("""
+                SELECT id, bank_reference, paid_on, amount, payer_name,
+                       EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AS reversed
+                FROM payment p WHERE lease_id = ? ORDER BY paid_on, id""")
                 .param(leaseId).query(PaymentView.class).list();
     }
 }

@@ -49,6 +49,22 @@ public class Payments {
         return recordAll(payments.stream().map(p -> new ToLease(leaseId, p)).toList(), actor).stream().map(Booked::id).toList();
     }
 
+    /**
+     * Reverses a payment with a reason: the row stays, a reversal is recorded, and every balance leaves
+     * the payment out from then on. Reversing it again changes nothing.
+     */
+    @Transactional
+    public boolean reverse(long paymentId, long leaseId, String reason, String actor, java.time.Instant at) {
+        boolean reversed = jdbc.sql("""
+                INSERT INTO payment_reversal (payment_id, reason, reversed_by, reversed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""").params(paymentId, reason, actor, java.sql.Timestamp.from(at)).update() > 0;
+        if (reversed) {
+            audit.record(new AuditLog.Event(actor, "PAYMENT_REVERSED", "PAYMENT", String.valueOf(paymentId), leaseId, reason,
+                    details("paymentId", paymentId)));
+        }
+        return reversed;
+    }
+
     /** A payment for a lease. */
     public record ToLease(long leaseId, NewPayment payment) {}
 

@@ -130,6 +130,16 @@ class BankLinesPage {
         }
     }
 
+    @PostMapping("/bank-lines/{id}/reverse")
+    String reverse(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            lines.reverse(id, reason, Actor.current());
+            return Flash.done(redirect, "매칭을 되돌렸습니다. 입금은 취소로 기록되었고 다시 확인을 기다립니다.", "/bank-lines");
+        } catch (Conflict | InvalidInput | NotFound e) {
+            return Flash.refused(redirect, e, "/bank-lines");
+        }
+    }
+
     private long lease(String code, String field) {
         if (code == null || code.isBlank()) {
             throw InvalidInput.of(field, code, "계약코드를 적어 주세요");

@@ -205,6 +205,28 @@ class BankStatementTest {
         assertThat(api.get("/api/bank-lines/999999").status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(9)
+    void an_automatic_match_is_reversed_without_deleting_the_payment_and_can_be_assigned_again() {
+        long line = lineOf("주식회사 성진물산");
+        long paid = paid("HW-302");
+        long payments = count("payment");
+        assertThat(api.postJson("/api/bank-lines/" + line + "/reverse", Map.of("reason", "")).status()).isEqualTo(422);
+        Api.Response r = api.postJson("/api/bank-lines/" + line + "/reverse", Map.of("reason", "다른 호실 입금"));
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+        assertThat(r.body().get("state").asText()).isEqualTo("UNMATCHED");
+        assertThat(paid("HW-302")).isEqualTo(paid - 2_420_000);
+        assertThat(count("payment")).as("nothing deleted").isEqualTo(payments);
+        assertThat(payers(api.get("/api/bank-lines").body())).contains("주식회사 성진물산");
+        assertThat(api.postJson("/api/bank-lines/" + line + "/reverse", Map.of("reason", "again")).status()).isEqualTo(409);
+
+        Api.Response again = api.postJson("/api/bank-lines/" + line + "/assign", Map.of("leaseId", leases.get("HW-302")));
+        assertThat(again.status()).as(String.valueOf(again.body())).isEqualTo(200);
+        assertThat(paid("HW-302")).isEqualTo(paid);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action IN ('PAYMENT_REVERSED', 'BANK_LINE_REVERSED')")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
     private Api.Response upload(StatementExamples.Example e) {
         return upload(e.file(), StatementExamples.bytes(e), e.account());
     }
@@ -221,7 +243,7 @@ class BankStatementTest {
     private long paid(String code) {
         long sum = 0;
         for (JsonNode p : api.get("/api/leases/" + leases.get(code) + "/payments").body()) {
-            sum += p.get("amount").asLong();
+            sum += p.get("reversed").asBoolean() ? 0 : p.get("amount").asLong();
         }
         return sum;
     }
