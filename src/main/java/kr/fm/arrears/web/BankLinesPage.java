@@ -84,21 +84,18 @@ class BankLinesPage {
     String assign(@PathVariable long id, @RequestParam(required = false) Long leaseId,
             @RequestParam(required = false) String leaseCode, @RequestParam(defaultValue = "false") boolean teach,
             RedirectAttributes redirect) {
-        try {
+        return act(redirect, () -> {
             long lease = leaseId != null ? leaseId : lease(leaseCode, "leaseCode");
             BankLines.Line l = lines.assign(id, lease, teach, Actor.current());
-            return Flash.done(redirect, l.applied().get(0).leaseCode() + " " + l.applied().get(0).tenantName() + "에 "
-                    + kr.fm.arrears.shared.Won.format(l.amount()) + " 입금을 반영했습니다." + (teach ? " 입금자명을 기억합니다." : ""),
-                    "/bank-lines");
-        } catch (Conflict | InvalidInput | NotFound e) {
-            return Flash.refused(redirect, e, "/bank-lines");
-        }
+            return l.applied().get(0).leaseCode() + " " + l.applied().get(0).tenantName() + "에 "
+                    + kr.fm.arrears.shared.Won.format(l.amount()) + " 입금을 반영했습니다." + (teach ? " 입금자명을 기억합니다." : "");
+        });
     }
 
     /** {@code parts}: one "계약코드 금액" a line, e.g. "HW-301 1,815,000". */
     @PostMapping("/bank-lines/{id}/split")
     String split(@PathVariable long id, @RequestParam(defaultValue = "") String parts, RedirectAttributes redirect) {
-        try {
+        return act(redirect, () -> {
             List<BankLines.Part> split = new ArrayList<>();
             for (String row : parts.split("\\R")) {
                 if (row.isBlank()) {
@@ -114,27 +111,30 @@ class BankLinesPage {
                 split.add(new BankLines.Part(lease(codeAndAmount[0], "parts"), amount));
             }
             lines.split(id, split, Actor.current());
-            return Flash.done(redirect, "입금을 " + split.size() + "개 계약에 나누어 반영했습니다.", "/bank-lines");
-        } catch (Conflict | InvalidInput | NotFound e) {
-            return Flash.refused(redirect, e, "/bank-lines");
-        }
+            return "입금을 " + split.size() + "개 계약에 나누어 반영했습니다.";
+        });
     }
 
     @PostMapping("/bank-lines/{id}/ignore")
     String ignore(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
+        return act(redirect, () -> {
             lines.notRent(id, reason, Actor.current());
-            return Flash.done(redirect, "임대료가 아닌 입금으로 표시했습니다. 장부에는 반영되지 않습니다.", "/bank-lines");
-        } catch (Conflict | InvalidInput | NotFound e) {
-            return Flash.refused(redirect, e, "/bank-lines");
-        }
+            return "임대료가 아닌 입금으로 표시했습니다. 장부에는 반영되지 않습니다.";
+        });
     }
 
     @PostMapping("/bank-lines/{id}/reverse")
     String reverse(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
+        return act(redirect, () -> {
             lines.reverse(id, reason, Actor.current());
-            return Flash.done(redirect, "매칭을 되돌렸습니다. 입금은 취소로 기록되었고 다시 확인을 기다립니다.", "/bank-lines");
+            return "매칭을 되돌렸습니다. 입금은 취소로 기록되었고 다시 확인을 기다립니다.";
+        });
+    }
+
+    /** Runs a decision; the page says what it did, or why it was refused (nothing changed then). */
+    private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> decision) {
+        try {
+            return Flash.done(redirect, decision.get(), "/bank-lines");
         } catch (Conflict | InvalidInput | NotFound e) {
             return Flash.refused(redirect, e, "/bank-lines");
         }
