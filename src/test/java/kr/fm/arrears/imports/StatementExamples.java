@@ -35,6 +35,9 @@ public final class StatementExamples {
     public static final String ACCOUNT_A = "123-45-6789-012"; // 한울산업개발, 국민은행 (leases.csv)
     public static final String ACCOUNT_B = "110-234-567890"; // 서동산업(주), 신한은행
 
+    /** Printed in every example's title rows: no real bank, account or person. */
+    static final String MADE_UP = "예시 자료(가상): 실제 은행 출력물이 아닙니다";
+
     private static final DateTimeFormatter DOTS = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
     private static final DateTimeFormatter DASHES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -76,22 +79,22 @@ public final class StatementExamples {
 
     public static byte[] bytes(Example e) {
         return switch (e.bank()) {
-            case "KB국민은행" -> workbook(new XSSFWorkbook(), List.of("거래내역조회", "계좌번호 : " + e.account() + " (한울산업개발(주))",
+            case "KB국민은행" -> workbook(new XSSFWorkbook(), List.of("거래내역조회", MADE_UP, "계좌번호 : " + e.account() + " (한울산업개발(주))",
                             "조회기간 : 2026.04.01 ~ 2026.04.30", ""),
                     List.of("거래일시", "적요", "보낸분/받는분", "송금메모", "출금액(원)", "입금액(원)", "잔액(원)", "거래점"),
                     e.txs(), tx -> new Object[] {tx.at(), tx.summary(), tx.payer(), tx.memo(), tx.withdrawal(), tx.deposit(),
                             tx.balance(), tx.branch()});
-            case "신한은행" -> workbook(new HSSFWorkbook(), List.of("신한은행 거래내역", "계좌번호 " + e.account(), "예금주 서동산업(주)"),
+            case "신한은행" -> workbook(new HSSFWorkbook(), List.of("신한은행 거래내역", MADE_UP, "계좌번호 " + e.account(), "예금주 서동산업(주)"),
                     List.of("거래일자", "거래시간", "적요", "출금(원)", "입금(원)", "내용", "잔액(원)", "거래점"), e.txs(),
                     tx -> new Object[] {tx.at().toLocalDate().toString().replace('-', '.'), tx.at().toLocalTime().toString(),
                             tx.summary(), tx.withdrawal(), tx.deposit(), tx.payer(), tx.balance(), tx.branch()});
             case "우리은행" -> html(e);
-            case "하나은행" -> workbook(new XSSFWorkbook(), List.of("거래내역 조회", "계좌번호: " + e.account(), "조회일시: 2026-05-01 09:00"),
+            case "하나은행" -> workbook(new XSSFWorkbook(), List.of("거래내역 조회", MADE_UP, "계좌번호: " + e.account(), "조회일시: 2026-05-01 09:00"),
                     List.of("거래일시", "적요", "의뢰인/수취인", "출금액", "입금액", "거래후잔액", "거래점", "거래특이사항"), e.txs(),
                     tx -> new Object[] {DASHES.format(tx.at()), tx.summary(), tx.payer(), tx.withdrawal(), tx.deposit(),
                             tx.balance(), tx.branch(), tx.memo()});
             case "NH농협은행" -> csv(e, Charset.forName("x-windows-949"));
-            case "IBK기업은행" -> workbook(new HSSFWorkbook(), List.of("거래내역조회", "계좌번호 " + e.account()),
+            case "IBK기업은행" -> workbook(new HSSFWorkbook(), List.of("거래내역조회", MADE_UP, "계좌번호 " + e.account()),
                     List.of("거래일시", "출금", "입금", "거래후 잔액", "거래내용", "상대계좌번호", "상대은행", "메모"), e.txs(),
                     tx -> new Object[] {DOTS.format(tx.at()), tx.withdrawal(), tx.deposit(), tx.balance(), tx.payer(), "", "",
                             tx.memo()});
@@ -151,10 +154,10 @@ public final class StatementExamples {
     private static byte[] html(Example e) {
         StringBuilder s = new StringBuilder("""
                 <html><head><meta http-equiv="Content-Type" content="application/vnd.ms-excel; charset=euc-kr"></head><body>
-                <table border="1"><tr><td colspan="8">거래내역조회</td></tr>
+                <table border="1"><tr><td colspan="8">거래내역조회</td></tr><tr><td colspan="8">%s</td></tr>
                 <tr><td colspan="8">계좌번호 : %s</td></tr><tr><td colspan="8">&nbsp;</td></tr>
                 <tr><th>거래일시</th><th>적요</th><th>기재내용</th><th>지급(원)</th><th>입금(원)</th><th>거래후 잔액(원)</th><th>취급점</th><th>메모</th></tr>
-                """.formatted(e.account()));
+                """.formatted(MADE_UP, e.account()));
         for (Tx tx : e.txs()) {
             s.append("<tr><td>").append(DOTS.format(tx.at())).append("</td><td>").append(tx.summary()).append("</td><td>")
                     .append(tx.payer()).append("</td><td style=\"mso-number-format:'#,##0'\">").append(won(tx.withdrawal()))
@@ -168,7 +171,7 @@ public final class StatementExamples {
 
     /** NH농협-style CSV as Excel saves it on a Korean Windows (CP949), amounts with thousands separators. */
     private static byte[] csv(Example e, Charset charset) {
-        StringBuilder s = new StringBuilder("거래내역조회\n계좌번호," + e.account() + "\n\n");
+        StringBuilder s = new StringBuilder("거래내역조회\n" + MADE_UP + "\n계좌번호," + e.account() + "\n\n");
         s.append("거래일시,출금금액(원),입금금액(원),거래후잔액(원),거래내용,거래기록사항,거래점,거래메모\n");
         for (Tx tx : e.txs()) {
             s.append(DASHES.format(tx.at())).append(',').append(quoted(won(tx.withdrawal()))).append(',')
