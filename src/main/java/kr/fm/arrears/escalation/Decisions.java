@@ -80,7 +80,8 @@ public class Decisions {
                        EXISTS (SELECT 1 FROM arrears_case a WHERE a.lease_id = l.id AND a.closed_on IS NULL)
                     OR EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo)
                     OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date)
-                       > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date)
+                       > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date
+                                                               AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 FROM lease l WHERE l.id = ANY(CAST(:ids AS BIGINT[]))""")
                 .param("ids", page.stream().map(LeaseRef::leaseId).toArray(Long[]::new))
                 .param("date", date).param("upTo", date.plusDays(upcomingDays))

@@ -120,7 +120,7 @@ public class NoticeHistory {
         long recovered = jdbc.sql("""
                 SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN lease l ON l.id = p.lease_id
                      JOIN building b ON b.id = l.building_id
-                WHERE p.paid_on BETWEEN :first AND :last AND """ + inScope + """
+                WHERE p.paid_on BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AND """ + inScope + """
 
                   AND EXISTS (SELECT 1 FROM arrears_case c JOIN message m ON m.case_id = c.id
                               WHERE c.lease_id = p.lease_id AND c.opened_on <= p.paid_on

@@ -96,6 +96,7 @@ final class CsvFile {
         return new CsvFile(rows);
     }
 
+    /** The text of a file in UTF-8 (with or without BOM) or, failing that, CP949; refused as neither. */
     static String decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             return strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));

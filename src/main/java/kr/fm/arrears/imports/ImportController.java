@@ -17,35 +17,51 @@ import org.springframework.web.multipart.MultipartFile;
  * read inside an {@link ImportSlots} slot, never before, so waiting uploads hold no memory.
  */
 @RestController
-@RequestMapping("/api/imports")
+@RequestMapping("/api")
 class ImportController {
 
     private final LeaseImport leases;
     private final PaymentImport payments;
+    private final BankStatementImport statements;
     private final ImportSlots slots;
 
-    ImportController(LeaseImport leases, PaymentImport payments, ImportSlots slots) {
+    ImportController(LeaseImport leases, PaymentImport payments, BankStatementImport statements, ImportSlots slots) {
         this.leases = leases;
         this.payments = payments;
+        this.statements = statements;
         this.slots = slots;
     }
 
-    @PostMapping(path = "/leases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /** A statement as the bank exported it (xlsx, xls, HTML-xls, CSV) for {@code account}, a landlord's account number. */
+    @PostMapping(path = "/imports/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    kr.fm.arrears.bank.BankLines.Imported bankStatement(@RequestPart("file") MultipartFile file, @RequestParam String account)
+            throws IOException {
+        return slots.run(() -> statements.importFile(bytes(file), file.getOriginalFilename(), account, Actor.current()));
+    }
+
+    /** The column mapping for an account whose bank's layout no profile knows. */
+    @org.springframework.web.bind.annotation.PutMapping("/bank-accounts/{account}/columns")
+    kr.fm.arrears.bank.BankAccounts.Account columns(@org.springframework.web.bind.annotation.PathVariable String account,
+            @org.springframework.web.bind.annotation.RequestBody java.util.Map<String, String> columns) {
+        return statements.saveColumns(account, columns, Actor.current());
+    }
+
+    @PostMapping(path = "/imports/leases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     LeaseImport.Result leases(@RequestPart("file") MultipartFile file) throws IOException {
         return slots.run(() -> leases.importFile(bytes(file), file.getOriginalFilename(), Actor.current()));
     }
 
-    @PostMapping(path = "/leases", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(path = "/imports/leases", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     LeaseImport.Result leases(InputStream body, @RequestParam(defaultValue = "leases.csv") String fileName) throws IOException {
         return slots.run(() -> leases.importFile(body.readAllBytes(), fileName, Actor.current()));
     }
 
-    @PostMapping(path = "/payments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/imports/payments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     PaymentImport.Result payments(@RequestPart("file") MultipartFile file) throws IOException {
         return slots.run(() -> payments.importFile(bytes(file), file.getOriginalFilename(), Actor.current()));
     }
 
-    @PostMapping(path = "/payments", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(path = "/imports/payments", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     PaymentImport.Result payments(InputStream body, @RequestParam(defaultValue = "payments.csv") String fileName)
             throws IOException {
         return slots.run(() -> payments.importFile(body.readAllBytes(), fileName, Actor.current()));

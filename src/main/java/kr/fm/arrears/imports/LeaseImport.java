@@ -5,6 +5,7 @@ import static kr.fm.arrears.audit.AuditLog.details;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.NewBuilding;
@@ -31,7 +32,7 @@ public class LeaseImport {
     static final Set<String> OPTIONAL = Set.of("landlord_business_no", "landlord_address", "landlord_phone",
             "landlord_email", "landlord_bank_name", "landlord_bank_account", "landlord_account_holder", "building_address",
             "tenant_representative", "tenant_phone", "tenant_email", "tenant_address", "management_fee", "vat_applies",
-            "late_interest_percent", "merchant", "commercial_act");
+            "late_interest_percent", "merchant", "commercial_act", "virtual_account");
     private static final Map<String, String> LEASE_COLUMNS = Map.of("code", "lease_code", "units", "units");
 
     private final Portfolio portfolio;
@@ -104,7 +105,16 @@ public class LeaseImport {
             conflicts.forEach(e -> c.error(LEASE_COLUMNS.getOrDefault(e.field(), ValidationToColumns.snake(e.field())), e.message()));
             return false;
         }
-        portfolio.lease(lease, actor);
+        // a new lease has no id yet: 0 stands in, so only another lease's account conflicts
+        Optional<String> va = portfolio.virtualAccountConflict(0, c.text("virtual_account"));
+        if (va.isPresent()) {
+            c.error("virtual_account", va.get());
+            return false;
+        }
+        long id = portfolio.lease(lease, actor);
+        if (c.text("virtual_account") != null) {
+            portfolio.virtualAccount(id, c.text("virtual_account"), actor);
+        }
         return true;
     }
 }

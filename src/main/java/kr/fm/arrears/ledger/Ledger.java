@@ -83,7 +83,8 @@ public class Ledger {
         jdbc.sql("""
                 SELECT x.lease_id, x.due FROM unnest(CAST(? AS BIGINT[]), CAST(CAST(? AS TEXT[]) AS DATE[])) AS x (lease_id, due)
                 WHERE (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = x.lease_id AND c.due_date <= x.due)
-                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = x.lease_id AND p.paid_on <= ?)""")
+                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = x.lease_id AND p.paid_on <= ?
+                                                            AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))""")
                 .params(dues.stream().map(DueDate::leaseId).toArray(Long[]::new),
                         dues.stream().map(d -> d.dueDate().toString()).toArray(String[]::new), paidUpTo)
                 .query(rs -> {
@@ -95,8 +96,9 @@ public class Ledger {
     public Map<Long, List<Payment>> payments(Collection<Long> leaseIds, LocalDate paidUpTo) {
         Map<Long, List<Payment>> byLease = new HashMap<>();
         jdbc.sql("""
-                SELECT id, lease_id, bank_reference, paid_on, amount FROM payment
-                WHERE lease_id = ANY(?) AND paid_on <= ? ORDER BY lease_id, paid_on, id""")
+                SELECT id, lease_id, bank_reference, paid_on, amount FROM payment p
+                WHERE lease_id = ANY(?) AND paid_on <= ? AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id)
+                ORDER BY lease_id, paid_on, id""")
                 .params(ids(leaseIds), paidUpTo)
                 .query((rs, n) -> new Payment(rs.getLong("id"), rs.getLong("lease_id"), rs.getString("bank_reference"),
                         rs.getObject("paid_on", LocalDate.class), rs.getLong("amount")))

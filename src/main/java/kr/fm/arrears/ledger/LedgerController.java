@@ -99,6 +99,16 @@ class LedgerController {
         return ResponseEntity.created(URI.create("/api/leases/" + id)).body(lease(id));
     }
 
+    record VirtualAccount(String virtualAccount) {}
+
+    /** Sets or (blank) clears the lease's 가상계좌: deposits to it match the lease, reminders print it. */
+    @org.springframework.web.bind.annotation.PutMapping("/leases/{id}/virtual-account")
+    LedgerViews.LeaseSummary virtualAccount(@PathVariable long id, @RequestBody VirtualAccount body) {
+        lease(id);
+        portfolio.virtualAccount(id, body.virtualAccount(), Actor.current());
+        return lease(id);
+    }
+
     @GetMapping("/leases/{id}/charges")
     List<LedgerViews.ChargeView> charges(@PathVariable long id) {
         lease(id);

@@ -21,7 +21,8 @@ public class LedgerViews {
     /** A lease as people name it: code, tenant, landlord, building and units. */
     public record LeaseSummary(long leaseId, String code, long tenantId, String tenantName, long landlordId,
             String landlordName, long buildingId, String buildingName, String units, long monthlyRent, long managementFee,
-            long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct, boolean vatApplies) {}
+            long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct, boolean vatApplies,
+            String virtualAccount) {}
 
     private static final String IN_SCOPE = "(CAST(:scope AS BIGINT) IS NULL OR ll.id = :scope)";
 
@@ -31,7 +32,7 @@ public class LedgerViews {
                    (SELECT string_agg(u.unit_no, ', ' ORDER BY u.unit_no) FROM lease_unit lu JOIN unit u ON u.id = lu.unit_id
                      WHERE lu.lease_id = l.id) AS units,
                    l.monthly_rent, l.management_fee, l.deposit, l.due_day, l.start_date, l.end_date, l.commercial_act,
-                   l.vat_applies
+                   l.vat_applies, l.virtual_account
             FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN building b ON b.id = l.building_id
                  JOIN landlord ll ON ll.id = b.landlord_id
             """;
@@ -74,7 +75,8 @@ public class LedgerViews {
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                   AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf)
-                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf)
+                    > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf
+                                                            AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
                 .param("limit", limit).param("offset", offset)
@@ -91,7 +93,8 @@ public class LedgerViews {
 
     public record ChargeView(long id, ChargeKind kind, String period, LocalDate dueDate, long amount, long vat, long total) {}
 
-    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName) {}
+    /** A payment as received; a reversed one is listed with {@code reversed} and counts for nothing. */
+    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName, boolean reversed) {}
 
     private static final String LANDLORD = """
             SELECT id, name, business_no, address, phone, email, bank_name, bank_account, account_holder FROM landlord""";
@@ -160,7 +163,10 @@ public class LedgerViews {
     }
 
     public List<PaymentView> payments(long leaseId) {
-        return jdbc.sql("SELECT id, bank_reference, paid_on, amount, payer_name FROM payment WHERE lease_id = ? ORDER BY paid_on, id")
+        return jdbc.sql("""
+                SELECT id, bank_reference, paid_on, amount, payer_name,
+                       EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AS reversed
+                FROM payment p WHERE lease_id = ? ORDER BY paid_on, id""")
                 .param(leaseId).query(PaymentView.class).list();
     }
 }

@@ -46,19 +46,68 @@ public class Payments {
     /** Records the payments not seen before; returns the ids of those newly recorded. */
     @Transactional
     public List<Long> record(long leaseId, List<NewPayment> payments, String actor) {
-        List<Long> created = new ArrayList<>();
-        List<AuditLog.Event> events = new ArrayList<>();
-        for (NewPayment p : payments) {
-            jdbc.sql("""
-                    INSERT INTO payment (lease_id, bank_reference, paid_on, amount, payer_name) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (bank_reference) DO NOTHING RETURNING id""")
-                    .params(leaseId, p.bankReference().trim(), p.paidOn(), p.amount(), p.payerName())
-                    .query(Long.class).optional()
-                    .ifPresent(id -> {
-                        created.add(id);
-                        events.add(new AuditLog.Event(actor, "PAYMENT_APPLIED", "PAYMENT", String.valueOf(id), leaseId, null,
-                                details("bankReference", p.bankReference().trim(), "paidOn", p.paidOn(), "amount", p.amount())));
-                    });
+        return recordAll(payments.stream().map(p -> new ToLease(leaseId, p)).toList(), actor).stream().map(Booked::id).toList();
+    }
+
+    /**
+     * Reverses a payment with a reason: the row stays, a reversal is recorded, and every balance leaves
+     * the payment out from then on. Reversing it again changes nothing.
+     */
+    @Transactional
+    public boolean reverse(long paymentId, long leaseId, String reason, String actor, java.time.Instant at) {
+        boolean reversed = jdbc.sql("""
+                INSERT INTO payment_reversal (payment_id, reason, reversed_by, reversed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""").params(paymentId, reason, actor, java.sql.Timestamp.from(at)).update() > 0;
+        if (reversed) {
+            audit.record(new AuditLog.Event(actor, "PAYMENT_REVERSED", "PAYMENT", String.valueOf(paymentId), leaseId, reason,
+                    details("paymentId", paymentId)));
+        }
+        return reversed;
+    }
+
+    /** A payment for a lease. */
+    public record ToLease(long leaseId, NewPayment payment) {}
+
+    /** A payment recorded: its id, lease and bank reference. */
+    public record Booked(long id, long leaseId, String bankReference) {}
+
+    /**
+     * Records the payments not seen before, in one statement whatever their number (a bank statement
+     * of 50,000 lines); each newly recorded one is audited.
+     */
+    @Transactional
+    public List<Booked> recordAll(List<ToLease> payments, String actor) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        int n = payments.size();
+        Long[] leases = new Long[n];
+        String[] refs = new String[n];
+        String[] dates = new String[n]; // as text: the driver binds no LocalDate[]
+        Long[] amounts = new Long[n];
+        String[] payers = new String[n];
+        java.util.Map<String, NewPayment> byRef = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewPayment p = payments.get(i).payment();
+            leases[i] = payments.get(i).leaseId();
+            refs[i] = p.bankReference().trim();
+            dates[i] = p.paidOn().toString();
+            amounts[i] = p.amount();
+            payers[i] = p.payerName();
+            byRef.putIfAbsent(refs[i], p);
+        }
+        List<Booked> created = jdbc.sql("""
+                INSERT INTO payment (lease_id, bank_reference, paid_on, amount, payer_name)
+                SELECT l, r, d, a, p FROM unnest(?::bigint[], ?::text[], ?::date[], ?::bigint[], ?::text[])
+                  WITH ORDINALITY AS t(l, r, d, a, p, o) ORDER BY o
+                ON CONFLICT (bank_reference) DO NOTHING RETURNING id, lease_id, bank_reference""")
+                .params(leases, refs, dates, amounts, payers)
+                .query((rs, i) -> new Booked(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+        List<AuditLog.Event> events = new ArrayList<>(created.size());
+        for (Booked b : created) {
+            NewPayment p = byRef.get(b.bankReference());
+            events.add(new AuditLog.Event(actor, "PAYMENT_APPLIED", "PAYMENT", String.valueOf(b.id()), b.leaseId(), null,
+                    details("bankReference", b.bankReference(), "paidOn", p.paidOn(), "amount", p.amount())));
         }
         audit.recordAll(events);
         return created;

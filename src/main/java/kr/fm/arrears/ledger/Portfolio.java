@@ -155,6 +155,31 @@ public class Portfolio {
         return errors;
     }
 
+    /**
+     * Why this 가상계좌 cannot be the lease's, or empty when it can: digits only (10 to 20), and one
+     * lease each, since a deposit to it is matched to the lease without a person.
+     */
+    public Optional<String> virtualAccountConflict(long leaseId, String virtualAccount) {
+        String digits = virtualAccount == null ? "" : virtualAccount.replaceAll("[\\s-]", "");
+        if (!digits.isEmpty() && !digits.matches("\\d{10,20}")) {
+            return Optional.of("must be a virtual account number of 10 to 20 digits (hyphens allowed)");
+        }
+        return digits.isEmpty() ? Optional.empty() : jdbc.sql("SELECT code FROM lease WHERE virtual_account = ? AND id <> ?")
+                .params(digits, leaseId).query(String.class).optional().map(code -> "is already the virtual account of lease " + code);
+    }
+
+    /** Sets (or, blank, clears) the lease's 가상계좌; 422 naming {@code virtualAccount} when it cannot be. */
+    @Transactional
+    public void virtualAccount(long leaseId, String virtualAccount, String actor) {
+        virtualAccountConflict(leaseId, virtualAccount).ifPresent(why -> {
+            throw InvalidInput.of("virtualAccount", virtualAccount, why);
+        });
+        String digits = virtualAccount == null || virtualAccount.isBlank() ? null : virtualAccount.replaceAll("[\\s-]", "");
+        jdbc.sql("UPDATE lease SET virtual_account = ? WHERE id = ?").params(digits, leaseId).update();
+        audit.record(new AuditLog.Event(actor, "LEASE_VIRTUAL_ACCOUNT_SET", "LEASE", String.valueOf(leaseId), leaseId, null,
+                details("virtualAccount", digits == null ? "" : digits)));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -236,7 +236,9 @@ class MessageEnqueuer {
             model.put("units", lease.units() == null ? "" : lease.units());
             model.put("landlordName", landlord.name());
             model.put("bankName", landlord.bankName() == null ? "" : landlord.bankName());
-            model.put("bankAccount", landlord.bankAccount() == null ? "" : landlord.bankAccount());
+            // a lease's 가상계좌 tells whose payment it is: printed instead of the landlord's account
+            model.put("bankAccount", lease.virtualAccount() != null ? lease.virtualAccount()
+                    : landlord.bankAccount() == null ? "" : landlord.bankAccount());
             model.put("accountHolder", landlord.accountHolder() == null ? landlord.name() : landlord.accountHolder());
             model.put("businessDate", businessDate);
             model.put("balance", arrears.overdueBalance());

@@ -93,6 +93,8 @@ class SecurityConfig {
                         .authenticated()
                         .requestMatchers("/api/cases/**", "/api/messages/**", "/api/notices/**", "/api/escalation/**",
                                 "/api/holidays/**").hasAnyRole("ADMIN", "MANAGER")
+                        // bank lines cross landlords (a line is matched to a lease): staff only, reading too
+                        .requestMatchers("/api/bank-lines/**", "/api/bank-accounts/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // the postal gateway's delivery reports come with the Basic credentials of a staff account
                         .requestMatchers("/api/**").hasAnyRole("ADMIN", "MANAGER"))
@@ -119,7 +121,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // approving notices and pausing cases are staff work; every other page is read by all roles
-                        .requestMatchers("/approvals/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers("/approvals/**", "/bank-lines/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/cases/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)

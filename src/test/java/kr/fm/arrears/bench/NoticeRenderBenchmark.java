@@ -94,7 +94,7 @@ public final class NoticeRenderBenchmark {
         }
         return new NoticeDocument.Facts(
                 new LedgerViews.LeaseSummary(1, "NT-CIVIL", 1, "(주)대성정밀", 1, "한울산업개발", 1, "한울 제1공장", "201",
-                        2_000_000, 200_000, 20_000_000, 10, LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30), false, true),
+                        2_000_000, 200_000, 20_000_000, 10, LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30), false, true, null),
                 new LedgerViews.Landlord(1, "한울산업개발", "2208162517", "경기도 화성시 향남읍 발안공단로 12", "+82313551200", null,
                         "국민은행", "123-45-6789-012", "한울산업개발(주)"),
                 new LedgerViews.Tenant(1, "(주)대성정밀", "1248100004", "김대성", "+821023456789", "ds@daesung.example",

@@ -87,6 +87,19 @@ class MessagesApiTest extends MessagingTestBase {
     }
 
     @Test
+    void a_lease_with_a_virtual_account_is_asked_to_pay_into_it_not_the_landlords_account() {
+        long leaseId = leaseIds.get("HW-101");
+        assertThat(api.putJson("/api/leases/" + leaseId + "/virtual-account", Map.of("virtualAccount", "562-9012-3456-78"))
+                .status()).isEqualTo(200);
+        try {
+            long caseId = reach("HW-101", Stage.REMINDER_2, Channel.ALIMTALK);
+            assertThat(messages(caseId).get(0).body()).contains("국민은행 5629012345678").doesNotContain("123-45-6789-012");
+        } finally {
+            api.putJson("/api/leases/" + leaseId + "/virtual-account", Map.of("virtualAccount", ""));
+        }
+    }
+
+    @Test
     void the_same_stage_published_twice_queues_each_channel_once_and_notice_stages_are_left_to_the_notice_module() {
         long caseId = caseAt(leaseIds.get("HW-101"), Stage.REMINDER_1, LocalDate.of(2026, 3, 31));
         StageReached reached = new StageReached(caseId, leaseIds.get("HW-101"), Stage.REMINDER_1,

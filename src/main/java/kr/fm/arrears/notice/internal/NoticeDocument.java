@@ -138,7 +138,7 @@ public class NoticeDocument {
         m.put("lease", l);
         Map<String, Object> bank = new HashMap<>();
         putIfSet(bank, "name", landlord.bankName());
-        putIfSet(bank, "account", landlord.bankAccount());
+        putIfSet(bank, "account", lease.virtualAccount() != null ? lease.virtualAccount() : landlord.bankAccount());
         putIfSet(bank, "holder", landlord.accountHolder());
         m.put("bank", bank);
 
