@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * cost two files of memory, not ten.
  */
 @Component
-class ImportSlots {
+public class ImportSlots {
 
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws IOException;
     }
 
@@ -30,7 +30,7 @@ class ImportSlots {
         this.wait = wait;
     }
 
-    <T> T run(Work<T> work) throws IOException {
+    public <T> T run(Work<T> work) throws IOException {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -121,7 +121,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // approving notices and pausing cases are staff work; every other page is read by all roles
-                        .requestMatchers("/approvals/**", "/bank-lines/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers("/approvals/**", "/bank-lines/**", "/imports/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/cases/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)

@@ -71,6 +71,19 @@ public final class Browser {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange((req, res) -> res.getStatusCode().value());
     }
 
+    /** A file posted through a page's upload form: multipart, the session's CSRF token in the action URL. */
+    public int postFile(String path, String field, String fileName, byte[] content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add(field, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return http.post().uri(path + (path.contains("?") ? "&" : "?") + "_csrf=" + csrf).header("Cookie", cookie)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange((req, res) -> res.getStatusCode().value());
+    }
+
     /** A JSON POST from the signed-in session without its CSRF token, with extra headers. */
     public int postJsonWithoutToken(String path, String json, Map<String, String> headers) {
         return http.post().uri(path).header("Cookie", cookie).headers(h -> headers.forEach(h::set))
