@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import kr.fm.arrears.imports.StatementExamples;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TwoLandlords;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,30 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the case's balance goes down by it.
  */
 @ServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BankLinesJourneyTest {
+class BankLinesJourneyTest extends ChromiumJourney {
 
     @Autowired
     TwoLandlords.Maker twoLandlords;
     @Autowired
     JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
-
-    Chromium browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Chromium(port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void a_manager_uploads_a_statement_assigns_the_waiting_deposit_and_the_balance_goes_down() throws Exception {
         twoLandlords.build(); // 1 May 2026: HW-101 (주)대성정밀 owes 6,260,000원

@@ -14,15 +14,11 @@ import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TwoLandlords;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,8 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * approved notice and a ZIP from the history. Every page is saved under docs/screenshots.
  */
 @ServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTest {
+class BrowserJourneyTest extends ChromiumJourney {
 
     @Autowired
     Api api;
@@ -41,23 +36,6 @@ class BrowserJourneyTest {
     TwoLandlords.Maker twoLandlords;
     @Autowired
     JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
-
-    Chromium browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Chromium(port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void a_manager_approves_the_waiting_notice_and_the_landlord_downloads_it_and_a_zip() throws IOException {
         // 1 May 2026: HW-101's and SD-B12's demands approved; HW-301's termination, consented by its

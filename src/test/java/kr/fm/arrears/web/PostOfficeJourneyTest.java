@@ -25,13 +25,10 @@ import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,8 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * documented XML) and reads its events, then the delivery and the last day to pay on the case.
  */
 @ServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostOfficeJourneyTest {
+class PostOfficeJourneyTest extends ChromiumJourney {
 
     static final WireMockServer EPOST = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String RGIST = "1234567890123";
@@ -67,21 +63,8 @@ class PostOfficeJourneyTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
-    @Value("${local.server.port}")
-    int port;
-
-    Chromium browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Chromium(port);
-    }
-
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    void stopStubs() {
         EPOST.stop();
     }
 
