@@ -1,5 +1,6 @@
 package kr.fm.arrears.audit;
 
+import kr.fm.arrears.shared.Viewer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -47,7 +48,7 @@ public class AuditLog {
 
         public static Event system(String action, String subjectType, Object subjectId, Long leaseId,
                 Map<String, ?> details) {
-            return new Event(kr.fm.arrears.shared.Actor.SYSTEM, action, subjectType, Objects.toString(subjectId, null), leaseId, null, details);
+            return new Event(Viewer.SYSTEM_NAME, action, subjectType, Objects.toString(subjectId, null), leaseId, null, details);
         }
 
         public Event because(String why) {
@@ -57,6 +58,16 @@ public class AuditLog {
         public Event by(String who) {
             return new Event(who, action, subjectType, subjectId, leaseId, reason, details);
         }
+    }
+
+    /**
+     * Records one action; called by the audit module's trails, which listen to the events the other
+     * modules publish (they never call this themselves).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String actor, String subjectType, Object subjectId, Long leaseId,
+            String reason, Map<String, ?> details) {
+        record(new Event(actor, action.name(), subjectType, Objects.toString(subjectId, null), leaseId, reason, details));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

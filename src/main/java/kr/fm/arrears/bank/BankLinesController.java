@@ -3,7 +3,7 @@ package kr.fm.arrears.bank;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,24 +47,24 @@ class BankLinesController {
     }
 
     @PostMapping("/{id}/assign")
-    BankLines.Line assign(@PathVariable long id, @Valid @RequestBody Assign body) {
-        return lines.assign(id, body.leaseId(), Boolean.TRUE.equals(body.teachAlias()), Actor.current());
+    BankLines.Line assign(Viewer viewer, @PathVariable long id, @Valid @RequestBody Assign body) {
+        return lines.assign(id, body.leaseId(), Boolean.TRUE.equals(body.teachAlias()), viewer.name());
     }
 
     @PostMapping("/{id}/split")
-    BankLines.Line split(@PathVariable long id, @Valid @RequestBody Split body) {
-        return lines.split(id, body.parts(), Actor.current());
+    BankLines.Line split(Viewer viewer, @PathVariable long id, @Valid @RequestBody Split body) {
+        return lines.split(id, body.parts(), viewer.name());
     }
 
     @PostMapping("/{id}/ignore")
-    BankLines.Line ignore(@PathVariable long id, @RequestBody Ignore body) {
-        return lines.notRent(id, body.reason(), Actor.current());
+    BankLines.Line ignore(Viewer viewer, @PathVariable long id, @RequestBody Ignore body) {
+        return lines.notRent(id, body.reason(), viewer.name());
     }
 
     /** Undoes a match (the last import's automatic ones, say): payments reversed, the line waits again. */
     @PostMapping("/{id}/reverse")
-    BankLines.Line reverse(@PathVariable long id, @RequestBody Ignore body) {
-        return lines.reverse(id, body.reason(), Actor.current());
+    BankLines.Line reverse(Viewer viewer, @PathVariable long id, @RequestBody Ignore body) {
+        return lines.reverse(id, body.reason(), viewer.name());
     }
 
     private static LineState state(String state) {

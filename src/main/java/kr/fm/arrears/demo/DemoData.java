@@ -10,11 +10,11 @@ import kr.fm.arrears.escalation.Cases;
 import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.imports.LeaseImport;
 import kr.fm.arrears.imports.PaymentImport;
-import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,25 +104,25 @@ class DemoData implements ApplicationRunner {
             return;
         }
         LocalDate today = BusinessTime.today(clock);
-        var l = leases.importFile(read("demo/leases.csv"), "demo/leases.csv", Actor.SYSTEM);
-        var p = payments.importFile(read("demo/payments.csv"), "demo/payments.csv", Actor.SYSTEM);
-        var dated = leases.importFile(datedLeases(today), "demo/dated-leases.csv", Actor.SYSTEM);
-        payments.importFile(datedPayments(today), "demo/dated-payments.csv", Actor.SYSTEM);
+        var l = leases.importFile(read("demo/leases.csv"), "demo/leases.csv", Viewer.SYSTEM_NAME);
+        var p = payments.importFile(read("demo/payments.csv"), "demo/payments.csv", Viewer.SYSTEM_NAME);
+        var dated = leases.importFile(datedLeases(today), "demo/dated-leases.csv", Viewer.SYSTEM_NAME);
+        payments.importFile(datedPayments(today), "demo/dated-payments.csv", Viewer.SYSTEM_NAME);
 
         long landlord = jdbc.sql("SELECT id FROM landlord WHERE name = '한울산업개발'").query(Long.class).single();
-        users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Actor.SYSTEM);
-        users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Actor.SYSTEM);
-        users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Actor.SYSTEM);
+        users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Viewer.SYSTEM_NAME);
+        users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Viewer.SYSTEM_NAME);
+        users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Viewer.SYSTEM_NAME);
 
         // ten days ago reminders went out; today the ladder moves on, and 대광물류, paying today after its
         // reminder, shows on the landlord's summary as recovered
-        runs.start(today.minusDays(10), false, Actor.SYSTEM);
-        runs.start(today, false, Actor.SYSTEM);
+        runs.start(today.minusDays(10), false, Viewer.SYSTEM_NAME);
+        runs.start(today, false, Viewer.SYSTEM_NAME);
         long paused = caseOf("HN-208");
         cases.pause(paused, today.plusDays(14), "분할 납부 약정 (2회 분납)", "manager2");
         long notice = jdbc.sql("""
                 SELECT n.id FROM notice n JOIN lease l ON l.id = n.lease_id WHERE l.code = 'HN-205'""").query(Long.class).single();
-        notices.submit(notice, new Acting("manager2", kr.fm.arrears.notice.Role.MANAGER));
+        notices.submit(notice, Viewer.staff("manager2", Viewer.Role.MANAGER));
 
         log.info("demo data loaded for {}: {} example and {} dated leases, {} payments; notice {} waits for approval. {}",
                 today, l.leasesCreated(), dated.leasesCreated(), p.recorded(), notice, accounts());

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,26 +30,26 @@ class CaseController {
     record PauseBody(@NotNull LocalDate until, @NotBlank @Size(max = 500) String reason) {}
 
     @GetMapping
-    List<Cases.CaseView> list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) Long landlordId,
+    List<Cases.CaseView> list(Viewer viewer, @RequestParam(required = false) Stage stage, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Boolean paused,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "500") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return cases.list(new Cases.Filter(stage, landlordId, buildingId, paused, open), Math.min(Math.max(limit, 1), 5000),
+        return cases.list(viewer, new Cases.Filter(stage, landlordId, buildingId, paused, open), Math.min(Math.max(limit, 1), 5000),
                 Math.max(offset, 0));
     }
 
     @GetMapping("/{id}")
-    Cases.CaseView get(@PathVariable long id) {
-        return cases.find(id).orElseThrow(() -> new NotFound("case", id));
+    Cases.CaseView get(Viewer viewer, @PathVariable long id) {
+        return cases.find(viewer, id).orElseThrow(() -> new NotFound("case", id));
     }
 
     @PostMapping("/{id}/pause")
-    Cases.CaseView pause(@PathVariable long id, @Valid @RequestBody PauseBody body) {
-        return cases.pause(id, body.until(), body.reason().trim(), Actor.current());
+    Cases.CaseView pause(Viewer viewer, @PathVariable long id, @Valid @RequestBody PauseBody body) {
+        return cases.pause(id, body.until(), body.reason().trim(), viewer.name());
     }
 
     @PostMapping("/{id}/resume")
-    Cases.CaseView resume(@PathVariable long id) {
-        return cases.resume(id, Actor.current());
+    Cases.CaseView resume(Viewer viewer, @PathVariable long id) {
+        return cases.resume(id, viewer.name());
     }
 }

@@ -1,5 +1,6 @@
 package kr.fm.arrears.escalation;
 
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.fm.arrears.audit.AuditLog;
-import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Arrears cases: what the run opened and moved, as people look at them, and the MANAGER's pause.
- * Reads are narrowed to a LANDLORD's own buildings in SQL ({@link Scope}).
+ * Reads are narrowed to a LANDLORD's own buildings in SQL (the {@link kr.fm.arrears.shared.Viewer} handed in).
  */
 @Component
 public class Cases {
@@ -88,7 +88,7 @@ public class Cases {
         return result;
     }
 
-    public List<CaseView> list(Filter f, int limit, int offset) {
+    public List<CaseView> list(Viewer viewer, Filter f, int limit, int offset) {
         LocalDate today = BusinessTime.today(clock);
         return jdbc.sql(CASE + """
                 WHERE (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
@@ -97,13 +97,13 @@ public class Cases {
                   AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
                   AND (CAST(:open AS BOOLEAN) IS NULL OR ((c.closed_on IS NULL) = :open))
                 ORDER BY c.id LIMIT :limit OFFSET :offset""")
-                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", Scope.landlordFilter(f.landlordId()))
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", viewer.landlordFilter(f.landlordId()))
                 .param("building", f.buildingId()).param("paused", f.paused()).param("open", f.open())
                 .param("today", today).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs, today, List.of())).list();
     }
 
-    public Optional<CaseView> find(long id) {
+    public Optional<CaseView> find(Viewer viewer, long id) {
         LocalDate today = BusinessTime.today(clock);
         List<StageEntry> history = jdbc.sql("""
                 SELECT s.stage::text AS stage, s.status, s.business_date, s.run_id, s.recorded_at FROM case_stage s
@@ -114,14 +114,14 @@ public class Cases {
                 .list();
         // a LANDLORD finds only the cases of their own buildings; another's case is "not found"
         return jdbc.sql(CASE + " WHERE c.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)")
-                .param("id", id).param("scope", Scope.landlordFilter(null)).query((rs, n) -> view(rs, today, history))
+                .param("id", id).param("scope", viewer.landlordFilter(null)).query((rs, n) -> view(rs, today, history))
                 .optional();
     }
 
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
     @Transactional
     public CaseView pause(long id, LocalDate until, String reason, String actor) {
-        CaseView c = find(id).orElseThrow(() -> new NotFound("case", id));
+        CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (c.closedOn() != null) {
             throw new Conflict("case " + id + " was closed on " + c.closedOn() + "; only an open case can be paused");
         }
@@ -132,19 +132,19 @@ public class Cases {
                 .params(until, reason, actor, id).update();
         audit.record(new AuditLog.Event(actor, "CASE_PAUSED", "CASE", String.valueOf(id), c.leaseId(), reason,
                 details("until", until)));
-        return find(id).orElseThrow();
+        return find(Viewer.SYSTEM, id).orElseThrow();
     }
 
     @Transactional
     public CaseView resume(long id, String actor) {
-        CaseView c = find(id).orElseThrow(() -> new NotFound("case", id));
+        CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (!c.paused()) {
             throw new Conflict("case " + id + " is not paused");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = NULL, pause_reason = NULL, paused_by = NULL WHERE id = ?").param(id).update();
         audit.record(new AuditLog.Event(actor, "CASE_RESUMED", "CASE", String.valueOf(id), c.leaseId(), null,
                 details("wasPausedUntil", c.pausedUntil())));
-        return find(id).orElseThrow();
+        return find(Viewer.SYSTEM, id).orElseThrow();
     }
 
     private static CaseView view(java.sql.ResultSet rs, LocalDate today, List<StageEntry> history) throws java.sql.SQLException {

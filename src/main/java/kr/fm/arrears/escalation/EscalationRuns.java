@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.internal.AbandonedExecutions;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.Dates;
@@ -115,13 +115,13 @@ public class EscalationRuns {
      * Carries on a failed or stopped run after its last committed page; a run left STARTED by a dead
      * process too, once its heartbeat is stale. A run still alive (here or on another instance) is refused.
      */
-    public RunView restart(long id) {
+    public RunView restart(Viewer viewer, long id) {
         RunView run = find(id).orElseThrow(() -> new NotFound("escalation run", id));
         if (run.status().startsWith("COMPLETED")) {
             throw new Conflict("escalation run " + id + " has completed; there is nothing to restart");
         }
         if (run.status().equals("STARTING") || run.status().equals("STARTED")) {
-            if (!takeOver(id, Actor.current())) {
+            if (!takeOver(id, viewer.name())) {
                 throw new Conflict("escalation run " + id + " is running on " + owner(id)
                         + " (its heartbeat is fresh); restart it only once its process is gone");
             }
@@ -129,7 +129,7 @@ public class EscalationRuns {
             tx.executeWithoutResult(s -> {
                 int pages = abandoned.fail(parameters(id, run.businessDate(), run.dryRun()),
                         "the database went away while a page was written; restarted from the pages committed");
-                audit.record(new AuditLog.Event(Actor.current(), "ESCALATION_RUN_UNKNOWN_RESTARTED", "ESCALATION_RUN",
+                audit.record(new AuditLog.Event(viewer.name(), "ESCALATION_RUN_UNKNOWN_RESTARTED", "ESCALATION_RUN",
                         String.valueOf(id), null, "the run ended UNKNOWN (a page's rollback failed); its pages, counts "
                         + "and position commit together, so it carries on after the pages that did",
                         AuditLog.details("pagesCommitted", pages, "leasesDone", run.leases())));
@@ -148,7 +148,7 @@ public class EscalationRuns {
                 SELECT id FROM escalation_run
                 WHERE status IN ('STARTING', 'STARTED') AND heartbeat_at < now() - make_interval(secs => ?)
                 ORDER BY id""").param(abandonedAfter.toMillis() / 1000.0).query(Long.class).list();
-        return stale.stream().filter(id -> takeOver(id, Actor.SYSTEM)).map(id -> {
+        return stale.stream().filter(id -> takeOver(id, Viewer.SYSTEM_NAME)).map(id -> {
             RunView run = find(id).orElseThrow();
             launch(id, run.businessDate(), run.dryRun());
             RunView resumed = find(id).orElseThrow();

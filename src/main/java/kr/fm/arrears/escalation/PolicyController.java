@@ -1,7 +1,7 @@
 package kr.fm.arrears.escalation;
 
 import java.util.List;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +38,15 @@ class PolicyController {
     }
 
     @PutMapping
-    PolicyView put(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
+    PolicyView put(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
             @RequestBody PolicyBody body) {
-        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), body.minimumBalance(), Actor.current());
+        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), body.minimumBalance(), viewer.name());
         return get(landlordId, buildingId);
     }
 
     @DeleteMapping
-    ResponseEntity<Void> remove(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
-        return policies.remove(new Policies.Scope(landlordId, buildingId), Actor.current())
+    ResponseEntity<Void> remove(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
+        return policies.remove(new Policies.Scope(landlordId, buildingId), viewer.name())
                 ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.http.ResponseEntity;
@@ -35,14 +35,14 @@ class RunController {
 
     /** Runs synchronously and answers with the finished run: 201 when it completed, 500 with the run when it failed. */
     @PostMapping("/runs")
-    ResponseEntity<EscalationRuns.RunView> start(@Valid @RequestBody RunRequest body) {
-        EscalationRuns.RunView run = runs.start(body.businessDate(), Boolean.TRUE.equals(body.dryRun()), Actor.current());
+    ResponseEntity<EscalationRuns.RunView> start(Viewer viewer, @Valid @RequestBody RunRequest body) {
+        EscalationRuns.RunView run = runs.start(body.businessDate(), Boolean.TRUE.equals(body.dryRun()), viewer.name());
         return respond(run);
     }
 
     @PostMapping("/runs/{id}/restart")
-    ResponseEntity<EscalationRuns.RunView> restart(@PathVariable long id) {
-        return respond(runs.restart(id));
+    ResponseEntity<EscalationRuns.RunView> restart(Viewer viewer, @PathVariable long id) {
+        return respond(runs.restart(viewer, id));
     }
 
     /** The run with the leases it could not decide ({@code errorLeases}: lease id and reason). */
@@ -56,8 +56,8 @@ class RunController {
 
     /** ADMIN: a real run dated after today stops blocking the schedule (docs/operations.md). */
     @PostMapping("/runs/{id}/void")
-    EscalationRuns.RunView voidRun(@PathVariable long id, @RequestBody VoidRequest body) {
-        return runs.voidRun(id, body.reason(), Actor.current());
+    EscalationRuns.RunView voidRun(Viewer viewer, @PathVariable long id, @RequestBody VoidRequest body) {
+        return runs.voidRun(id, body.reason(), viewer.name());
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.NoticeWorkflow;
-import kr.fm.arrears.security.Scope;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Downloads;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +52,7 @@ class HistoryController {
     record Page(long total, int limit, int offset, List<HistoryEntry> items) {}
 
     @GetMapping
-    Page list(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
+    Page list(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
             @RequestParam(required = false) Long tenantId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String status,
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit,
@@ -61,45 +60,45 @@ class HistoryController {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, kind);
         int page = Math.min(Math.max(limit, 1), 1000);
         int skip = Math.max(offset, 0);
-        return new Page(history.count(f, landlordId), page, skip, history.list(f, landlordId, page, skip));
+        return new Page(history.count(viewer, f, landlordId), page, skip, history.list(viewer, f, landlordId, page, skip));
     }
 
     /** This month (Asia/Seoul) unless {@code month=YYYY-MM} is given. */
     @GetMapping("/summary")
-    MonthlySummary summary(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) YearMonth month) {
-        return history.summary(month == null ? YearMonth.from(BusinessTime.today(clock)) : month, landlordId);
+    MonthlySummary summary(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) YearMonth month) {
+        return history.summary(viewer, month == null ? YearMonth.from(BusinessTime.today(clock)) : month, landlordId);
     }
 
     @GetMapping("/export.csv")
-    ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) Long landlordId,
+    ResponseEntity<StreamingResponseBody> csv(Viewer viewer, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status, @RequestParam(required = false) String kind) {
-        return export("HISTORY_CSV", CSV, "csv", new HistoryFilter(buildingId, tenantId, from, to, status, kind), landlordId,
+        return export(viewer, "HISTORY_CSV", CSV, "csv", new HistoryFilter(buildingId, tenantId, from, to, status, kind), landlordId,
                 files::csv);
     }
 
     @GetMapping("/export.xlsx")
-    ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) Long landlordId,
+    ResponseEntity<StreamingResponseBody> xlsx(Viewer viewer, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status, @RequestParam(required = false) String kind) {
-        return export("HISTORY_XLSX", XLSX, "xlsx", new HistoryFilter(buildingId, tenantId, from, to, status, kind),
+        return export(viewer, "HISTORY_XLSX", XLSX, "xlsx", new HistoryFilter(buildingId, tenantId, from, to, status, kind),
                 landlordId, files::xlsx);
     }
 
     /** Writes the filtered history to {@code out} for the landlord the caller may see. */
     interface Export {
-        void write(HistoryFilter f, Long landlord, java.io.OutputStream out) throws java.io.IOException;
+        void write(Viewer viewer, HistoryFilter f, Long landlord, java.io.OutputStream out) throws java.io.IOException;
     }
 
     /** The history as one file (CSV or Excel): audited when it starts, then streamed. */
-    private ResponseEntity<StreamingResponseBody> export(String document, MediaType type, String extension, HistoryFilter f,
+    private ResponseEntity<StreamingResponseBody> export(Viewer viewer, String document, MediaType type, String extension, HistoryFilter f,
             Long landlordId, Export export) {
-        Long landlord = Scope.landlordFilter(landlordId);
+        Long landlord = viewer.landlordFilter(landlordId);
         String name = "통지이력_" + period(f) + "." + extension;
-        audited(document, name, f, landlord, history.count(f, landlord), null);
-        return file(type, name, "notice-history_" + period(f) + "." + extension, out -> export.write(f, landlord, out));
+        audited(viewer, document, name, f, landlord, history.count(viewer, f, landlord), null);
+        return file(type, name, "notice-history_" + period(f) + "." + extension, out -> export.write(viewer, f, landlord, out));
     }
 
     /**
@@ -107,21 +106,21 @@ class HistoryController {
      * number, SHA-256 …), in document-number order.
      */
     @GetMapping("/notices.zip")
-    ResponseEntity<StreamingResponseBody> zip(@RequestParam(required = false) Long landlordId,
+    ResponseEntity<StreamingResponseBody> zip(Viewer viewer, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status) {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, HistoryEntry.NOTICE);
-        List<HistoryEntry> approved = history.approvedNotices(f, landlordId);
+        List<HistoryEntry> approved = history.approvedNotices(viewer, f, landlordId);
         String today = BusinessTime.today(clock).toString();
         String name = "내용증명_" + today + ".zip";
-        audited("NOTICE_ZIP", name, f, Scope.landlordFilter(landlordId), approved.size(),
+        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(),
                 approved.stream().map(HistoryEntry::noticeId).toList());
         return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, out));
     }
 
     /** One DOCUMENT_DOWNLOADED event per download: who, which file, the filter and how many rows or PDFs. */
-    private void audited(String document, String name, HistoryFilter f, Long landlord, long count, List<Long> noticeIds) {
+    private void audited(Viewer viewer, String document, String name, HistoryFilter f, Long landlord, long count, List<Long> noticeIds) {
         Map<String, Object> details = details("document", document, "file", name, "count", count, "landlordId", landlord,
                 "buildingId", f.buildingId(), "tenantId", f.tenantId(), "from", f.from(), "to", f.to(), "status", f.status(),
                 "kind", f.kind());
@@ -129,7 +128,7 @@ class HistoryController {
         if (noticeIds != null) {
             details.put("noticeIds", noticeIds);
         }
-        tx.executeWithoutResult(s -> audit.record(new AuditLog.Event(Actor.current(), NoticeWorkflow.DOWNLOADED, "HISTORY",
+        tx.executeWithoutResult(s -> audit.record(new AuditLog.Event(viewer.name(), NoticeWorkflow.DOWNLOADED, "HISTORY",
                 name, null, null, details)));
     }
 

@@ -1,5 +1,6 @@
 package kr.fm.arrears.history;
 
+import kr.fm.arrears.shared.Viewer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -39,13 +40,13 @@ class HistoryFiles {
         this.proofs = proofs;
     }
 
-    void csv(HistoryFilter f, Long landlord, OutputStream out) throws IOException {
+    void csv(Viewer viewer, HistoryFilter f, Long landlord, OutputStream out) throws IOException {
         CSVPrinter csv = csvWithBom(out, HistoryTable.HEADER.toArray(String[]::new));
-        pages(f, landlord, e -> print(csv, HistoryTable.row(e)));
+        pages(viewer, f, landlord, e -> print(csv, HistoryTable.row(e)));
         csv.flush();
     }
 
-    void xlsx(HistoryFilter f, Long landlord, OutputStream out) throws IOException {
+    void xlsx(Viewer viewer, HistoryFilter f, Long landlord, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "arrears", "1.0");
         Worksheet sheet = workbook.newWorksheet("통지이력");
         for (int c = 0; c < HistoryTable.HEADER.size(); c++) {
@@ -53,7 +54,7 @@ class HistoryFiles {
         }
         sheet.style(0, 0).bold().set();
         int[] row = {1};
-        pages(f, landlord, e -> {
+        pages(viewer, f, landlord, e -> {
             int r = row[0]++;
             sheet.value(r, 0, HistoryTable.at(e));
             sheet.style(r, 0).format("yyyy-mm-dd hh:mm").set();
@@ -106,9 +107,9 @@ class HistoryFiles {
         zip.finish();
     }
 
-    private void pages(HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
+    private void pages(Viewer viewer, HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
         for (int offset = 0; ; offset += PAGE) {
-            List<HistoryEntry> page = history.list(f, landlord, PAGE, offset);
+            List<HistoryEntry> page = history.list(viewer, f, landlord, PAGE, offset);
             page.forEach(each);
             if (page.size() < PAGE) {
                 return;

@@ -1,11 +1,11 @@
 package kr.fm.arrears.history;
 
+import kr.fm.arrears.shared.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.List;
-import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The notice history: every reminder (a message of the outbox) and every certified notice sent on a
  * landlord's behalf, newest first. Each query is narrowed in SQL to the caller's own landlord when
- * the caller is a LANDLORD ({@link Scope}); staff see all, or one landlord when they name it.
+ * the caller is a LANDLORD (the {@link kr.fm.arrears.shared.Viewer} handed in); staff see all, or one landlord when they name it.
  * A LANDLORD sees all of their notices, drafts awaiting their consent included.
  */
 @Service
@@ -65,36 +65,36 @@ public class NoticeHistory {
         this.jdbc = jdbc;
     }
 
-    public List<HistoryEntry> list(HistoryFilter f, int limit, int offset) {
-        return list(f, null, limit, offset);
+    public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, int limit, int offset) {
+        return list(viewer, f, null, limit, offset);
     }
 
     /** Staff may narrow to one landlord; for a LANDLORD another landlord's id yields nothing. */
     @Transactional(readOnly = true)
-    public List<HistoryEntry> list(HistoryFilter f, Long landlordId, int limit, int offset) {
-        return query(f, landlordId, false, " ORDER BY at DESC, kind, id DESC LIMIT :limit OFFSET :offset", limit, offset)
+    public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, Long landlordId, int limit, int offset) {
+        return query(f, viewer.landlordFilter(landlordId), false, " ORDER BY at DESC, kind, id DESC LIMIT :limit OFFSET :offset", limit, offset)
                 .query(NoticeHistory::entry).list();
     }
 
-    public long count(HistoryFilter f) {
-        return count(f, null);
+    public long count(Viewer viewer, HistoryFilter f) {
+        return count(viewer, f, null);
     }
 
     @Transactional(readOnly = true)
-    public long count(HistoryFilter f, Long landlordId) {
+    public long count(Viewer viewer, HistoryFilter f, Long landlordId) {
         return jdbc.sql("SELECT count(*) FROM (" + ENTRIES + ") counted")
-                .paramSource(params(f, landlordId, false, 0, 0)).query(Long.class).single();
+                .paramSource(params(f, viewer.landlordFilter(landlordId), false, 0, 0)).query(Long.class).single();
     }
 
     /** The notices of the filter that have an approved PDF, by document number: what the ZIP holds. */
     @Transactional(readOnly = true)
-    public List<HistoryEntry> approvedNotices(HistoryFilter f, Long landlordId) {
+    public List<HistoryEntry> approvedNotices(Viewer viewer, HistoryFilter f, Long landlordId) {
         HistoryFilter notices = new HistoryFilter(f.buildingId(), f.tenantId(), f.from(), f.to(), f.status(), HistoryEntry.NOTICE);
-        return query(notices, landlordId, true, " ORDER BY document_no, id", 0, 0).query(NoticeHistory::entry).list();
+        return query(notices, viewer.landlordFilter(landlordId), true, " ORDER BY document_no, id", 0, 0).query(NoticeHistory::entry).list();
     }
 
-    public MonthlySummary summary(YearMonth month) {
-        return summary(month, null);
+    public MonthlySummary summary(Viewer viewer, YearMonth month) {
+        return summary(viewer, month, null);
     }
 
     /**
@@ -103,8 +103,8 @@ public class NoticeHistory {
      * reminder sent on or before it; notices handed to the post office in the month.
      */
     @Transactional(readOnly = true)
-    public MonthlySummary summary(YearMonth month, Long landlordId) {
-        Long landlord = Scope.landlordFilter(landlordId);
+    public MonthlySummary summary(Viewer viewer, YearMonth month, Long landlordId) {
+        Long landlord = viewer.landlordFilter(landlordId);
         Timestamp start = Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
         String inScope = "(CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)";
@@ -162,11 +162,12 @@ public class NoticeHistory {
         return jdbc.sql(ENTRIES + tail).paramSource(params(f, landlordId, pdfOnly, limit, offset));
     }
 
+    /** {@code landlordId} is already narrowed to what the viewer may see. */
     private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(HistoryFilter f, Long landlordId,
             boolean pdfOnly, int limit, int offset) {
         check(f);
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("landlord", Scope.landlordFilter(landlordId)).addValue("building", f.buildingId())
+                .addValue("landlord", landlordId).addValue("building", f.buildingId())
                 .addValue("tenant", f.tenantId()).addValue("status", f.status()).addValue("kind", f.kind())
                 .addValue("from", f.from()).addValue("to", f.to()).addValue("pdfOnly", pdfOnly)
                 .addValue("limit", limit).addValue("offset", offset);

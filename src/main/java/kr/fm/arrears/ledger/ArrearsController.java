@@ -1,5 +1,6 @@
 package kr.fm.arrears.ledger;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,13 +37,13 @@ class ArrearsController {
     record Report(LocalDate asOf, int leases, long overdueBalance, long lateInterest, List<LeaseInArrears> items) {}
 
     @GetMapping
-    Report arrears(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Long landlordId,
+    Report arrears(Viewer viewer, @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(defaultValue = "500") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        List<Long> ids = views.leasesInArrears(date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
-        List<LeaseInArrears> items = views.leases(ids).stream()
+        List<LeaseInArrears> items = views.leases(viewer, ids).stream()
                 .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),
                         DepositCoverage.of(l, arrears.get(l.leaseId()), flagPercent))).toList();
         return new Report(date, items.size(), items.stream().mapToLong(i -> i.arrears().overdueBalance()).sum(),
@@ -50,9 +51,9 @@ class ArrearsController {
     }
 
     @GetMapping("/leases/{leaseId}")
-    LeaseInArrears lease(@PathVariable long leaseId, @RequestParam(required = false) LocalDate asOf) {
+    LeaseInArrears lease(Viewer viewer, @PathVariable long leaseId, @RequestParam(required = false) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        LedgerViews.LeaseSummary lease = views.lease(viewer, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         LeaseArrears arrears = ledger.arrears(leaseId, date).orElseThrow();
         return new LeaseInArrears(lease, arrears, DepositCoverage.of(lease, arrears, flagPercent));
     }

@@ -26,6 +26,26 @@ public class Ledger {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The leases {@code viewer} may see, narrowed to a landlord and/or building when asked: what other
+     * modules filter their rows by instead of joining the ledger's tables. A LANDLORD naming another
+     * landlord gets no leases at all.
+     */
+    @Transactional(readOnly = true)
+    public LeaseScope scope(kr.fm.arrears.shared.Viewer viewer, Long landlordId, Long buildingId) {
+        Long landlord = viewer.landlordFilter(landlordId);
+        if (landlord == null && buildingId == null) {
+            return LeaseScope.all();
+        }
+        return new LeaseScope(jdbc.sql("""
+                SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
+                WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
+                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                ORDER BY l.id""")
+                .param("landlord", landlord).param("building", buildingId)
+                .query(Long.class).list().toArray(Long[]::new));
+    }
+
     public Map<Long, LeaseTerms> terms(Collection<Long> leaseIds) {
         Map<Long, LeaseTerms> terms = new HashMap<>();
         jdbc.sql("""

@@ -1,10 +1,10 @@
 package kr.fm.arrears.ledger;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,27 +37,27 @@ public class LedgerViews {
                  JOIN landlord ll ON ll.id = b.landlord_id
             """;
 
-    public List<LeaseSummary> leases(Long landlordId, Long buildingId, Long tenantId, int limit, int offset) {
+    public List<LeaseSummary> leases(Viewer viewer, Long landlordId, Long buildingId, Long tenantId, int limit, int offset) {
         return jdbc.sql(LEASE_SUMMARY + """
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR ll.id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                   AND (CAST(:tenant AS BIGINT) IS NULL OR t.id = :tenant)
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
-                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("tenant", tenantId)
+                .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("tenant", tenantId)
                 .param("limit", limit).param("offset", offset)
                 .query(LeaseSummary.class).list();
     }
 
-    public List<LeaseSummary> leases(List<Long> ids) {
+    public List<LeaseSummary> leases(Viewer viewer, List<Long> ids) {
         return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = ANY(:ids) AND " + IN_SCOPE + " ORDER BY l.id")
-                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
+                .param("ids", ids.toArray(Long[]::new)).param("scope", viewer.landlordFilter(null))
                 .query(LeaseSummary.class).list();
     }
 
     /** A lease the caller may see (a LANDLORD: only their own). */
-    public Optional<LeaseSummary> lease(long id) {
+    public Optional<LeaseSummary> lease(Viewer viewer, long id) {
         return jdbc.sql(LEASE_SUMMARY + " WHERE l.id = :id AND " + IN_SCOPE).param("id", id)
-                .param("scope", Scope.landlordFilter(null)).query(LeaseSummary.class).optional();
+                .param("scope", viewer.landlordFilter(null)).query(LeaseSummary.class).optional();
     }
 
     public Optional<Long> leaseIdByCode(String code) {
@@ -69,7 +69,7 @@ public class LedgerViews {
      * payments go to the oldest charges first, so the overdue balance is what overdue charges
      * total beyond what was paid by then.
      */
-    public List<Long> leasesInArrears(LocalDate asOf, Long landlordId, Long buildingId, int limit, int offset) {
+    public List<Long> leasesInArrears(Viewer viewer, LocalDate asOf, Long landlordId, Long buildingId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
@@ -78,7 +78,7 @@ public class LedgerViews {
                     > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf
                                                             AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
-                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
+                .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
                 .param("limit", limit).param("offset", offset)
                 .query(Long.class).list();
     }
@@ -105,30 +105,30 @@ public class LedgerViews {
                                                      WHERE b.landlord_id = :scope))""";
 
     /** The landlords with these ids the caller may see, in id order. */
-    public List<Landlord> landlords(Collection<Long> ids) {
+    public List<Landlord> landlords(Viewer viewer, Collection<Long> ids) {
         return jdbc.sql(LANDLORD + " WHERE id = ANY(:ids) AND (CAST(:scope AS BIGINT) IS NULL OR id = :scope) ORDER BY id")
-                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
+                .param("ids", ids.toArray(Long[]::new)).param("scope", viewer.landlordFilter(null))
                 .query(Landlord.class).list();
     }
 
     /** The tenants with these ids the caller may see, in id order. */
-    public List<Tenant> tenants(Collection<Long> ids) {
+    public List<Tenant> tenants(Viewer viewer, Collection<Long> ids) {
         return jdbc.sql(TENANT + " WHERE id = ANY(:ids) AND " + TENANT_IN_SCOPE + " ORDER BY id")
-                .param("ids", ids.toArray(Long[]::new)).param("scope", Scope.landlordFilter(null))
+                .param("ids", ids.toArray(Long[]::new)).param("scope", viewer.landlordFilter(null))
                 .query(Tenant.class).list();
     }
 
-    public List<Landlord> landlords() {
+    public List<Landlord> landlords(Viewer viewer) {
         return jdbc.sql(LANDLORD + " WHERE (CAST(:scope AS BIGINT) IS NULL OR id = :scope) ORDER BY id")
-                .param("scope", Scope.landlordFilter(null)).query(Landlord.class).list();
+                .param("scope", viewer.landlordFilter(null)).query(Landlord.class).list();
     }
 
-    public Optional<Landlord> landlord(long id) {
+    public Optional<Landlord> landlord(Viewer viewer, long id) {
         return jdbc.sql(LANDLORD + " WHERE id = :id AND (CAST(:scope AS BIGINT) IS NULL OR id = :scope)")
-                .param("id", id).param("scope", Scope.landlordFilter(null)).query(Landlord.class).optional();
+                .param("id", id).param("scope", viewer.landlordFilter(null)).query(Landlord.class).optional();
     }
 
-    public List<Building> buildings(Long landlordId, Long buildingId) {
+    public List<Building> buildings(Viewer viewer, Long landlordId, Long buildingId) {
         return jdbc.sql("""
                 SELECT b.id, b.landlord_id, b.name, b.address,
                        (SELECT string_agg(u.unit_no, ',' ORDER BY u.unit_no) FROM unit u WHERE u.building_id = b.id) AS units
@@ -136,24 +136,24 @@ public class LedgerViews {
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
                 ORDER BY b.id""")
-                .param("landlord", Scope.landlordFilter(landlordId)).param("building", buildingId)
+                .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId)
                 .query((rs, n) -> new Building(rs.getLong("id"), rs.getLong("landlord_id"), rs.getString("name"),
                         rs.getString("address"), rs.getString("units") == null ? List.of() : List.of(rs.getString("units").split(","))))
                 .list();
     }
 
-    public Optional<Building> building(long id) {
-        return buildings(null, id).stream().findFirst();
+    public Optional<Building> building(Viewer viewer, long id) {
+        return buildings(viewer, null, id).stream().findFirst();
     }
 
-    public List<Tenant> tenants() {
+    public List<Tenant> tenants(Viewer viewer) {
         return jdbc.sql(TENANT + " WHERE " + TENANT_IN_SCOPE + " ORDER BY id")
-                .param("scope", Scope.landlordFilter(null)).query(Tenant.class).list();
+                .param("scope", viewer.landlordFilter(null)).query(Tenant.class).list();
     }
 
-    public Optional<Tenant> tenant(long id) {
+    public Optional<Tenant> tenant(Viewer viewer, long id) {
         return jdbc.sql(TENANT + " WHERE id = :id AND " + TENANT_IN_SCOPE).param("id", id)
-                .param("scope", Scope.landlordFilter(null)).query(Tenant.class).optional();
+                .param("scope", viewer.landlordFilter(null)).query(Tenant.class).optional();
     }
 
     public List<ChargeView> charges(long leaseId) {

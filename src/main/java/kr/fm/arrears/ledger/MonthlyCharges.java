@@ -2,7 +2,7 @@ package kr.fm.arrears.ledger;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
@@ -34,8 +34,8 @@ public class MonthlyCharges extends QuartzJobBean {
     @Override
     protected void executeInternal(JobExecutionContext context) {
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
-        int created = generator.generateMonth(month, Actor.SYSTEM).size()
-                + generator.generateMonth(month.plusMonths(1), Actor.SYSTEM).size();
+        int created = generator.generateMonth(month, Viewer.SYSTEM_NAME).size()
+                + generator.generateMonth(month.plusMonths(1), Viewer.SYSTEM_NAME).size();
         log.info("monthly charges generated: month={} created={}", month, created);
     }
 

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +18,11 @@ public class Holidays {
     public record Holiday(LocalDate date, String name) {}
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public Holidays(JdbcClient jdbc, AuditLog audit) {
+    public Holidays(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
     }
 
     public Set<LocalDate> days() {
@@ -38,19 +38,18 @@ public class Holidays {
 
     /** Adds or renames the holiday on that date. */
     @Transactional
-    public Holiday put(Holiday h) {
+    public Holiday put(Viewer viewer, Holiday h) {
         jdbc.sql("INSERT INTO public_holiday (day, name) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET name = EXCLUDED.name")
                 .params(h.date(), h.name()).update();
-        audit.record(new AuditLog.Event(Actor.current(), "HOLIDAY_SET", "HOLIDAY", h.date().toString(), null, null,
-                AuditLog.details("name", h.name())));
+        events.publishEvent(new HolidaySet(viewer.name(), h.date(), h.name()));
         return h;
     }
 
     @Transactional
-    public void remove(LocalDate date) {
+    public void remove(Viewer viewer, LocalDate date) {
         if (jdbc.sql("DELETE FROM public_holiday WHERE day = ?").param(date).update() == 0) {
             throw new NotFound("holiday", date);
         }
-        audit.record(new AuditLog.Event(Actor.current(), "HOLIDAY_REMOVED", "HOLIDAY", date.toString(), null, null, null));
+        events.publishEvent(new HolidayRemoved(viewer.name(), date));
     }
 }

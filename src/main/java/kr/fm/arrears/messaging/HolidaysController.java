@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.shared.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,13 +35,13 @@ class HolidaysController {
 
     @PostMapping("/api/holidays")
     @ResponseStatus(HttpStatus.CREATED)
-    Holidays.Holiday add(@Valid @RequestBody HolidayRequest request) {
-        return holidays.put(new Holidays.Holiday(request.date(), request.name().strip()));
+    Holidays.Holiday add(Viewer viewer, @Valid @RequestBody HolidayRequest request) {
+        return holidays.put(viewer, new Holidays.Holiday(request.date(), request.name().strip()));
     }
 
     @DeleteMapping("/api/holidays/{date}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable LocalDate date) {
-        holidays.remove(date);
+    void remove(Viewer viewer, @PathVariable LocalDate date) {
+        holidays.remove(viewer, date);
     }
 }

@@ -20,7 +20,7 @@ import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.PhoneNumber;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -114,7 +114,7 @@ class MessageEnqueuer {
         for (NewMessage m : messages) {
             Long id = ids.remove(m.idempotencyKey()); // removed: a key twice in the list is inserted, and audited, once
             if (id != null) {
-                events.add(new AuditLog.Event(Actor.SYSTEM, action(m.state()), "MESSAGE", id.toString(), m.leaseId(),
+                events.add(new AuditLog.Event(Viewer.SYSTEM_NAME, action(m.state()), "MESSAGE", id.toString(), m.leaseId(),
                         m.reason(), AuditLog.details("key", m.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(),
                                 "channel", m.channel(), "kind", m.kind().name())));
             }
@@ -213,10 +213,10 @@ class MessageEnqueuer {
 
     /** What the templates may use, by lease: the lease, its people, the bank account and the arrears on the date. */
     private Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate) {
-        List<LedgerViews.LeaseSummary> leases = views.leases(List.copyOf(leaseIds));
-        Map<Long, LedgerViews.Tenant> tenants = views.tenants(leases.stream().map(LedgerViews.LeaseSummary::tenantId)
+        List<LedgerViews.LeaseSummary> leases = views.leases(Viewer.SYSTEM, List.copyOf(leaseIds));
+        Map<Long, LedgerViews.Tenant> tenants = views.tenants(Viewer.SYSTEM, leases.stream().map(LedgerViews.LeaseSummary::tenantId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LedgerViews.Tenant::id, t -> t));
-        Map<Long, LedgerViews.Landlord> landlords = views.landlords(leases.stream()
+        Map<Long, LedgerViews.Landlord> landlords = views.landlords(Viewer.SYSTEM, leases.stream()
                 .map(LedgerViews.LeaseSummary::landlordId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(LedgerViews.Landlord::id, l -> l));
         Map<Long, LeaseArrears> arrearsOf = ledger.arrears(leaseIds, businessDate);

@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.shared.Viewer;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.escalation.Channel;
@@ -30,16 +31,16 @@ class MessagesController {
     }
 
     @GetMapping("/api/messages")
-    List<Message> list(@RequestParam(required = false) Long caseId, @RequestParam(required = false) Long leaseId,
+    List<Message> list(Viewer viewer, @RequestParam(required = false) Long caseId, @RequestParam(required = false) Long leaseId,
             @RequestParam(required = false) MessageState state, @RequestParam(required = false) Channel channel,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return outbox.list(new Outbox.Filter(caseId, leaseId, state, channel == null ? null : channel.name(),
+        return outbox.list(viewer, new Outbox.Filter(caseId, leaseId, state, channel == null ? null : channel.name(),
                 Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)));
     }
 
     @GetMapping("/api/messages/{id}")
-    Message one(@PathVariable long id) {
-        return outbox.find(id).orElseThrow(() -> new NotFound("message", id));
+    Message one(Viewer viewer, @PathVariable long id) {
+        return outbox.find(viewer, id).orElseThrow(() -> new NotFound("message", id));
     }
 
     /** Only a FAILED message is resent (a sent one would reach the tenant twice): 409 otherwise. */

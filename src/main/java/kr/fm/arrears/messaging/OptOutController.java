@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.shared.Viewer;
 import java.util.Set;
 import kr.fm.arrears.escalation.Channel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +25,13 @@ class OptOutController {
 
     /** Scoped like every landlord read: another landlord's tenant, like an unknown id, is 404. */
     @GetMapping("/api/tenants/{id}/opt-outs")
-    OptOutView get(@PathVariable long id) {
-        return new OptOutView(id, optOuts.visible(id));
+    OptOutView get(Viewer viewer, @PathVariable long id) {
+        return new OptOutView(id, optOuts.visible(viewer, id));
     }
 
     @PutMapping("/api/tenants/{id}/opt-outs")
-    OptOutView put(@PathVariable long id, @RequestBody OptOutRequest request) {
+    OptOutView put(Viewer viewer, @PathVariable long id, @RequestBody OptOutRequest request) {
         Set<Channel> channels = request.channels() == null ? Set.of() : request.channels();
-        return new OptOutView(id, optOuts.replace(id, channels, request.reason()));
+        return new OptOutView(id, optOuts.replace(viewer, id, channels, request.reason()));
     }
 }

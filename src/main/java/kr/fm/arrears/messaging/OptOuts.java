@@ -10,7 +10,7 @@ import java.util.Set;
 import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.ledger.LedgerViews;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +42,8 @@ public class OptOuts {
     }
 
     /** The opt-outs of a tenant the caller may see; {@link NotFound} for another landlord's or an unknown tenant. */
-    public Set<Channel> visible(long tenantId) {
-        views.tenant(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+    public Set<Channel> visible(Viewer viewer, long tenantId) {
+        views.tenant(viewer, tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
         return of(tenantId);
     }
 
@@ -66,8 +66,8 @@ public class OptOuts {
 
     /** Replaces the tenant's opt-outs with {@code channels}. */
     @Transactional
-    public Set<Channel> replace(long tenantId, Set<Channel> channels, String reason) {
-        views.tenant(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+    public Set<Channel> replace(Viewer viewer, long tenantId, Set<Channel> channels, String reason) {
+        views.tenant(viewer, tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
         if (channels.contains(Channel.CERTIFIED_NOTICE)) {
             // a certified notice is the landlord's legal right, not a reminder one can decline
             throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "cannot be opted out of");
@@ -81,7 +81,7 @@ public class OptOuts {
             jdbc.sql("INSERT INTO message_opt_out (tenant_id, channel, opted_out_at) VALUES (?, ?, ?)")
                     .params(tenantId, c.name(), java.sql.Timestamp.from(clock.instant())).update();
         }
-        audit.record(new AuditLog.Event(Actor.current(), "OPT_OUT_CHANGED", "TENANT", Long.toString(tenantId), null,
+        audit.record(new AuditLog.Event(viewer.name(), "OPT_OUT_CHANGED", "TENANT", Long.toString(tenantId), null,
                 reason, AuditLog.details("before", before.stream().map(Enum::name).sorted().toList(),
                         "after", channels.stream().map(Enum::name).sorted().toList())));
         return channels;

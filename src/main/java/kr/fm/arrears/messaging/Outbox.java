@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.shared.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import kr.fm.arrears.security.Scope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -187,9 +187,9 @@ public class Outbox {
     }
 
     /** A message the caller may see: a LANDLORD only those about leases in their own buildings. */
-    public Optional<Message> find(long id) {
+    public Optional<Message> find(Viewer viewer, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = :id AND " + IN_SCOPE).param("id", id)
-                .param("scope", Scope.landlordFilter(null)).query(ROW).optional();
+                .param("scope", viewer.landlordFilter(null)).query(ROW).optional();
     }
 
     private static final String IN_SCOPE = """
@@ -203,7 +203,7 @@ public class Outbox {
 
     public record Filter(Long caseId, Long leaseId, MessageState state, String channel, int limit, int offset) {}
 
-    public List<Message> list(Filter f) {
+    public List<Message> list(Viewer viewer, Filter f) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM message
                 WHERE (CAST(:caseId AS BIGINT) IS NULL OR case_id = :caseId)
@@ -213,7 +213,7 @@ public class Outbox {
                   AND """ + IN_SCOPE + """
 
                 ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("scope", Scope.landlordFilter(null)).param("caseId", f.caseId()).param("leaseId", f.leaseId())
+                .param("scope", viewer.landlordFilter(null)).param("caseId", f.caseId()).param("leaseId", f.leaseId())
                 .param("state", f.state() == null ? null : f.state().name()).param("channel", f.channel())
                 .param("limit", f.limit()).param("offset", f.offset())
                 .query(ROW).list();

@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.NotFound;
@@ -23,10 +24,10 @@ public class Resends {
     /** Only a FAILED message (a sent one would reach the tenant twice); {@link Conflict} otherwise. */
     @Transactional
     public Message resend(long id, String reason) {
-        Message m = outbox.find(id).orElseThrow(() -> new NotFound("message", id));
-        if (!transitions.resend(m, reason, clock.instant())) {
+        Message m = outbox.find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("message", id));
+        if (!transitions.resend(Viewer.SYSTEM, m, reason, clock.instant())) {
             throw new Conflict("message " + id + " is " + m.state() + "; only a FAILED message can be resent");
         }
-        return outbox.find(id).orElseThrow();
+        return outbox.find(Viewer.SYSTEM, id).orElseThrow();
     }
 }

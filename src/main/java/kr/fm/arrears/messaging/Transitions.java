@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.audit.AuditLog;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,11 +78,11 @@ class Transitions {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean resend(Message m, String reason, Instant now) {
+    boolean resend(Viewer viewer, Message m, String reason, Instant now) {
         if (!outbox.requeueFailed(m.id(), now)) {
             return false;
         }
-        audit.record(event("MESSAGE_RESENT", m, reason, "previousError", m.lastError()).by(Actor.current()));
+        audit.record(event("MESSAGE_RESENT", m, reason, "previousError", m.lastError()).by(viewer.name()));
         return true;
     }
 
@@ -99,7 +99,7 @@ class Transitions {
         NewMessage fallback = sms;
         outbox.insert(fallback, now).ifPresent(id -> audit.recordAll(List.of(
                 event("MESSAGE_FELL_BACK", m, m.lastError(), "fallbackId", id, "kind", fallback.kind().name()),
-                new AuditLog.Event(Actor.SYSTEM, fallback.state() == MessageState.SKIPPED ? "MESSAGE_SKIPPED" : "MESSAGE_QUEUED",
+                new AuditLog.Event(Viewer.SYSTEM_NAME, fallback.state() == MessageState.SKIPPED ? "MESSAGE_SKIPPED" : "MESSAGE_QUEUED",
                         "MESSAGE", id.toString(), m.leaseId(), fallback.reason(), AuditLog.details("key",
                                 fallback.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(), "channel", "SMS",
                                 "kind", fallback.kind().name(), "fallbackOf", m.id())))));
@@ -112,7 +112,7 @@ class Transitions {
         all[2] = "kind";
         all[3] = m.kind().name();
         System.arraycopy(details, 0, all, 4, details.length);
-        return new AuditLog.Event(Actor.SYSTEM, action, "MESSAGE", Long.toString(m.id()), m.leaseId(), reason,
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(m.id()), m.leaseId(), reason,
                 AuditLog.details(all));
     }
 }

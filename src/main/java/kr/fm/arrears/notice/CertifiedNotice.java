@@ -1,5 +1,7 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer.Role;
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.notice.NoticeStatus.APPROVED;
 import static kr.fm.arrears.notice.NoticeStatus.DELIVERED;
 import static kr.fm.arrears.notice.NoticeStatus.DISPATCHED;
@@ -61,7 +63,7 @@ public final class CertifiedNotice {
      * given to the old wording, so it is withdrawn and must be given to the new one. The new wording
      * must keep within the notice's limits ({@link NoticeContent#check}), however it was entered.
      */
-    void edit(Acting who, NoticeContent wording) {
+    void edit(Viewer who, NoticeContent wording) {
         requireRole(who, Role.MANAGER, "edit");
         requireStatus("edit", DRAFT, PENDING_APPROVAL, REJECTED);
         wording.check();
@@ -75,7 +77,7 @@ public final class CertifiedNotice {
         consentAt = null;
     }
 
-    void submit(Acting who) {
+    void submit(Viewer who) {
         requireRole(who, Role.MANAGER, "submit");
         requireStatus("submit", DRAFT);
         status = PENDING_APPROVAL;
@@ -83,7 +85,7 @@ public final class CertifiedNotice {
     }
 
     /** The LANDLORD agrees that the termination may be sent (the lease is theirs to end). */
-    void consent(Acting who, Instant at) {
+    void consent(Viewer who, Instant at) {
         requireRole(who, Role.LANDLORD, "consent to");
         if (kind != NoticeKind.TERMINATION) {
             throw new Conflict("only a termination notice needs the landlord's consent");
@@ -98,7 +100,7 @@ public final class CertifiedNotice {
      * it (a draft of the run has SYSTEM as its editor: its submitter is the first pair of eyes), consent if
      * TERMINATION.
      */
-    void checkApproval(Acting who) {
+    void checkApproval(Viewer who) {
         requireRole(who, Role.MANAGER, "approve");
         requireStatus("approve", PENDING_APPROVAL);
         if (who.name().equals(lastEditor)) {
@@ -114,7 +116,7 @@ public final class CertifiedNotice {
         }
     }
 
-    void approve(Acting who, Instant at) {
+    void approve(Viewer who, Instant at) {
         checkApproval(who);
         status = APPROVED;
         decidedBy = who.name();
@@ -122,7 +124,7 @@ public final class CertifiedNotice {
         reason = null;
     }
 
-    void reject(Acting who, Instant at, String why) {
+    void reject(Viewer who, Instant at, String why) {
         requireRole(who, Role.MANAGER, "reject");
         requireStatus("reject", PENDING_APPROVAL);
         if (why == null || why.isBlank()) {
@@ -163,13 +165,13 @@ public final class CertifiedNotice {
     }
 
     /** A MANAGER records a posting at the post office: of an approved notice, or again of a returned one. */
-    void checkHandoff(Acting who) {
+    void checkHandoff(Viewer who) {
         requireRole(who, Role.MANAGER, "record the posting of");
         requireStatus("record a posting of", APPROVED, RETURNED);
     }
 
     /** A MANAGER (or the scheduler) may send an approved notice, and nothing else. */
-    void checkDispatch(Acting who) {
+    void checkDispatch(Viewer who) {
         if (who.role() != Role.SYSTEM) {
             requireRole(who, Role.MANAGER, "dispatch");
         }
@@ -183,7 +185,7 @@ public final class CertifiedNotice {
         }
     }
 
-    private static void requireRole(Acting who, Role role, String action) {
+    private static void requireRole(Viewer who, Role role, String action) {
         if (who.role() != role) {
             throw new NotAllowed("only a " + role + " may " + action + " a notice; " + who.name() + " is " + who.role());
         }

@@ -1,5 +1,7 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer.Role;
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.nio.charset.StandardCharsets;
@@ -69,8 +71,8 @@ public class DeliveryProofs {
 
     /** Attaches a proof to the notice's latest posting; audited with its SHA-256. */
     @Transactional
-    public Proof upload(long noticeId, Kind kind, String fileName, byte[] pdf, Acting who) {
-        workflow.get(noticeId);
+    public Proof upload(long noticeId, Kind kind, String fileName, byte[] pdf, Viewer who) {
+        workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         if (who.role() != Role.MANAGER) {
             throw new NotAllowed("only a MANAGER may attach a delivery proof; " + who.name() + " is " + who.role());
@@ -97,12 +99,12 @@ public class DeliveryProofs {
         audit.record(new AuditLog.Event(who.name(), "NOTICE_PROOF_ATTACHED", NoticeWorkflow.SUBJECT, String.valueOf(noticeId),
                 n.leaseId(), null, details("proofId", id, "kind", kind, "fileName", name, "size", pdf.length, "sha256", sha,
                         "postingId", posting)));
-        return list(noticeId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        return list(who, noticeId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    public List<Proof> list(long noticeId) {
-        workflow.get(noticeId);
+    public List<Proof> list(Viewer viewer, long noticeId) {
+        workflow.get(viewer, noticeId);
         return jdbc.sql(COLUMNS + " WHERE notice_id = ? ORDER BY id").param(noticeId).query((rs, i) -> new Proof(rs.getLong("id"),
                 rs.getLong("notice_id"), (Long) rs.getObject("dispatch_id"), Kind.valueOf(rs.getString("kind")),
                 rs.getString("file_name"), rs.getLong("size"), rs.getString("sha256"), rs.getString("uploaded_by"),
@@ -111,7 +113,7 @@ public class DeliveryProofs {
 
     /** The file, its SHA-256 checked against the one kept at upload; audited as a download. */
     @Transactional
-    public File download(long noticeId, long proofId, Acting who) {
+    public File download(long noticeId, long proofId, Viewer who) {
         File f = read(noticeId, proofId);
         audit.record(new AuditLog.Event(who.name(), NoticeWorkflow.DOWNLOADED, NoticeWorkflow.SUBJECT, String.valueOf(noticeId),
                 store.lock(noticeId).leaseId(), null, details("document", f.proof().kind(), "proofId", proofId,
@@ -122,11 +124,11 @@ public class DeliveryProofs {
     /** Every proof of a notice, checked, not audited: for an archive that audits itself once (the history's ZIP). */
     @Transactional(readOnly = true)
     public List<File> files(long noticeId) {
-        return list(noticeId).stream().map(p -> read(noticeId, p.id())).toList();
+        return list(Viewer.SYSTEM, noticeId).stream().map(p -> read(noticeId, p.id())).toList();
     }
 
     private File read(long noticeId, long proofId) {
-        Proof proof = list(noticeId).stream().filter(p -> p.id() == proofId).findFirst()
+        Proof proof = list(Viewer.SYSTEM, noticeId).stream().filter(p -> p.id() == proofId).findFirst()
                 .orElseThrow(() -> new NotFound("proof of notice " + noticeId, proofId));
         byte[] pdf = jdbc.sql("SELECT pdf FROM notice_proof WHERE id = ?").param(proofId).query(byte[].class).single();
         if (!Sha256.hex(pdf).equals(proof.sha256())) {

@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Certified notices over HTTP; who acts is the signed-in user (see {@link Acting#current()}). */
+/** Certified notices over HTTP; who acts is the signed-in user (see {@link Viewer#current()}). */
 @RestController
 @RequestMapping("/api/notices")
 class NoticeController {
@@ -58,22 +59,22 @@ class NoticeController {
     record Rejection(@NotBlank @Size(max = 1000) String reason) {}
 
     @GetMapping
-    List<NoticeView> list(@RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) NoticeKind kind,
+    List<NoticeView> list(Viewer viewer, @RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) NoticeKind kind,
             @RequestParam(required = false) Long leaseId, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        return workflow.list(status, kind, leaseId, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)).stream()
+        return workflow.list(viewer, status, kind, leaseId, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)).stream()
                 .map(NoticeView::of).toList();
     }
 
     @GetMapping("/{id}")
-    NoticeDetail get(@PathVariable long id) {
-        return new NoticeDetail(NoticeView.of(workflow.get(id)), workflow.versions(id));
+    NoticeDetail get(Viewer viewer, @PathVariable long id) {
+        return new NoticeDetail(NoticeView.of(workflow.get(viewer, id)), workflow.versions(id));
     }
 
     @GetMapping(path = "/{id}/preview", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> preview(@PathVariable long id) {
-        previewLimit.check(Acting.current());
-        return pdf(workflow.preview(id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
+    ResponseEntity<byte[]> preview(Viewer viewer, @PathVariable long id) {
+        previewLimit.check(viewer);
+        return pdf(workflow.preview(viewer, id), false, "내용증명_초안_" + id + ".pdf", "notice-" + id + "-draft.pdf");
     }
 
     /**
@@ -85,55 +86,55 @@ class NoticeController {
 
     /** The page the preview PDF is made from, for browsers that cannot show a PDF. */
     @GetMapping(path = "/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> previewPage(@PathVariable long id) {
-        previewLimit.check(Acting.current());
+    ResponseEntity<String> previewPage(Viewer viewer, @PathVariable long id) {
+        previewLimit.check(viewer);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", PREVIEW_POLICY).body(workflow.previewPage(id));
+                .header("Content-Security-Policy", PREVIEW_POLICY).body(workflow.previewPage(viewer, id));
     }
 
     /** Opens in the browser's viewer; {@code ?download=1} saves it instead. */
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
-        NoticeWorkflow.ApprovedPdf pdf = workflow.download(id, Acting.current());
+    ResponseEntity<byte[]> download(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
+        NoticeWorkflow.ApprovedPdf pdf = workflow.download(id, viewer);
         return pdf(pdf.bytes(), download, pdf.fileName(), pdf.asciiFileName());
     }
 
     @PostMapping("/{id}/versions")
-    NoticeView edit(@PathVariable long id, @RequestBody Edit edit) {
+    NoticeView edit(Viewer viewer, @PathVariable long id, @RequestBody Edit edit) {
         NoticeContent changes = new NoticeContent(edit.subject(), edit.body(), edit.consequences(),
                 edit.deadlineDays() == null ? 0 : edit.deadlineDays());
-        return NoticeView.of(workflow.edit(id, changes, Acting.current()));
+        return NoticeView.of(workflow.edit(id, changes, viewer));
     }
 
     @PostMapping("/{id}/submit")
-    NoticeView submit(@PathVariable long id) {
-        return NoticeView.of(workflow.submit(id, Acting.current()));
+    NoticeView submit(Viewer viewer, @PathVariable long id) {
+        return NoticeView.of(workflow.submit(id, viewer));
     }
 
     @PostMapping("/{id}/consent")
-    NoticeView consent(@PathVariable long id) {
-        return NoticeView.of(workflow.consent(id, Acting.current()));
+    NoticeView consent(Viewer viewer, @PathVariable long id) {
+        return NoticeView.of(workflow.consent(id, viewer));
     }
 
     @PostMapping("/{id}/approve")
-    NoticeView approve(@PathVariable long id) {
-        return NoticeView.of(workflow.approve(id, Acting.current()));
+    NoticeView approve(Viewer viewer, @PathVariable long id) {
+        return NoticeView.of(workflow.approve(id, viewer));
     }
 
     @PostMapping("/{id}/reject")
-    NoticeView reject(@PathVariable long id, @Valid @RequestBody Rejection rejection) {
-        return NoticeView.of(workflow.reject(id, rejection.reason(), Acting.current()));
+    NoticeView reject(Viewer viewer, @PathVariable long id, @Valid @RequestBody Rejection rejection) {
+        return NoticeView.of(workflow.reject(id, rejection.reason(), viewer));
     }
 
     /** Queues an approved notice for the post office (or holds it back when the arrears were paid). */
     @PostMapping("/{id}/dispatch")
-    NoticeDispatch.Requested dispatch(@PathVariable long id) {
-        return dispatch.request(id, Acting.current());
+    NoticeDispatch.Requested dispatch(Viewer viewer, @PathVariable long id) {
+        return dispatch.request(id, viewer);
     }
 
     @GetMapping("/{id}/dispatch")
-    List<Map<String, Object>> dispatchStatus(@PathVariable long id) {
-        return dispatch.status(id);
+    List<Map<String, Object>> dispatchStatus(Viewer viewer, @PathVariable long id) {
+        return dispatch.status(viewer, id);
     }
 
     record Delivery(@NotBlank String receiptNo, @jakarta.validation.constraints.Pattern(regexp = "DELIVERED|RETURNED") @NotBlank String status) {}

@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.sql.Timestamp;
@@ -67,7 +68,7 @@ public class NoticeDispatch {
 
     /** Queues an approved notice for the mail service, or holds it back when its ground has gone. */
     @Transactional
-    public Requested request(long noticeId, Acting who) {
+    public Requested request(long noticeId, Viewer who) {
         CertifiedNotice n = store.lock(noticeId);
         n.checkDispatch(who);
         if (gateway.isEmpty()) {
@@ -122,7 +123,7 @@ public class NoticeDispatch {
                 : Optional.of("notice is " + n.status() + " v" + n.version() + ", not the approved v" + version);
         if (gone.isPresent()) {
             if (n.status() == NoticeStatus.APPROVED) {
-                hold(n, Acting.SYSTEM, gone.get());
+                hold(n, Viewer.SYSTEM, gone.get());
             }
             finish(dispatchId, "FAILED", attempts, "held back: " + gone.get());
             return true;
@@ -136,7 +137,7 @@ public class NoticeDispatch {
                                                last_error = NULL WHERE id = ?""")
                     .params(attempts, receipt, ts(now()), dispatchId).update();
             n.dispatched();
-            workflow.saved(n, Acting.SYSTEM, "NOTICE_DISPATCHED", null,
+            workflow.saved(n, Viewer.SYSTEM, "NOTICE_DISPATCHED", null,
                     details("version", version, "receiptNo", receipt, "dispatchKey", key, "attempts", attempts));
         } catch (MailServiceGateway.Failure f) {
             if (f.retryable() && backoff.canRetry(attempts)) {
@@ -145,7 +146,7 @@ public class NoticeDispatch {
                         .params(attempts, ts(next), f.getMessage(), dispatchId).update();
             } else {
                 finish(dispatchId, "FAILED", attempts, f.getMessage());
-                workflow.saved(n, Acting.SYSTEM, "NOTICE_DISPATCH_FAILED", f.getMessage(),
+                workflow.saved(n, Viewer.SYSTEM, "NOTICE_DISPATCH_FAILED", f.getMessage(),
                         details("version", version, "dispatchKey", key, "attempts", attempts));
             }
         }
@@ -169,14 +170,14 @@ public class NoticeDispatch {
         } else {
             n.returned();
         }
-        workflow.saved(n, Acting.SYSTEM, delivered ? "NOTICE_DELIVERED" : "NOTICE_RETURNED", null,
+        workflow.saved(n, Viewer.SYSTEM, delivered ? "NOTICE_DELIVERED" : "NOTICE_RETURNED", null,
                 details("receiptNo", receiptNo));
     }
 
     /** The dispatch rows of a notice, newest first, for the API. */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> status(long noticeId) {
-        workflow.get(noticeId);
+    public List<Map<String, Object>> status(Viewer viewer, long noticeId) {
+        workflow.get(viewer, noticeId);
         return jdbc.sql("""
                 SELECT id, version, dispatch_key, channel, attempt, status, attempts, next_attempt_at, last_error, receipt_no,
                        registered_no, posted_on, fee, recipient_name, recipient_postcode, recipient_address, delivery_status,
@@ -202,7 +203,7 @@ public class NoticeDispatch {
         return Optional.empty();
     }
 
-    void hold(CertifiedNotice n, Acting who, String reason) {
+    void hold(CertifiedNotice n, Viewer who, String reason) {
         n.hold(reason);
         workflow.saved(n, who, "NOTICE_HELD", reason, details("version", n.version()));
     }

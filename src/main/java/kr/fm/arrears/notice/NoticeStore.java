@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,16 +75,16 @@ class NoticeStore {
     }
 
     /** A notice the caller may see: a LANDLORD only those about leases in their own buildings. */
-    Optional<CertifiedNotice> find(long id) {
+    Optional<CertifiedNotice> find(Viewer viewer, long id) {
         return jdbc.sql("SELECT * FROM notice WHERE id = :id AND " + IN_SCOPE).param("id", id)
-                .param("scope", Scope.landlordFilter(null)).query(NoticeStore::notice).optional();
+                .param("scope", viewer.landlordFilter(null)).query(NoticeStore::notice).optional();
     }
 
     private static final String IN_SCOPE = """
             (CAST(:scope AS BIGINT) IS NULL OR lease_id IN (SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
                                                             WHERE b.landlord_id = :scope))""";
 
-    List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
+    List<CertifiedNotice> list(Viewer viewer, NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT * FROM notice
                 WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
@@ -93,7 +93,7 @@ class NoticeStore {
                   AND """ + IN_SCOPE + """
 
                 ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("scope", Scope.landlordFilter(null))
+                .param("scope", viewer.landlordFilter(null))
                 .param("status", status == null ? null : status.name()).param("kind", kind == null ? null : kind.name())
                 .param("lease", leaseId).param("limit", limit).param("offset", offset)
                 .query(NoticeStore::notice).list();

@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
@@ -97,7 +98,7 @@ public class NoticeTracking {
         CertifiedNotice n = store.lock(p.noticeId());
         if (added > 0) {
             Posting.Event last = events.get(events.size() - 1);
-            audit.record(new AuditLog.Event(Acting.SYSTEM.name(), "NOTICE_TRACKED", NoticeWorkflow.SUBJECT,
+            audit.record(new AuditLog.Event(Viewer.SYSTEM.name(), "NOTICE_TRACKED", NoticeWorkflow.SUBJECT,
                     String.valueOf(n.id()), n.leaseId(), null, details("postingId", postingId, "registeredNo", registeredNo,
                             "newEvents", added, "last", last.date() + " " + last.time() + " " + last.status() + " " + last.location())));
         }
@@ -108,13 +109,13 @@ public class NoticeTracking {
             case DELIVERED -> {
                 postings.delivered(postingId, trace.date(), trace.receiver(), BusinessTime.now(clock));
                 n.delivered();
-                workflow.saved(n, Acting.SYSTEM, "NOTICE_DELIVERED", null, details("postingId", postingId,
+                workflow.saved(n, Viewer.SYSTEM, "NOTICE_DELIVERED", null, details("postingId", postingId,
                         "registeredNo", registeredNo, "deliveredOn", trace.date(), "receiver", trace.receiver()));
             }
             case RETURNED -> {
                 postings.returned(postingId, trace.date(), trace.reason(), BusinessTime.now(clock));
                 n.returned();
-                workflow.saved(n, Acting.SYSTEM, "NOTICE_RETURNED", trace.reason(), details("postingId", postingId,
+                workflow.saved(n, Viewer.SYSTEM, "NOTICE_RETURNED", trace.reason(), details("postingId", postingId,
                         "registeredNo", registeredNo, "returnedOn", trace.date()));
             }
             case IN_TRANSIT -> { }

@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
@@ -57,8 +58,8 @@ public class NoticeWorkflow {
     @Transactional
     public List<Long> draftAll(List<Drafting> wanted) {
         Map<Long, NoticeStore.Draft> drafted = store.insertDrafts(wanted.stream().map(w -> new NoticeStore.Draft(w.caseId(),
-                w.leaseId(), w.kind(), w.businessDate(), NoticeContent.standard(w.kind()))).toList(), Acting.SYSTEM.name(), now());
-        audit.recordAll(drafted.entrySet().stream().map(e -> new AuditLog.Event(Acting.SYSTEM.name(), "NOTICE_DRAFTED",
+                w.leaseId(), w.kind(), w.businessDate(), NoticeContent.standard(w.kind()))).toList(), Viewer.SYSTEM.name(), now());
+        audit.recordAll(drafted.entrySet().stream().map(e -> new AuditLog.Event(Viewer.SYSTEM.name(), "NOTICE_DRAFTED",
                 SUBJECT, String.valueOf(e.getKey()), e.getValue().leaseId(), null,
                 details("caseId", e.getValue().caseId(), "kind", e.getValue().kind(), "version", 1))).toList());
         return List.copyOf(drafted.keySet());
@@ -66,7 +67,7 @@ public class NoticeWorkflow {
 
     /** A new version with the given fields changed (null fields stay as they were). */
     @Transactional
-    public CertifiedNotice edit(long id, NoticeContent changes, Acting who) {
+    public CertifiedNotice edit(long id, NoticeContent changes, Viewer who) {
         CertifiedNotice n = store.lock(id);
         NoticeContent before = store.content(id, n.version());
         NoticeContent after = before.with(changes);
@@ -85,17 +86,17 @@ public class NoticeWorkflow {
     }
 
     @Transactional
-    public CertifiedNotice submit(long id, Acting who) {
+    public CertifiedNotice submit(long id, Viewer who) {
         CertifiedNotice n = store.lock(id);
         n.submit(who);
         return saved(n, who, "NOTICE_SUBMITTED", null, details("version", n.version()));
     }
 
     @Transactional
-    public CertifiedNotice consent(long id, Acting who) {
+    public CertifiedNotice consent(long id, Viewer who) {
         CertifiedNotice n = store.lock(id);
         // a LANDLORD consents for their own buildings only; another's notice does not exist for them
-        if (views.lease(n.leaseId()).isEmpty()) {
+        if (views.lease(who, n.leaseId()).isEmpty()) {
             throw new kr.fm.arrears.shared.NotFound("notice", id);
         }
         n.consent(who, now());
@@ -103,7 +104,7 @@ public class NoticeWorkflow {
     }
 
     @Transactional
-    public CertifiedNotice reject(long id, String reason, Acting who) {
+    public CertifiedNotice reject(long id, String reason, Viewer who) {
         CertifiedNotice n = store.lock(id);
         n.reject(who, now(), reason);
         return saved(n, who, "NOTICE_REJECTED", reason, details("version", n.version()));
@@ -114,7 +115,7 @@ public class NoticeWorkflow {
      * document number and the verification code, and keeps the bytes and their SHA-256.
      */
     @Transactional
-    public CertifiedNotice approve(long id, Acting who) {
+    public CertifiedNotice approve(long id, Viewer who) {
         CertifiedNotice n = store.lock(id);
         n.checkApproval(who); // before a document number is taken
         LocalDate today = BusinessTime.today(clock);
@@ -148,13 +149,13 @@ public class NoticeWorkflow {
 
     /** The approved PDF, byte for byte as approved; every download is audited. */
     @Transactional
-    public ApprovedPdf download(long id, Acting who) {
-        CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
+    public ApprovedPdf download(long id, Viewer who) {
+        CertifiedNotice n = store.find(who, id).orElseThrow(() -> new NotFound("notice", id));
         NoticeStore.Approved approved = approved(n);
         audit.record(new AuditLog.Event(who.name(), DOWNLOADED, SUBJECT, String.valueOf(id), n.leaseId(), null,
                 details("document", "NOTICE_PDF", "version", n.version(), "documentNo", approved.documentNo(),
                         "sha256", Sha256.hex(approved.pdf()))));
-        String tenant = views.lease(n.leaseId()).map(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::tenantName).orElse("");
+        String tenant = views.lease(who, n.leaseId()).map(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::tenantName).orElse("");
         return new ApprovedPdf(id, approved.documentNo(), tenant, approved.pdf());
     }
 
@@ -164,7 +165,7 @@ public class NoticeWorkflow {
      */
     @Transactional(readOnly = true)
     public byte[] approvedCopy(long id) {
-        return approved(store.find(id).orElseThrow(() -> new NotFound("notice", id))).pdf();
+        return approved(store.find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("notice", id))).pdf();
     }
 
     /**
@@ -172,8 +173,8 @@ public class NoticeWorkflow {
      * Rendered once per distinct page ({@link Previews}), then served.
      */
     @Transactional(readOnly = true)
-    public byte[] preview(long id) {
-        return previews.pdf(id, draftPage(id), document::render);
+    public byte[] preview(Viewer viewer, long id) {
+        return previews.pdf(id, draftPage(viewer, id), document::render);
     }
 
     /**
@@ -182,12 +183,12 @@ public class NoticeWorkflow {
      * A4 sheet in the embedded font. Seen by exactly those who may see the PDF preview.
      */
     @Transactional(readOnly = true)
-    public String previewPage(long id) {
-        return NoticeDocument.onScreen(draftPage(id));
+    public String previewPage(Viewer viewer, long id) {
+        return NoticeDocument.onScreen(draftPage(viewer, id));
     }
 
-    private String draftPage(long id) {
-        CertifiedNotice n = store.find(id).orElseThrow(() -> new NotFound("notice", id));
+    private String draftPage(Viewer viewer, long id) {
+        CertifiedNotice n = store.find(viewer, id).orElseThrow(() -> new NotFound("notice", id));
         return document.draftPage(n.leaseId(), n.kind(), store.content(id, n.version()), BusinessTime.today(clock));
     }
 
@@ -204,25 +205,25 @@ public class NoticeWorkflow {
     }
 
     @Transactional(readOnly = true)
-    public CertifiedNotice get(long id) {
-        return store.find(id).orElseThrow(() -> new NotFound("notice", id));
+    public CertifiedNotice get(Viewer viewer, long id) {
+        return store.find(viewer, id).orElseThrow(() -> new NotFound("notice", id));
     }
 
     @Transactional(readOnly = true)
     public List<NoticeStore.Version> versions(long id) {
-        get(id);
+        get(Viewer.SYSTEM, id);
         return store.versions(id);
     }
 
     /** The current version's wording, as a MANAGER reviews it before approving. */
     @Transactional(readOnly = true)
     public NoticeContent content(long id) {
-        return store.content(id, get(id).version());
+        return store.content(id, get(Viewer.SYSTEM, id).version());
     }
 
     @Transactional(readOnly = true)
-    public List<CertifiedNotice> list(NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
-        return store.list(status, kind, leaseId, limit, offset);
+    public List<CertifiedNotice> list(Viewer viewer, NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
+        return store.list(viewer, status, kind, leaseId, limit, offset);
     }
 
     byte[] approvedPdf(CertifiedNotice n) {
@@ -234,7 +235,7 @@ public class NoticeWorkflow {
                 .orElseThrow(() -> new Conflict("notice " + n.id() + " has no approved PDF while it is " + n.status()));
     }
 
-    CertifiedNotice saved(CertifiedNotice n, Acting who, String action, String reason, java.util.Map<String, ?> details) {
+    CertifiedNotice saved(CertifiedNotice n, Viewer who, String action, String reason, java.util.Map<String, ?> details) {
         store.save(n, now());
         audit.record(new AuditLog.Event(who.name(), action, SUBJECT, String.valueOf(n.id()), n.leaseId(), reason, details));
         return n;

@@ -1,5 +1,7 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer.Role;
+import kr.fm.arrears.shared.Viewer;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -49,21 +51,21 @@ class PostalController {
             LocalDate lastDayToPay, boolean trackingEnabled, List<DeliveryProofs.Proof> proofs) {}
 
     @GetMapping("/{id}/post-office")
-    PostOffice postOffice(@PathVariable long id) {
-        Recipient r = handoff.recipient(id);
-        return new PostOffice(id, handoff.status(id), r, r.warnings(), handoff.postings(id), handoff.lastDayToPay(id).orElse(null),
-                tracking.enabled(), proofs.list(id));
+    PostOffice postOffice(Viewer viewer, @PathVariable long id) {
+        Recipient r = handoff.recipient(viewer, id);
+        return new PostOffice(id, handoff.status(viewer, id), r, r.warnings(), handoff.postings(viewer, id), handoff.lastDayToPay(viewer, id).orElse(null),
+                tracking.enabled(), proofs.list(viewer, id));
     }
 
     /** The ZIP to take to the post office's site: the approved PDF byte for byte, the recipient, a checklist. */
     @GetMapping("/{id}/post-office-bundle")
-    ResponseEntity<byte[]> bundle(@PathVariable long id) {
-        return zip(handoff.bundle(id, Acting.current()));
+    ResponseEntity<byte[]> bundle(Viewer viewer, @PathVariable long id) {
+        return zip(handoff.bundle(id, viewer));
     }
 
     /** Several approved notices for one upload session: {@code ?ids=3,5,8}. */
     @GetMapping("/post-office-bundle")
-    ResponseEntity<byte[]> bundle(@RequestParam(required = false) String ids) {
+    ResponseEntity<byte[]> bundle(Viewer viewer, @RequestParam(required = false) String ids) {
         List<Long> list;
         try {
             list = ids == null || ids.isBlank() ? List.of()
@@ -71,7 +73,7 @@ class PostalController {
         } catch (NumberFormatException e) {
             throw InvalidInput.of("ids", ids, "통지서 번호를 쉼표로 나눠 적으세요 (예: 3,5,8)");
         }
-        return zip(handoff.bundle(list, Acting.current()));
+        return zip(handoff.bundle(list, viewer));
     }
 
     record Handoff(String receiptNo, String registeredNo, LocalDate postedOn, Long fee, String recipientName,
@@ -80,27 +82,27 @@ class PostalController {
     /** The post office took the letter: its 접수번호 and 등기번호; the notice is DISPATCHED. */
     @PostMapping("/{id}/postings")
     @ResponseStatus(HttpStatus.CREATED)
-    Posting record(@PathVariable long id, @RequestBody Handoff h) {
+    Posting record(Viewer viewer, @PathVariable long id, @RequestBody Handoff h) {
         return handoff.record(id, new PostalHandoff.Handoff(h.receiptNo(), h.registeredNo(), h.postedOn(), h.fee(),
-                h.recipientName(), h.recipientPostcode(), h.recipientAddress()), Acting.current());
+                h.recipientName(), h.recipientPostcode(), h.recipientAddress()), viewer);
     }
 
     @GetMapping("/{id}/postings")
-    List<Posting> postings(@PathVariable long id) {
-        return handoff.postings(id);
+    List<Posting> postings(Viewer viewer, @PathVariable long id) {
+        return handoff.postings(viewer, id);
     }
 
     record Correction(String registeredNo, String reason) {}
 
     @PostMapping("/{id}/postings/{postingId}/correction")
-    Posting correct(@PathVariable long id, @PathVariable long postingId, @RequestBody Correction c) {
-        return handoff.correct(id, postingId, c.registeredNo(), c.reason(), Acting.current());
+    Posting correct(Viewer viewer, @PathVariable long id, @PathVariable long postingId, @RequestBody Correction c) {
+        return handoff.correct(id, postingId, c.registeredNo(), c.reason(), viewer);
     }
 
     /** A tracking round now, for every open posting (the daily job does the same). */
     @PostMapping("/tracking/runs")
-    NoticeTracking.Round track() {
-        Acting who = Acting.current();
+    NoticeTracking.Round track(Viewer viewer) {
+        Viewer who = viewer;
         if (who.role() != Role.MANAGER && who.role() != Role.ADMIN) {
             throw new NotAllowed("only staff may run the tracking; " + who.name() + " is " + who.role());
         }
@@ -112,20 +114,20 @@ class PostalController {
 
     @PostMapping(path = "/{id}/proofs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    DeliveryProofs.Proof upload(@PathVariable long id, @RequestParam(required = false) DeliveryProofs.Kind kind,
+    DeliveryProofs.Proof upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) DeliveryProofs.Kind kind,
             @RequestPart("file") MultipartFile file) throws IOException {
-        return proofs.upload(id, kind, file.getOriginalFilename(), file.getBytes(), Acting.current());
+        return proofs.upload(id, kind, file.getOriginalFilename(), file.getBytes(), viewer);
     }
 
     @GetMapping("/{id}/proofs")
-    List<DeliveryProofs.Proof> proofs(@PathVariable long id) {
-        return proofs.list(id);
+    List<DeliveryProofs.Proof> proofs(Viewer viewer, @PathVariable long id) {
+        return proofs.list(viewer, id);
     }
 
     /** The stored PDF; {@code X-Content-SHA256} is the hash kept at upload, checked again just now. */
     @GetMapping(path = "/{id}/proofs/{proofId}", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> proof(@PathVariable long id, @PathVariable long proofId) {
-        DeliveryProofs.File f = proofs.download(id, proofId, Acting.current());
+    ResponseEntity<byte[]> proof(Viewer viewer, @PathVariable long id, @PathVariable long proofId) {
+        DeliveryProofs.File f = proofs.download(id, proofId, viewer);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("X-Content-SHA256", f.proof().sha256())
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(true,
                         f.proof().kind().korean() + "_" + f.proof().fileName(), "proof-" + proofId + ".pdf"))

@@ -1,5 +1,7 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer.Role;
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
@@ -56,13 +58,13 @@ public class PostalHandoff {
 
     /** The recipient block of a notice the caller may see, from the tenant's current contact details. */
     @Transactional(readOnly = true)
-    public Recipient recipient(long noticeId) {
-        return recipientOf(workflow.get(noticeId));
+    public Recipient recipient(Viewer viewer, long noticeId) {
+        return recipientOf(workflow.get(viewer, noticeId));
     }
 
     @Transactional(readOnly = true)
-    public NoticeStatus status(long noticeId) {
-        return workflow.get(noticeId).status();
+    public NoticeStatus status(Viewer viewer, long noticeId) {
+        return workflow.get(viewer, noticeId).status();
     }
 
     /** A ZIP to take to the post office, or the reason the notice was held back instead. */
@@ -70,7 +72,7 @@ public class PostalHandoff {
 
     /** The bundle of one approved (or returned) notice; a notice whose ground has gone is held back instead. */
     @Transactional
-    public Bundle bundle(long noticeId, Acting who) {
+    public Bundle bundle(long noticeId, Viewer who) {
         return bundle(List.of(noticeId), who);
     }
 
@@ -79,14 +81,14 @@ public class PostalHandoff {
      * ground has gone are held back (back to the MANAGER, as at any dispatch) and left out.
      */
     @Transactional
-    public Bundle bundle(List<Long> noticeIds, Acting who) {
+    public Bundle bundle(List<Long> noticeIds, Viewer who) {
         if (noticeIds.isEmpty() || noticeIds.size() > 100) {
             throw InvalidInput.of("ids", noticeIds.size(), "통지서를 1~100건 고르세요");
         }
         List<PostOfficeBundle.Letter> letters = new ArrayList<>();
         List<PostOfficeBundle.Left> left = new ArrayList<>();
         for (long id : noticeIds.stream().distinct().sorted().toList()) {
-            workflow.get(id); // another landlord's notice does not exist for the caller
+            workflow.get(who, id); // another landlord's notice does not exist for the caller
             CertifiedNotice n = store.lock(id);
             n.checkHandoff(who);
             Optional<String> gone = n.status() == NoticeStatus.APPROVED ? dispatch.groundGone(n) : Optional.empty();
@@ -96,7 +98,7 @@ public class PostalHandoff {
                 continue;
             }
             NoticeStore.Approved approved = store.approved(id, n.version()).orElseThrow();
-            String tenant = views.lease(n.leaseId()).map(LedgerViews.LeaseSummary::tenantName).orElse("");
+            String tenant = views.lease(who, n.leaseId()).map(LedgerViews.LeaseSummary::tenantName).orElse("");
             letters.add(new PostOfficeBundle.Letter(id, approved.documentNo(),
                     NoticeWorkflow.ApprovedPdf.fileName(approved.documentNo(), tenant), approved.pdf(), recipientOf(n)));
         }
@@ -124,8 +126,8 @@ public class PostalHandoff {
 
     /** Records a posting: the notice becomes DISPATCHED (again, after a return), audited with the numbers. */
     @Transactional
-    public Posting record(long noticeId, Handoff h, Acting who) {
-        workflow.get(noticeId);
+    public Posting record(long noticeId, Handoff h, Viewer who) {
+        workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         n.checkHandoff(who);
         LocalDate today = BusinessTime.today(clock);
@@ -180,8 +182,8 @@ public class PostalHandoff {
 
     /** A 등기번호 typed wrong, corrected with a reason on the day it was recorded, before any delivery news. */
     @Transactional
-    public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Acting who) {
-        workflow.get(noticeId);
+    public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Viewer who) {
+        workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         if (who.role() != Role.MANAGER) {
             throw new NotAllowed("only a MANAGER may correct a 등기번호; " + who.name() + " is " + who.role());
@@ -219,8 +221,8 @@ public class PostalHandoff {
 
     /** Every posting of a notice the caller may see, with its tracking events. */
     @Transactional(readOnly = true)
-    public List<Posting> postings(long noticeId) {
-        workflow.get(noticeId);
+    public List<Posting> postings(Viewer viewer, long noticeId) {
+        workflow.get(viewer, noticeId);
         return postings.of(noticeId);
     }
 
@@ -229,8 +231,8 @@ public class PostalHandoff {
      * ("이 통지서를 받은 날로부터 N일 이내"); empty before delivery, and for other notices.
      */
     @Transactional(readOnly = true)
-    public Optional<LocalDate> lastDayToPay(long noticeId) {
-        CertifiedNotice n = workflow.get(noticeId);
+    public Optional<LocalDate> lastDayToPay(Viewer viewer, long noticeId) {
+        CertifiedNotice n = workflow.get(viewer, noticeId);
         if (n.kind() != NoticeKind.DEMAND || n.status() != NoticeStatus.DELIVERED) {
             return Optional.empty();
         }
@@ -244,8 +246,8 @@ public class PostalHandoff {
     }
 
     private Recipient recipientOf(CertifiedNotice n) {
-        LedgerViews.LeaseSummary lease = views.lease(n.leaseId()).orElseThrow(() -> new NotFound("lease", n.leaseId()));
-        return Recipient.of(views.tenant(lease.tenantId()).orElseThrow());
+        LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, n.leaseId()).orElseThrow(() -> new NotFound("lease", n.leaseId()));
+        return Recipient.of(views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow());
     }
 
     /** "1234-5678-9012-3" or "1234 5678 90123" as the receipt prints it → the 13 digits. */

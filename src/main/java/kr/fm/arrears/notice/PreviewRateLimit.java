@@ -1,5 +1,7 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer.Role;
+import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,7 @@ class PreviewRateLimit {
         this.clock = clock;
     }
 
-    void check(Acting who) {
+    void check(Viewer who) {
         if (who.role() != Role.LANDLORD) {
             return;
         }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,13 +49,13 @@ class InitialAdmin implements ApplicationRunner {
             return;
         }
         if (!password.isBlank()) {
-            users.create("admin", password, Role.ADMIN, null, "관리자", Actor.SYSTEM);
+            users.create("admin", password, Role.ADMIN, null, "관리자", Viewer.SYSTEM_NAME);
             log.warn("created the ADMIN account 'admin' with ARREARS_ADMIN_PASSWORD");
             return;
         }
         String chosen = randomPassword();
         writeOwnerOnly(passwordFile, chosen); // before the account exists: a failed write leaves no unknown password
-        users.create("admin", chosen, Role.ADMIN, null, "관리자", Actor.SYSTEM);
+        users.create("admin", chosen, Role.ADMIN, null, "관리자", Viewer.SYSTEM_NAME);
         log.warn("created the ADMIN account 'admin'; its password is in {} (readable by this OS user only; "
                 + "delete the file after the first sign-in, or set ARREARS_ADMIN_PASSWORD)", passwordFile.toAbsolutePath());
     }

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +29,8 @@ class TokensController {
     /** The token is in this answer only; afterwards only its name and dates can be read. */
     @PostMapping("/api/users/{username}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokens.Issued issue(@PathVariable String username, @Valid @RequestBody NewToken body) {
-        return tokens.issue(username, body.name().trim(), body.expiresAt(), Actor.current());
+    ApiTokens.Issued issue(Viewer viewer, @PathVariable String username, @Valid @RequestBody NewToken body) {
+        return tokens.issue(username, body.name().trim(), body.expiresAt(), viewer.name());
     }
 
     @GetMapping("/api/users/{username}/tokens")
@@ -40,7 +40,7 @@ class TokensController {
 
     @DeleteMapping("/api/users/{username}/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@PathVariable String username, @PathVariable long id) {
-        tokens.revoke(username, id, Actor.current());
+    void revoke(Viewer viewer, @PathVariable String username, @PathVariable long id) {
+        tokens.revoke(username, id, viewer.name());
     }
 }

@@ -1,6 +1,6 @@
 package kr.fm.arrears.security;
 
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,7 @@ class UnlockController {
 
     @PostMapping("/api/users/{username}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unlock(@PathVariable String username) {
-        waits.unlock(username, Actor.current());
+    void unlock(Viewer viewer, @PathVariable String username) {
+        waits.unlock(username, viewer.name());
     }
 }

@@ -1,5 +1,6 @@
 package kr.fm.arrears.security;
 
+import kr.fm.arrears.shared.Viewer;
 import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public class Users {
 
     /** A LANDLORD account belongs to an existing landlord (asked through the ledger's front door). */
     private void checkLandlord(Long landlordId) {
-        if (landlordId != null && landlords.landlords(List.of(landlordId)).isEmpty()) {
+        if (landlordId != null && landlords.landlords(Viewer.SYSTEM, List.of(landlordId)).isEmpty()) {
             throw InvalidInput.of("landlordId", landlordId, "없는 임대인입니다");
         }
     }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,35 +49,35 @@ class UsersController {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Opened open(@Valid @RequestBody NewAccount body) {
+    Opened open(Viewer viewer, @Valid @RequestBody NewAccount body) {
         String password = users.open(body.username(), body.role(), body.landlordId(), body.displayName(),
-                body.temporaryPassword(), Actor.current());
+                body.temporaryPassword(), viewer.name());
         return new Opened(users.account(body.username().strip()).orElseThrow(), password);
     }
 
     record Change(Role role, Long landlordId, @Size(max = 100) String displayName, Boolean active) {}
 
     @PatchMapping("/api/users/{username}")
-    Users.Account change(@PathVariable String username, @Valid @RequestBody Change body) {
+    Users.Account change(Viewer viewer, @PathVariable String username, @Valid @RequestBody Change body) {
         return users.change(username, new Users.Change(body.role(), body.landlordId(), body.displayName(), body.active()),
-                Actor.current());
+                viewer.name());
     }
 
     @PostMapping("/api/users/{username}/password-reset")
-    Map<String, String> reset(@PathVariable String username) {
-        return Map.of("temporaryPassword", users.resetPassword(username, Actor.current()));
+    Map<String, String> reset(Viewer viewer, @PathVariable String username) {
+        return Map.of("temporaryPassword", users.resetPassword(username, viewer.name()));
     }
 
     @GetMapping("/api/me")
-    Users.Account me() {
-        return get(Actor.current());
+    Users.Account me(Viewer viewer) {
+        return get(viewer.name());
     }
 
     record NewPassword(@NotBlank String currentPassword, @NotBlank String newPassword) {}
 
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody NewPassword body) {
-        users.changeOwnPassword(Actor.current(), body.currentPassword(), body.newPassword());
+    void changePassword(Viewer viewer, @Valid @RequestBody NewPassword body) {
+        users.changeOwnPassword(viewer.name(), body.currentPassword(), body.newPassword());
     }
 }

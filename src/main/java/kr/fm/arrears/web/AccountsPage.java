@@ -4,7 +4,7 @@ import java.util.List;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
@@ -35,20 +35,20 @@ class AccountsPage {
     }
 
     @GetMapping("/admin/users")
-    String list(Model model) {
+    String list(Viewer viewer, Model model) {
         model.addAttribute("accounts", users.list());
-        model.addAttribute("landlords", views.landlords());
+        model.addAttribute("landlords", views.landlords(viewer));
         model.addAttribute("roles", List.of(Role.MANAGER, Role.LANDLORD, Role.ADMIN));
         return "admin-users";
     }
 
     @PostMapping("/admin/users")
-    String open(@RequestParam(required = false) String username, @RequestParam(required = false) Role role,
+    String open(Viewer viewer, @RequestParam(required = false) String username, @RequestParam(required = false) Role role,
             @RequestParam(required = false) Long landlordId, @RequestParam(required = false) String displayName,
             RedirectAttributes redirect) {
         try {
             String password = users.open(username, role, role == Role.LANDLORD ? landlordId : null, displayName, null,
-                    Actor.current());
+                    viewer.name());
             return Flash.done(redirect, "계정 " + username.strip() + "을(를) 만들었습니다. 임시 비밀번호: " + password
                     + " (처음 로그인할 때 바꿔야 합니다. 이 화면을 떠나면 다시 볼 수 없습니다.)", "/admin/users");
         } catch (InvalidInput | Conflict e) {
@@ -57,21 +57,21 @@ class AccountsPage {
     }
 
     @GetMapping("/admin/users/{username}")
-    String show(@PathVariable String username, Model model) {
+    String show(Viewer viewer, @PathVariable String username, Model model) {
         model.addAttribute("account", users.account(username).orElseThrow(() -> new NotFound("user", username)));
-        model.addAttribute("landlords", views.landlords());
+        model.addAttribute("landlords", views.landlords(viewer));
         model.addAttribute("roles", List.of(Role.MANAGER, Role.LANDLORD, Role.ADMIN));
         return "admin-user";
     }
 
     @PostMapping("/admin/users/{username}")
-    String change(@PathVariable String username, @RequestParam(required = false) Role role,
+    String change(Viewer viewer, @PathVariable String username, @RequestParam(required = false) Role role,
             @RequestParam(required = false) Long landlordId, @RequestParam(required = false) String displayName,
             @RequestParam(required = false) Boolean active, RedirectAttributes redirect) {
         String to = "/admin/users/" + username;
         try {
             users.change(username, new Users.Change(role, role == Role.LANDLORD ? landlordId : null, displayName, active),
-                    Actor.current());
+                    viewer.name());
             return Flash.done(redirect, "계정 " + username + "을(를) 고쳤습니다.", to);
         } catch (InvalidInput | Conflict e) {
             return Flash.refused(redirect, e, to);
@@ -79,34 +79,34 @@ class AccountsPage {
     }
 
     @PostMapping("/admin/users/{username}/password-reset")
-    String reset(@PathVariable String username, RedirectAttributes redirect) {
-        String password = users.resetPassword(username, Actor.current());
+    String reset(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+        String password = users.resetPassword(username, viewer.name());
         return Flash.done(redirect, "새 임시 비밀번호: " + password + " (다음 로그인 때 바꿔야 합니다.)", "/admin/users/" + username);
     }
 
     /** Ends the account's sign-in waits at once (after five wrong passwords it waits 15 minutes and more). */
     @PostMapping("/admin/users/{username}/unlock")
-    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+    String unlock(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
         users.account(username).orElseThrow(() -> new NotFound("user", username));
-        waits.unlock(username, Actor.current());
+        waits.unlock(username, viewer.name());
         return Flash.done(redirect, "로그인 대기를 풀었습니다. 바로 로그인할 수 있습니다.", "/admin/users/" + username);
     }
 
     @GetMapping("/account/password")
-    String passwordForm(Model model) {
-        model.addAttribute("account", users.account(Actor.current()).orElseThrow());
+    String passwordForm(Viewer viewer, Model model) {
+        model.addAttribute("account", users.account(viewer.name()).orElseThrow());
         return "account-password";
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
+    String changePassword(Viewer viewer, @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword, @RequestParam(required = false) String newPasswordAgain,
             RedirectAttributes redirect) {
         try {
             if (newPassword == null || !newPassword.equals(newPasswordAgain)) {
                 throw InvalidInput.of("newPasswordAgain", null, "새 비밀번호가 서로 다릅니다");
             }
-            users.changeOwnPassword(Actor.current(), currentPassword, newPassword);
+            users.changeOwnPassword(viewer.name(), currentPassword, newPassword);
             return Flash.done(redirect, "비밀번호를 바꿨습니다.", "/");
         } catch (InvalidInput e) {
             return Flash.refused(redirect, e, "/account/password");

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.fm.arrears.escalation.Cases;
 import kr.fm.arrears.ledger.LedgerViews;
-import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.notice.CertifiedNotice;
 import kr.fm.arrears.notice.NoticeContent;
 import kr.fm.arrears.notice.NoticeStatus;
@@ -48,31 +48,31 @@ class ApprovalsPage {
     }
 
     @GetMapping("/approvals")
-    String queue(Model model) {
-        model.addAttribute("pending", items(notices.list(NoticeStatus.PENDING_APPROVAL, null, null, QUEUE, 0)));
-        List<CertifiedNotice> drafts = new java.util.ArrayList<>(notices.list(NoticeStatus.DRAFT, null, null, QUEUE, 0));
-        drafts.addAll(notices.list(NoticeStatus.REJECTED, null, null, QUEUE, 0));
-        model.addAttribute("drafts", items(drafts));
+    String queue(Viewer viewer, Model model) {
+        model.addAttribute("pending", items(viewer, notices.list(viewer, NoticeStatus.PENDING_APPROVAL, null, null, QUEUE, 0)));
+        List<CertifiedNotice> drafts = new java.util.ArrayList<>(notices.list(viewer, NoticeStatus.DRAFT, null, null, QUEUE, 0));
+        drafts.addAll(notices.list(viewer, NoticeStatus.REJECTED, null, null, QUEUE, 0));
+        model.addAttribute("drafts", items(viewer, drafts));
         return "approvals";
     }
 
     @GetMapping("/approvals/{id}")
-    String review(@PathVariable long id, Model model) {
-        CertifiedNotice n = notices.get(id);
-        Item item = items(List.of(n)).stream().findFirst().orElseThrow(() -> new NotFound("notice", id));
-        Cases.CaseView c = board.visibleCase(n.caseId());
+    String review(Viewer viewer, @PathVariable long id, Model model) {
+        CertifiedNotice n = notices.get(viewer, id);
+        Item item = items(viewer, List.of(n)).stream().findFirst().orElseThrow(() -> new NotFound("notice", id));
+        Cases.CaseView c = board.visibleCase(viewer, n.caseId());
         model.addAttribute("item", item);
         model.addAttribute("content", notices.content(id));
-        model.addAttribute("row", board.row(c));
+        model.addAttribute("row", board.row(viewer, c));
         model.addAttribute("versions", notices.versions(id).size());
-        model.addAttribute("post", postOffice.view(id, n.status()));
+        model.addAttribute("post", postOffice.view(viewer, id, n.status()));
         return "approval";
     }
 
     @PostMapping("/approvals/{id}/approve")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
+    String approve(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            CertifiedNotice n = notices.approve(id, Acting.current());
+            CertifiedNotice n = notices.approve(id, viewer);
             return Flash.done(redirect, "승인했습니다. 문서번호가 부여되었고 PDF는 더 이상 바뀌지 않습니다. (" + n.id() + "번)",
                     "/approvals");
         } catch (Conflict | NotAllowed | InvalidInput e) {
@@ -81,9 +81,9 @@ class ApprovalsPage {
     }
 
     @PostMapping("/approvals/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String reject(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            notices.reject(id, reason == null ? null : reason.trim(), Acting.current());
+            notices.reject(id, reason == null ? null : reason.trim(), viewer);
             return Flash.done(redirect, "반려했습니다. 사유가 기록되었습니다.", "/approvals");
         } catch (Conflict | NotAllowed | InvalidInput e) {
             return Flash.refused(redirect, e, "/approvals/" + id);
@@ -95,13 +95,13 @@ class ApprovalsPage {
      * back to DRAFT, one waiting for approval keeps waiting (for another MANAGER).
      */
     @PostMapping("/approvals/{id}/edit")
-    String edit(@PathVariable long id, @RequestParam(required = false) String subject,
+    String edit(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body, @RequestParam(required = false) String consequences,
             @RequestParam(required = false) Integer deadlineDays, RedirectAttributes redirect) {
         try {
             // the limits are the notice's own (NoticeContent#check), the same as the API's
             CertifiedNotice n = notices.edit(id, new NoticeContent(blankToNull(subject), blankToNull(body),
-                    blankToNull(consequences), deadlineDays == null ? 0 : deadlineDays), Acting.current());
+                    blankToNull(consequences), deadlineDays == null ? 0 : deadlineDays), viewer);
             String next = n.status() == NoticeStatus.PENDING_APPROVAL ? "승인 대기 중이며 다른 담당자가 승인합니다."
                     : "승인 요청 후 다른 담당자가 승인합니다.";
             return Flash.done(redirect, "수정본(버전 " + n.version() + ")을 저장했습니다. " + next, "/approvals/" + id);
@@ -111,17 +111,17 @@ class ApprovalsPage {
     }
 
     @PostMapping("/approvals/{id}/submit")
-    String submit(@PathVariable long id, RedirectAttributes redirect) {
+    String submit(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            notices.submit(id, Acting.current());
+            notices.submit(id, viewer);
             return Flash.done(redirect, "승인 요청했습니다.", "/approvals/" + id);
         } catch (Conflict | NotAllowed | InvalidInput e) {
             return Flash.refused(redirect, e, "/approvals/" + id);
         }
     }
 
-    private List<Item> items(List<CertifiedNotice> list) {
-        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(list.stream().map(CertifiedNotice::leaseId).distinct().toList())
+    private List<Item> items(Viewer viewer, List<CertifiedNotice> list) {
+        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(viewer, list.stream().map(CertifiedNotice::leaseId).distinct().toList())
                 .stream().collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, Function.identity()));
         return list.stream().filter(n -> leases.containsKey(n.leaseId()))
                 .map(n -> new Item(n, Labels.notice(n.kind()), Labels.status(n.status()), leases.get(n.leaseId()))).toList();

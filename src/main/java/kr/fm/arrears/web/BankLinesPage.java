@@ -8,7 +8,7 @@ import kr.fm.arrears.bank.BankLines;
 import kr.fm.arrears.bank.LineState;
 import kr.fm.arrears.imports.BankStatementImport;
 import kr.fm.arrears.ledger.LedgerViews;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.InvalidInput;
@@ -50,23 +50,23 @@ class BankLinesPage {
     }
 
     @GetMapping("/bank-lines")
-    String queue(Model model) {
+    String queue(Viewer viewer, Model model) {
         model.addAttribute("waiting", items(lines.list(null, null, QUEUE)));
         model.addAttribute("automatic", lines.lastStatement().map(s -> items(lines.list(LineState.MATCHED, s, QUEUE)))
                 .orElse(List.of()));
-        model.addAttribute("accounts", views.landlords().stream().filter(l -> l.bankAccount() != null)
+        model.addAttribute("accounts", views.landlords(viewer).stream().filter(l -> l.bankAccount() != null)
                 .map(l -> new Account(l.name(), l.bankName() == null ? "" : l.bankName(), l.bankAccount())).toList());
         return "bank-lines";
     }
 
     @PostMapping("/bank-lines/upload")
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam String account, RedirectAttributes redirect)
+    String upload(Viewer viewer, @RequestParam("file") MultipartFile file, @RequestParam String account, RedirectAttributes redirect)
             throws IOException {
         try {
             if (file.isEmpty()) {
                 throw ImportRejected.file("파일을 선택해 주세요");
             }
-            BankLines.Imported r = statements.importFile(file.getBytes(), file.getOriginalFilename(), account, Actor.current());
+            BankLines.Imported r = statements.importFile(file.getBytes(), file.getOriginalFilename(), account, viewer.name());
             return Flash.done(redirect, "거래내역을 읽었습니다 (" + r.layout() + "): 입금 " + r.deposits() + "건, 새 입금 " + r.newLines()
                     + "건, 이미 있던 입금 " + r.alreadyImported() + "건, 자동 매칭 " + r.matched() + "건, 확인 필요 " + r.waiting() + "건.",
                     "/bank-lines");
@@ -81,12 +81,12 @@ class BankLinesPage {
     }
 
     @PostMapping("/bank-lines/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) Long leaseId,
+    String assign(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long leaseId,
             @RequestParam(required = false) String leaseCode, @RequestParam(defaultValue = "false") boolean teach,
             RedirectAttributes redirect) {
         return act(redirect, () -> {
             long lease = leaseId != null ? leaseId : lease(leaseCode, "leaseCode");
-            BankLines.Line l = lines.assign(id, lease, teach, Actor.current());
+            BankLines.Line l = lines.assign(id, lease, teach, viewer.name());
             return l.applied().get(0).leaseCode() + " " + l.applied().get(0).tenantName() + "에 "
                     + kr.fm.arrears.shared.Won.format(l.amount()) + " 입금을 반영했습니다." + (teach ? " 입금자명을 기억합니다." : "");
         });
@@ -94,7 +94,7 @@ class BankLinesPage {
 
     /** {@code parts}: one "계약코드 금액" a line, e.g. "HW-301 1,815,000". */
     @PostMapping("/bank-lines/{id}/split")
-    String split(@PathVariable long id, @RequestParam(defaultValue = "") String parts, RedirectAttributes redirect) {
+    String split(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String parts, RedirectAttributes redirect) {
         return act(redirect, () -> {
             List<BankLines.Part> split = new ArrayList<>();
             for (String row : parts.split("\\R")) {
@@ -110,23 +110,23 @@ class BankLinesPage {
                 }
                 split.add(new BankLines.Part(lease(codeAndAmount[0], "parts"), amount));
             }
-            lines.split(id, split, Actor.current());
+            lines.split(id, split, viewer.name());
             return "입금을 " + split.size() + "개 계약에 나누어 반영했습니다.";
         });
     }
 
     @PostMapping("/bank-lines/{id}/ignore")
-    String ignore(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String ignore(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(redirect, () -> {
-            lines.notRent(id, reason, Actor.current());
+            lines.notRent(id, reason, viewer.name());
             return "임대료가 아닌 입금으로 표시했습니다. 장부에는 반영되지 않습니다.";
         });
     }
 
     @PostMapping("/bank-lines/{id}/reverse")
-    String reverse(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String reverse(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(redirect, () -> {
-            lines.reverse(id, reason, Actor.current());
+            lines.reverse(id, reason, viewer.name());
             return "매칭을 되돌렸습니다. 입금은 취소로 기록되었고 다시 확인을 기다립니다.";
         });
     }

@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.shared.Viewer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,17 +56,17 @@ class Board {
         return flagPercent;
     }
 
-    View open(Long buildingId) {
-        return open(buildingId, false);
+    View open(Viewer viewer, Long buildingId) {
+        return open(viewer, buildingId, false);
     }
 
     /** {@code depositFlaggedOnly}: only the cases whose owed amount has reached the share of the deposit. */
-    View open(Long buildingId, boolean depositFlaggedOnly) {
+    View open(Viewer viewer, Long buildingId, boolean depositFlaggedOnly) {
         LocalDate today = BusinessTime.today(clock);
-        List<Cases.CaseView> open = cases.list(new Cases.Filter(null, null, buildingId, null, true),
+        List<Cases.CaseView> open = cases.list(viewer, new Cases.Filter(null, null, buildingId, null, true),
                 LIMIT, 0);
         List<Long> leaseIds = open.stream().map(Cases.CaseView::leaseId).toList();
-        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(leaseIds).stream()
+        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(viewer, leaseIds).stream()
                 .collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, Function.identity()));
         Map<Long, LeaseArrears> arrears = ledger.arrears(leases.keySet(), today);
         Map<Long, Outlook.NextStage> next = outlook.next(leases.values().stream()
@@ -79,8 +80,8 @@ class Board {
     }
 
     /** A case the caller may see: {@link Cases} finds a LANDLORD only their own, so another's is "not found". */
-    Cases.CaseView visibleCase(long id) {
-        return cases.find(id).orElseThrow(() -> new NotFound("case", id));
+    Cases.CaseView visibleCase(Viewer viewer, long id) {
+        return cases.find(viewer, id).orElseThrow(() -> new NotFound("case", id));
     }
 
     Row row(Cases.CaseView c, LedgerViews.LeaseSummary lease, LeaseArrears a, Outlook.NextStage next) {
@@ -91,9 +92,9 @@ class Board {
                 a == null ? null : DepositCoverage.of(lease, a, flagPercent));
     }
 
-    Row row(Cases.CaseView c) {
+    Row row(Viewer viewer, Cases.CaseView c) {
         LocalDate today = BusinessTime.today(clock);
-        LedgerViews.LeaseSummary lease = views.lease(c.leaseId()).orElseThrow(() -> new NotFound("case", c.id()));
+        LedgerViews.LeaseSummary lease = views.lease(viewer, c.leaseId()).orElseThrow(() -> new NotFound("case", c.id()));
         LeaseArrears a = ledger.arrears(c.leaseId(), today).orElse(null);
         Outlook.NextStage next = c.closedOn() == null ? outlook.next(List.of(new LeaseRef(lease.leaseId(), lease.buildingId(),
                 lease.landlordId())), today).get(c.leaseId()) : null;

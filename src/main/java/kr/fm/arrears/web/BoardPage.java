@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.ledger.LedgerViews;
 import org.springframework.stereotype.Controller;
@@ -22,15 +23,15 @@ class BoardPage {
     }
 
     @GetMapping("/board")
-    String board(@RequestParam(required = false) Long buildingId,
+    String board(Viewer viewer, @RequestParam(required = false) Long buildingId,
             @RequestParam(defaultValue = "false") boolean depositFlagged, Model model) {
         if (model.getAttribute("me") instanceof PageAdvice.Me me && me.staff()) {
             runs.latestErrors().ifPresent(e -> model.addAttribute("runErrors", e));
         }
-        model.addAttribute("board", board.open(buildingId, depositFlagged));
+        model.addAttribute("board", board.open(viewer, buildingId, depositFlagged));
         model.addAttribute("depositFlagged", depositFlagged);
         model.addAttribute("flagPercent", board.flagPercent());
-        model.addAttribute("buildings", views.buildings(null, null));
+        model.addAttribute("buildings", views.buildings(viewer, null, null));
         model.addAttribute("buildingId", buildingId);
         return "board";
     }

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.escalation.Cases;
-import kr.fm.arrears.security.Scope;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,33 +43,33 @@ class CasePage {
     }
 
     @GetMapping("/cases/{id}")
-    String show(@PathVariable long id, Model model) {
-        Cases.CaseView c = board.visibleCase(id);
+    String show(Viewer viewer, @PathVariable long id, Model model) {
+        Cases.CaseView c = board.visibleCase(viewer, id);
         model.addAttribute("c", c);
-        model.addAttribute("row", board.row(c));
-        model.addAttribute("timeline", timeline.of(c, Scope.ownLandlord().isEmpty(), BusinessTime.today(clock)));
-        if (Scope.ownLandlord().isEmpty()) {
-            model.addAttribute("failed", outbox.list(new kr.fm.arrears.messaging.Outbox.Filter(null, c.leaseId(),
+        model.addAttribute("row", board.row(viewer, c));
+        model.addAttribute("timeline", timeline.of(viewer, c, viewer.ownLandlord().isEmpty(), BusinessTime.today(clock)));
+        if (viewer.ownLandlord().isEmpty()) {
+            model.addAttribute("failed", outbox.list(viewer, new kr.fm.arrears.messaging.Outbox.Filter(null, c.leaseId(),
                     kr.fm.arrears.messaging.MessageState.FAILED, null, 50, 0)));
-            long tenant = tenantOf(c);
-            model.addAttribute("optedOut", optOuts.visible(tenant).stream().map(Enum::name).toList());
+            long tenant = tenantOf(viewer, c);
+            model.addAttribute("optedOut", optOuts.visible(viewer, tenant).stream().map(Enum::name).toList());
         }
         return "case";
     }
 
-    private long tenantOf(Cases.CaseView c) {
-        return views.lease(c.leaseId()).orElseThrow(() -> new kr.fm.arrears.shared.NotFound("case", c.id())).tenantId();
+    private long tenantOf(Viewer viewer, Cases.CaseView c) {
+        return views.lease(viewer, c.leaseId()).orElseThrow(() -> new kr.fm.arrears.shared.NotFound("case", c.id())).tenantId();
     }
 
     /** A message the provider refused or could not deliver, sent again by a MANAGER (a new request). */
     @PostMapping("/cases/{id}/messages/{messageId}/resend")
-    String resend(@PathVariable long id, @PathVariable long messageId, RedirectAttributes redirect) {
+    String resend(Viewer viewer, @PathVariable long id, @PathVariable long messageId, RedirectAttributes redirect) {
         String to = "/cases/" + id;
-        Cases.CaseView c = board.visibleCase(id);
-        kr.fm.arrears.messaging.Message m = outbox.find(messageId).filter(x -> x.leaseId() == c.leaseId())
+        Cases.CaseView c = board.visibleCase(viewer, id);
+        kr.fm.arrears.messaging.Message m = outbox.find(viewer, messageId).filter(x -> x.leaseId() == c.leaseId())
                 .orElseThrow(() -> new kr.fm.arrears.shared.NotFound("message", messageId));
         try {
-            resends.resend(m.id(), "다시 보내기 (" + Actor.current() + ")");
+            resends.resend(m.id(), "다시 보내기 (" + viewer.name() + ")");
             return Flash.done(redirect, "메시지를 다시 보낼 차례에 넣었습니다.", to);
         } catch (Conflict e) {
             return Flash.refused(redirect, e, to);
@@ -79,15 +78,15 @@ class CasePage {
 
     /** The channels the tenant asked not to be contacted on (a certified notice is never one of them). */
     @PostMapping("/cases/{id}/opt-outs")
-    String optOuts(@PathVariable long id, @RequestParam(required = false) java.util.List<kr.fm.arrears.escalation.Channel> channels,
+    String optOuts(Viewer viewer, @PathVariable long id, @RequestParam(required = false) java.util.List<kr.fm.arrears.escalation.Channel> channels,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         String to = "/cases/" + id;
-        Cases.CaseView c = board.visibleCase(id);
+        Cases.CaseView c = board.visibleCase(viewer, id);
         try {
             if (reason == null || reason.isBlank() || reason.length() > 500) {
                 throw InvalidInput.of("reason", reason, "사유를 500자 이내로 입력하세요 (예: 전화로 문자 수신 거부)");
             }
-            optOuts.replace(tenantOf(c), channels == null ? java.util.Set.of() : java.util.EnumSet.copyOf(channels),
+            optOuts.replace(viewer, tenantOf(viewer, c), channels == null ? java.util.Set.of() : java.util.EnumSet.copyOf(channels),
                     reason.trim());
             return Flash.done(redirect, "수신 거부 설정을 저장했습니다. 대기 중인 메시지에도 바로 적용됩니다.", to);
         } catch (InvalidInput e) {
@@ -96,10 +95,10 @@ class CasePage {
     }
 
     @PostMapping("/cases/{id}/pause")
-    String pause(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    String pause(Viewer viewer, @PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate until, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         String to = "/cases/" + id;
-        board.visibleCase(id);
+        board.visibleCase(viewer, id);
         try {
             if (until == null) {
                 throw InvalidInput.of("until", null, "멈출 기한을 입력하세요");
@@ -107,7 +106,7 @@ class CasePage {
             if (reason == null || reason.isBlank() || reason.length() > 500) {
                 throw InvalidInput.of("reason", reason, "사유를 500자 이내로 입력하세요");
             }
-            cases.pause(id, until, reason.trim(), Actor.current());
+            cases.pause(id, until, reason.trim(), viewer.name());
             return Flash.done(redirect, Labels.dateOf(until) + "까지 일시 중지했습니다.", to);
         } catch (InvalidInput | Conflict e) {
             return Flash.refused(redirect, e, to);
@@ -115,11 +114,11 @@ class CasePage {
     }
 
     @PostMapping("/cases/{id}/resume")
-    String resume(@PathVariable long id, RedirectAttributes redirect) {
+    String resume(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         String to = "/cases/" + id;
-        board.visibleCase(id);
+        board.visibleCase(viewer, id);
         try {
-            cases.resume(id, Actor.current());
+            cases.resume(id, viewer.name());
             return Flash.done(redirect, "다시 진행합니다. 다음 정기 실행부터 단계가 적용됩니다.", to);
         } catch (Conflict e) {
             return Flash.refused(redirect, e, to);

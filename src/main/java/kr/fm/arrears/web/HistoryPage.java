@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.LocalDate;
 import java.util.List;
 import kr.fm.arrears.history.HistoryEntry;
@@ -33,7 +34,7 @@ class HistoryPage {
     }
 
     @GetMapping("/history")
-    String history(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
+    String history(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
             @RequestParam(required = false) Long tenantId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -44,8 +45,8 @@ class HistoryPage {
         List<HistoryEntry> entries = List.of();
         long total = 0;
         try {
-            entries = history.list(filter, landlordId, PAGE, offset);
-            total = history.count(filter, landlordId);
+            entries = history.list(viewer, filter, landlordId, PAGE, offset);
+            total = history.count(viewer, filter, landlordId);
         } catch (InvalidInput e) {
             model.addAttribute("problem", "조건을 확인하세요. " + e.getMessage());
         }
@@ -64,9 +65,9 @@ class HistoryPage {
         model.addAttribute("pages", (total + PAGE - 1) / PAGE);
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("landlordId", landlordId);
-        model.addAttribute("landlords", views.landlords()); // a LANDLORD's list holds only themselves
-        model.addAttribute("buildings", views.buildings(landlordId, null));
-        model.addAttribute("tenants", views.tenants());
+        model.addAttribute("landlords", views.landlords(viewer)); // a LANDLORD's list holds only themselves
+        model.addAttribute("buildings", views.buildings(viewer, landlordId, null));
+        model.addAttribute("tenants", views.tenants(viewer));
         return "history";
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import kr.fm.arrears.imports.ImportSlots;
 import kr.fm.arrears.imports.LeaseImport;
 import kr.fm.arrears.imports.PaymentImport;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -38,17 +38,17 @@ class ImportsPage {
     }
 
     @PostMapping("/imports/leases")
-    String leases(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String leases(Viewer viewer, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         return run(file, redirect, () -> {
-            LeaseImport.Result r = leases.importFile(file.getBytes(), file.getOriginalFilename(), Actor.current());
+            LeaseImport.Result r = leases.importFile(file.getBytes(), file.getOriginalFilename(), viewer.name());
             return "계약 파일 " + r.rows() + "줄을 가져왔습니다: 새 계약 " + r.leasesCreated() + "건.";
         });
     }
 
     @PostMapping("/imports/payments")
-    String payments(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String payments(Viewer viewer, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         return run(file, redirect, () -> {
-            PaymentImport.Result r = payments.importFile(file.getBytes(), file.getOriginalFilename(), Actor.current());
+            PaymentImport.Result r = payments.importFile(file.getBytes(), file.getOriginalFilename(), viewer.name());
             return "입금 파일 " + r.rows() + "줄: 새로 기록 " + r.recorded() + "건, 이미 있던 입금 " + r.alreadyRecorded() + "건.";
         });
     }

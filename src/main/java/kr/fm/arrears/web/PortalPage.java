@@ -1,9 +1,9 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.YearMonth;
 import kr.fm.arrears.history.NoticeHistory;
-import kr.fm.arrears.security.Scope;
 import kr.fm.arrears.shared.BusinessTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,18 +36,18 @@ class PortalPage {
 
     /** The first page after sign-in: staff go to the arrears board, a landlord stays here. */
     @GetMapping("/")
-    String home(Model model) {
-        if (Scope.ownLandlord().isEmpty()) {
+    String home(Viewer viewer, Model model) {
+        if (viewer.ownLandlord().isEmpty()) {
             return "redirect:/board";
         }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
-        model.addAttribute("summary", history.summary(month));
-        model.addAttribute("board", board.open(null));
+        model.addAttribute("summary", history.summary(viewer, month));
+        model.addAttribute("board", board.open(viewer, null));
         // the landlord's own notices only: NoticeWorkflow narrows every list to them
-        model.addAttribute("awaitingConsent", notices.list(null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
+        model.addAttribute("awaitingConsent", notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
                 .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
                         || n.status() == kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL))
-                .map(n -> views.lease(n.leaseId()).map(l -> new AwaitingConsent(n.id(), l.code(), l.tenantName(),
+                .map(n -> views.lease(viewer, n.leaseId()).map(l -> new AwaitingConsent(n.id(), l.code(), l.tenantName(),
                         Labels.status(n.status()))).orElse(null))
                 .filter(java.util.Objects::nonNull).toList());
         return "portal";
@@ -55,10 +55,10 @@ class PortalPage {
 
     /** The landlord agrees that the termination may be sent (it ends their lease); a MANAGER still approves it. */
     @org.springframework.web.bind.annotation.PostMapping("/portal/notices/{id}/consent")
-    String consent(@org.springframework.web.bind.annotation.PathVariable long id,
+    String consent(Viewer viewer, @org.springframework.web.bind.annotation.PathVariable long id,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            notices.consent(id, kr.fm.arrears.notice.Acting.current());
+            notices.consent(id, viewer);
             return Flash.done(redirect, "해지 통지서 발송에 동의했습니다. 관리 담당자가 승인하면 우체국에 접수됩니다.", "/");
         } catch (kr.fm.arrears.shared.Conflict e) {
             return Flash.refused(redirect, e, "/");

@@ -3,7 +3,7 @@ package kr.fm.arrears.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.notice.DeliveryProofs;
 import kr.fm.arrears.notice.NotAllowed;
 import kr.fm.arrears.notice.NoticeStatus;
@@ -63,18 +63,18 @@ class PostOfficePage {
         this.clock = clock;
     }
 
-    View view(long noticeId, NoticeStatus status) {
-        Recipient r = handoff.recipient(noticeId);
+    View view(Viewer viewer, long noticeId, NoticeStatus status) {
+        Recipient r = handoff.recipient(viewer, noticeId);
         boolean posted = status == NoticeStatus.DISPATCHED || status == NoticeStatus.DELIVERED || status == NoticeStatus.RETURNED;
-        return new View(r, r.warnings(), handoff.postings(noticeId), handoff.lastDayToPay(noticeId).orElse(null),
-                tracking.enabled(), posted ? proofs.list(noticeId) : List.of(),
+        return new View(r, r.warnings(), handoff.postings(viewer, noticeId), handoff.lastDayToPay(viewer, noticeId).orElse(null),
+                tracking.enabled(), posted ? proofs.list(viewer, noticeId) : List.of(),
                 status == NoticeStatus.APPROVED || status == NoticeStatus.RETURNED, posted, BusinessTime.today(clock));
     }
 
     @GetMapping("/approvals/{id}/bundle")
-    Object bundle(@PathVariable long id, RedirectAttributes redirect) {
+    Object bundle(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            PostalHandoff.Bundle b = handoff.bundle(id, Acting.current());
+            PostalHandoff.Bundle b = handoff.bundle(id, viewer);
             if (b.heldReason() != null) {
                 return Flash.done(redirect, "납부 사정이 바뀌어 발송을 멈추고 반려 상태로 돌렸습니다: " + b.heldReason(), "/approvals/" + id);
             }
@@ -87,7 +87,7 @@ class PostOfficePage {
     }
 
     @PostMapping("/approvals/{id}/postings")
-    String record(@PathVariable long id, @RequestParam(required = false) String receiptNo,
+    String record(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String receiptNo,
             @RequestParam(required = false) String registeredNo,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedOn,
             @RequestParam(required = false) Long fee, @RequestParam(required = false) String recipientName,
@@ -95,7 +95,7 @@ class PostOfficePage {
             RedirectAttributes redirect) {
         try {
             Posting p = handoff.record(id, new PostalHandoff.Handoff(receiptNo, registeredNo, postedOn, fee, recipientName,
-                    recipientPostcode, recipientAddress), Acting.current());
+                    recipientPostcode, recipientAddress), viewer);
             return Flash.done(redirect, "우체국 접수를 기록했습니다. 등기번호 " + p.registeredNo() + " (" + p.attempt() + "번째 발송)",
                     "/approvals/" + id);
         } catch (Conflict | NotAllowed | InvalidInput e) {
@@ -104,10 +104,10 @@ class PostOfficePage {
     }
 
     @PostMapping("/approvals/{id}/postings/{postingId}/correction")
-    String correct(@PathVariable long id, @PathVariable long postingId, @RequestParam(required = false) String registeredNo,
+    String correct(Viewer viewer, @PathVariable long id, @PathVariable long postingId, @RequestParam(required = false) String registeredNo,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            Posting p = handoff.correct(id, postingId, registeredNo, reason, Acting.current());
+            Posting p = handoff.correct(id, postingId, registeredNo, reason, viewer);
             return Flash.done(redirect, "등기번호를 " + p.registeredNo() + "(으)로 고쳤습니다.", "/approvals/" + id);
         } catch (Conflict | NotAllowed | InvalidInput e) {
             return Flash.refused(redirect, e, "/approvals/" + id);
@@ -115,11 +115,11 @@ class PostOfficePage {
     }
 
     @PostMapping("/approvals/{id}/proofs")
-    String upload(@PathVariable long id, @RequestParam(required = false) DeliveryProofs.Kind kind,
+    String upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) DeliveryProofs.Kind kind,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
             DeliveryProofs.Proof p = proofs.upload(id, kind, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), Acting.current());
+                    file == null ? null : file.getBytes(), viewer);
             return Flash.done(redirect, p.kind().korean() + " PDF를 붙였습니다. SHA-256 " + p.sha256(), "/approvals/" + id);
         } catch (Conflict | NotAllowed | InvalidInput e) {
             return Flash.refused(redirect, e, "/approvals/" + id);
@@ -128,8 +128,8 @@ class PostOfficePage {
 
     /** A tracking round now, for every open posting; back to the notice it was asked from. */
     @PostMapping("/approvals/{id}/track")
-    String track(@PathVariable long id, RedirectAttributes redirect) {
-        if (Acting.current().role() != kr.fm.arrears.notice.Role.MANAGER && Acting.current().role() != kr.fm.arrears.notice.Role.ADMIN) {
+    String track(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+        if (viewer.role() != Viewer.Role.MANAGER && viewer.role() != Viewer.Role.ADMIN) {
             return Flash.refused(redirect, new NotAllowed("담당자만 배송 조회를 실행할 수 있습니다"), "/approvals/" + id);
         }
         NoticeTracking.Round r = tracking.run();

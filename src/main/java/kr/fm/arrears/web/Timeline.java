@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import kr.fm.arrears.shared.Viewer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,7 +39,7 @@ class Timeline {
     }
 
     /** Charges not yet due are left out: the story ends today. */
-    List<Entry> of(Cases.CaseView c, boolean staff, LocalDate today) {
+    List<Entry> of(Viewer viewer, Cases.CaseView c, boolean staff, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
         views.charges(c.leaseId()).stream().filter(ch -> !ch.dueDate().isAfter(today)).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
                 ch.kind().korean() + " " + ch.period(), null, ch.total(), null)));
@@ -47,25 +48,25 @@ class Timeline {
                 p.reversed() ? 0 : p.amount(), null)));
         c.history().forEach(s -> entries.add(new Entry(s.businessDate(), null, "단계", Labels.stage(s.stage()),
                 s.status().equals("REACHED") ? "도달" : "건너뜀 (더 높은 단계와 같은 날)", null, null)));
-        for (Message m : outbox.list(new Outbox.Filter(null, c.leaseId(), null, null, MESSAGES, 0))) {
+        for (Message m : outbox.list(viewer, new Outbox.Filter(null, c.leaseId(), null, null, MESSAGES, 0))) {
             Instant at = m.sentAt() != null ? m.sentAt() : m.createdAt();
             entries.add(new Entry(date(at), time(at), "메시지", Labels.channel(m.channel()) + " · " + Labels.state(m),
                     m.subject() != null ? m.subject() : m.body(), null, null));
         }
-        for (CertifiedNotice n : notices.list(null, null, c.leaseId(), 100, 0)) {
+        for (CertifiedNotice n : notices.list(viewer, null, null, c.leaseId(), 100, 0)) {
             boolean approved = n.status().compareTo(NoticeStatus.APPROVED) >= 0 && n.status() != NoticeStatus.REJECTED;
             String link = staff ? "/approvals/" + n.id() : approved ? "/api/notices/" + n.id() + "/pdf" : null;
             entries.add(new Entry(n.draftedOn(), null, "내용증명", Labels.notice(n.kind()) + " · " + Labels.status(n.status()),
                     n.reason(), null, link));
-            postings(n, link, entries);
+            postings(viewer, n, link, entries);
         }
         entries.sort(Comparator.comparing(Entry::date).thenComparing(e -> e.time() == null ? "" : e.time()));
         return entries;
     }
 
     /** Each posting at the post office, its tracking events and its outcome (the last day to pay, once delivered). */
-    private void postings(CertifiedNotice n, String link, List<Entry> entries) {
-        for (kr.fm.arrears.notice.Posting p : postal.postings(n.id())) {
+    private void postings(Viewer viewer, CertifiedNotice n, String link, List<Entry> entries) {
+        for (kr.fm.arrears.notice.Posting p : postal.postings(viewer, n.id())) {
             LocalDate posted = p.postedOn() != null ? p.postedOn() : date(p.recordedAt());
             // the postage is the landlord's cost, not the tenant's debt: in the detail, not the amount column
             String receipt = (p.receiptNo() == null ? "" : "접수번호 " + p.receiptNo())
@@ -77,7 +78,7 @@ class Timeline {
             // the outcome after the last event that led to it
             String at = p.events().isEmpty() ? null : p.events().get(p.events().size() - 1).time();
             if ("DELIVERED".equals(p.deliveryStatus())) {
-                String due = postal.lastDayToPay(n.id()).map(d -> "납부 최종일 " + Labels.dateOf(d)).orElse(null);
+                String due = postal.lastDayToPay(viewer, n.id()).map(d -> "납부 최종일 " + Labels.dateOf(d)).orElse(null);
                 entries.add(new Entry(p.deliveredOn(), at, "우편", "배달 완료" + (p.receiver() == null ? "" : " · 수령인 "
                         + p.receiver()), due, null, link));
             } else if ("RETURNED".equals(p.deliveryStatus())) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import kr.fm.arrears.imports.StatementExamples;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Examples;
 import kr.fm.arrears.support.ServiceTest;
@@ -49,7 +49,7 @@ class BankStatementTest {
     void portfolio() {
         leases = Examples.importAll(api);
         long landlordA = jdbc.sql("SELECT id FROM landlord WHERE name = '한울산업개발'").query(Long.class).single();
-        tx.executeWithoutResult(s -> users.create("owner-a", "owner-a-password", Role.LANDLORD, landlordA, "한울", Actor.SYSTEM));
+        tx.executeWithoutResult(s -> users.create("owner-a", "owner-a-password", Role.LANDLORD, landlordA, "한울", Viewer.SYSTEM_NAME));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.Portfolio;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.tools.PortfolioGenerator;
@@ -51,7 +51,7 @@ class MatchingAtScaleTest {
         assertThat(leases).hasSize(2_000);
         Map<Long, String> virtualAccounts = new HashMap<>();
         List<MonthOfDeposits.Line> april = MonthOfDeposits.month(leases, YearMonth.of(2026, 4), 16, ledger, virtualAccounts);
-        tx.executeWithoutResult(s -> virtualAccounts.forEach((lease, va) -> portfolio.virtualAccount(lease, va, Actor.SYSTEM)));
+        tx.executeWithoutResult(s -> virtualAccounts.forEach((lease, va) -> portfolio.virtualAccount(lease, va, Viewer.SYSTEM_NAME)));
 
         Api.Response kb = upload("kb.csv", MonthOfDeposits.kbCsv(account, april), account);
         Api.Response va = upload("va.csv", MonthOfDeposits.virtualCsv(april), account);

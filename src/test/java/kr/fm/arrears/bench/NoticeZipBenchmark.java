@@ -19,9 +19,9 @@ import kr.fm.arrears.ArrearsApplication;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
-import kr.fm.arrears.notice.Acting;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.notice.NoticeWorkflow;
-import kr.fm.arrears.notice.Role;
+import kr.fm.arrears.shared.Viewer.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -64,8 +64,8 @@ public final class NoticeZipBenchmark {
                     Stage.DEMAND_NOTICE, List.of(Channel.CERTIFIED_NOTICE), "demand-notice", LocalDate.of(2026, 4, 15))));
             NoticeWorkflow workflow = app.getBean(NoticeWorkflow.class);
             long id = jdbc.sql("SELECT id FROM notice").query(Long.class).single();
-            workflow.submit(id, new Acting("bench-manager", Role.MANAGER));
-            workflow.approve(id, new Acting("bench-approver", Role.MANAGER)); // four eyes: not the one who submitted
+            workflow.submit(id, Viewer.staff("bench-manager", Viewer.Role.MANAGER));
+            workflow.approve(id, Viewer.staff("bench-approver", Viewer.Role.MANAGER)); // four eyes: not the one who submitted
             copies(jdbc, id, count - 1);
             long pdfBytes = jdbc.sql("SELECT sum(length(pdf)) FROM notice_version WHERE pdf IS NOT NULL").query(Long.class).single();
 

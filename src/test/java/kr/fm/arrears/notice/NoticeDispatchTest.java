@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -47,9 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeDispatchTest {
 
     static final WireMockServer POST_OFFICE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final Acting KIM = new Acting("kim", Role.MANAGER);
-    static final Acting LEE = new Acting("lee", Role.MANAGER);
-    static final Acting OWNER = new Acting("hanul-owner", Role.LANDLORD);
+    static final Viewer KIM = Viewer.staff("kim", Viewer.Role.MANAGER);
+    static final Viewer LEE = Viewer.staff("lee", Viewer.Role.MANAGER);
     static final AtomicLong CASES = new AtomicLong(2000);
 
     static {
@@ -62,6 +62,9 @@ class NoticeDispatchTest {
         registry.add("arrears.notice.mail-service.base-url", POST_OFFICE::baseUrl);
         registry.add("arrears.notice.mail-service.timeout", () -> "1s");
     }
+
+    @Autowired
+    kr.fm.arrears.ledger.LedgerViews views;
 
     @Autowired
     Api api;
@@ -111,7 +114,7 @@ class NoticeDispatchTest {
         // (other tests' dispatches may be due too: count this notice's attempts, not sendDue's)
         dispatch.sendDue();                                // reset
         assertThat(attempts(id)).isEqualTo(1);
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.APPROVED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.APPROVED);
         dispatch.sendDue();                                // the retry waits for its backoff
         assertThat(attempts(id)).isEqualTo(1);
         for (int hour = 1; hour <= 2; hour++) {            // 503, then the receipt
@@ -123,8 +126,8 @@ class NoticeDispatchTest {
         dispatch.sendDue();
         assertThat(attempts(id)).isEqualTo(3);
 
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DISPATCHED);
-        Map<String, Object> row = dispatch.status(id).get(0);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DISPATCHED);
+        Map<String, Object> row = dispatch.status(Viewer.SYSTEM, id).get(0);
         assertThat(row).containsEntry("status", "SENT").containsEntry("receipt_no", "R-2026-0001").containsEntry("attempts", 3);
         POST_OFFICE.verify(3, postRequestedFor(urlEqualTo("/letters")).withHeader("Idempotency-Key", equalTo(key)));
         POST_OFFICE.verify(3, postRequestedFor(urlEqualTo("/letters")).withHeader("Idempotency-Key", equalTo(key))
@@ -138,7 +141,7 @@ class NoticeDispatchTest {
                 .status()).isEqualTo(200);
         assertThat(api.postJson("/api/notices/postal/deliveries", Map.of("receiptNo", "R-2026-0001", "status", "DELIVERED"))
                 .status()).isEqualTo(200);
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DELIVERED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DELIVERED);
     }
 
     @Test
@@ -151,12 +154,12 @@ class NoticeDispatchTest {
 
         dispatch.request(id, KIM);
         dispatch.sendDue();
-        assertThat(dispatch.status(id).get(0).get("last_error").toString()).contains("unreachable");
+        assertThat(dispatch.status(Viewer.SYSTEM, id).get(0).get("last_error").toString()).contains("unreachable");
         clock.set(LocalDate.of(2026, 4, 15).atTime(12, 0));
         dispatch.sendDue();
 
-        assertThat(workflow.get(id).status()).as(dispatch.status(id).toString()).isEqualTo(NoticeStatus.DISPATCHED);
-        assertThat(dispatch.status(id).get(0)).containsEntry("receipt_no", "R-2026-0777").containsEntry("attempts", 2);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).as(dispatch.status(Viewer.SYSTEM, id).toString()).isEqualTo(NoticeStatus.DISPATCHED);
+        assertThat(dispatch.status(Viewer.SYSTEM, id).get(0)).containsEntry("receipt_no", "R-2026-0777").containsEntry("attempts", 2);
         POST_OFFICE.verify(2, postRequestedFor(urlEqualTo("/letters")).withHeader("Idempotency-Key", equalTo(key)));
     }
 
@@ -170,17 +173,17 @@ class NoticeDispatchTest {
         NoticeDispatch.Requested held = dispatch.request(termination, KIM);
         assertThat(held.outcome()).isEqualTo(NoticeDispatch.Outcome.HELD);
         assertThat(held.reason()).contains("4,210,000원", "below 3 months' rent");
-        assertThat(workflow.get(termination).status()).isEqualTo(NoticeStatus.REJECTED);
-        assertThat(workflow.get(termination).reason()).isEqualTo(held.reason());
+        assertThat(workflow.get(Viewer.SYSTEM, termination).status()).isEqualTo(NoticeStatus.REJECTED);
+        assertThat(workflow.get(Viewer.SYSTEM, termination).reason()).isEqualTo(held.reason());
 
         // 12,705,000 − 8,000,000 = 4,705,000 still overdue: the demand stands and is queued ...
         assertThat(dispatch.request(demand, KIM).outcome()).isEqualTo(NoticeDispatch.Outcome.QUEUED);
         // ... but the tenant pays the rest before the sender runs: checked again, it never leaves
         pay("NT-PAY-2", 4_705_000);
         dispatch.sendDue();
-        assertThat(workflow.get(demand).status()).isEqualTo(NoticeStatus.REJECTED);
-        assertThat(workflow.get(demand).reason()).contains("nothing left to demand");
-        assertThat(dispatch.status(demand).get(0)).containsEntry("status", "FAILED");
+        assertThat(workflow.get(Viewer.SYSTEM, demand).status()).isEqualTo(NoticeStatus.REJECTED);
+        assertThat(workflow.get(Viewer.SYSTEM, demand).reason()).contains("nothing left to demand");
+        assertThat(dispatch.status(Viewer.SYSTEM, demand).get(0)).containsEntry("status", "FAILED");
         POST_OFFICE.verify(0, postRequestedFor(urlEqualTo("/letters")).withHeader("Idempotency-Key", equalTo("notice-" + demand + "-v1")));
         List<String> actions = api.get("/api/audit/events?limit=1000").body().findValuesAsText("action");
         assertThat(actions.stream().filter("NOTICE_HELD"::equals)).hasSize(2);
@@ -192,17 +195,17 @@ class NoticeDispatchTest {
         long caseId = CASES.incrementAndGet();
         tx.executeWithoutResult(s -> events.publishEvent(new StageReached(caseId, leaseId, stage, List.of(Channel.CERTIFIED_NOTICE),
                 stage.name().toLowerCase(), LocalDate.of(2026, 4, 15))));
-        long id = workflow.list(null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
+        long id = workflow.list(Viewer.SYSTEM, null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
         workflow.submit(id, KIM);
         if (stage == Stage.TERMINATION_NOTICE) {
-            workflow.consent(id, OWNER);
+            workflow.consent(id, Viewer.landlord("hanul-owner", views.lease(Viewer.SYSTEM, leaseId).orElseThrow().landlordId()));
         }
         workflow.approve(id, LEE);
         return id;
     }
 
     private int attempts(long noticeId) {
-        return ((Number) dispatch.status(noticeId).get(0).get("attempts")).intValue();
+        return ((Number) dispatch.status(Viewer.SYSTEM, noticeId).get(0).get("attempts")).intValue();
     }
 
     private void pay(String reference, long amount) {

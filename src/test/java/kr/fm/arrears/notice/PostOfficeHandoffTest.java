@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import kr.fm.arrears.shared.Viewer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -62,8 +63,8 @@ class PostOfficeHandoffTest {
     static final String MANAGER = "park";
     static final String PASSWORD = "post-office-password";
     static final Map<String, String> AS_MANAGER = Api.signedInAs(MANAGER, PASSWORD);
-    static final Acting KIM = new Acting("kim", Role.MANAGER);
-    static final Acting LEE = new Acting("lee", Role.MANAGER);
+    static final Viewer KIM = Viewer.staff("kim", Viewer.Role.MANAGER);
+    static final Viewer LEE = Viewer.staff("lee", Viewer.Role.MANAGER);
     static final AtomicLong CASES = new AtomicLong(3000);
 
     /** Two leases of the fixtures' landlord: one tenant's address carries its 우편번호, the other's does not. */
@@ -145,20 +146,20 @@ class PostOfficeHandoffTest {
         Api.Response bad = post("/api/notices/" + id + "/postings", handoff("2026-0415-000123", "123456789012", null));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body().get("errors").findValuesAsText("field")).containsExactly("fee", "registeredNo");
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.APPROVED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.APPROVED);
         assertThat(read("/api/notices/" + id + "/postings")).isEmpty();
 
         Api.Response posted = post("/api/notices/" + id + "/postings", handoff("2026-0415-000123", "1234-5678-9012-3", 5_870L));
         assertThat(posted.status()).as(String.valueOf(posted.body())).isEqualTo(201);
         assertThat(posted.body().get("registeredNo").asText()).isEqualTo("1234567890123");
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DISPATCHED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DISPATCHED);
         assertThat(audit(id)).contains("NOTICE_DISPATCHED");
 
         // in transit: the events are kept, once each however often we ask, and the notice stays DISPATCHED
         answer("1234567890123", "in-transit.xml");
         track();
         track();
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DISPATCHED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DISPATCHED);
         JsonNode posting = read("/api/notices/" + id + "/postings").get(0);
         assertThat(posting.get("events").findValuesAsText("status")).containsExactly("접수", "발송", "도착");
         assertThat(posting.get("deliveryStatus").isNull()).isTrue();
@@ -167,7 +168,7 @@ class PostOfficeHandoffTest {
         clock.set(LocalDate.of(2026, 4, 17));
         answer("1234567890123", "delivered.xml");
         track();
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DELIVERED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DELIVERED);
         posting = read("/api/notices/" + id + "/postings").get(0);
         assertThat(posting.get("deliveredOn").asText()).isEqualTo("2026-04-16");
         assertThat(posting.get("receiver").asText()).isEqualTo("김대성 - 본인");
@@ -193,7 +194,7 @@ class PostOfficeHandoffTest {
         clock.set(LocalDate.of(2026, 4, 21));
         answer("2234567890123", "returned.xml");
         track();
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.RETURNED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.RETURNED);
         JsonNode returned = read("/api/notices/" + id + "/postings").get(0);
         assertThat(returned.get("returnReason").asText()).isEqualTo("수취인부재");
         assertThat(returned.get("deliveredOn").asText()).isEqualTo("2026-04-20");
@@ -206,12 +207,12 @@ class PostOfficeHandoffTest {
         Api.Response reposted = post("/api/notices/" + id + "/postings", again);
         assertThat(reposted.status()).as(String.valueOf(reposted.body())).isEqualTo(201);
         assertThat(reposted.body().get("attempt").asInt()).isEqualTo(2);
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DISPATCHED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DISPATCHED);
 
         clock.set(LocalDate.of(2026, 4, 23));
         answer("3234567890123", "delivered.xml");
         track();
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DELIVERED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DELIVERED);
         JsonNode postings = read("/api/notices/" + id + "/postings");
         assertThat(postings).hasSize(2);
         assertThat(postings.findValuesAsText("deliveryStatus")).containsExactly("RETURNED", "DELIVERED");
@@ -245,12 +246,12 @@ class PostOfficeHandoffTest {
         for (int i = 0; i < rounds; i++) {
             track();
             JsonNode posting = read("/api/notices/" + id + "/postings").get(0);
-            assertThat(workflow.get(id).status()).as("after fault " + i).isEqualTo(NoticeStatus.DISPATCHED);
+            assertThat(workflow.get(Viewer.SYSTEM, id).status()).as("after fault " + i).isEqualTo(NoticeStatus.DISPATCHED);
             assertThat(posting.get("trackingError").asText()).as("fault " + i).isNotBlank();
             assertThat(posting.get("events")).isEmpty();
         }
         track();
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.DELIVERED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DELIVERED);
         assertThat(read("/api/notices/" + id + "/postings").get(0).get("trackingError").isNull()).isTrue();
     }
 
@@ -319,7 +320,7 @@ class PostOfficeHandoffTest {
         Api.Bytes held = api.getBytes("/api/notices/" + id + "/post-office-bundle", AS_MANAGER);
         assertThat(held.status()).isEqualTo(409);
         assertThat(new String(held.body(), StandardCharsets.UTF_8)).contains("nothing left to demand");
-        assertThat(workflow.get(id).status()).isEqualTo(NoticeStatus.REJECTED);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.REJECTED);
         assertThat(audit(id)).contains("NOTICE_HELD");
     }
 
@@ -353,7 +354,7 @@ class PostOfficeHandoffTest {
         long caseId = CASES.incrementAndGet();
         tx.executeWithoutResult(s -> events.publishEvent(new StageReached(caseId, leaseId, Stage.DEMAND_NOTICE,
                 List.of(Channel.CERTIFIED_NOTICE), "demand_notice", LocalDate.of(2026, 4, 15))));
-        long id = workflow.list(null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
+        long id = workflow.list(Viewer.SYSTEM, null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
         workflow.submit(id, KIM);
         workflow.approve(id, LEE);
         return id;

@@ -3,7 +3,7 @@ package kr.fm.arrears.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Examples;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +54,7 @@ class SignInTest {
         long seodong = jdbc.sql("SELECT id FROM landlord WHERE name = '서동산업(주)'").query(Long.class).single();
         long otherLease = jdbc.sql("SELECT id FROM lease WHERE code = 'HW-101'").query(Long.class).single();
         new TransactionTemplate(txManager).executeWithoutResult(s ->
-                users.create("seodong", "landlord-password", Role.LANDLORD, seodong, "서동산업", Actor.SYSTEM));
+                users.create("seodong", "landlord-password", Role.LANDLORD, seodong, "서동산업", Viewer.SYSTEM_NAME));
         Api owner = api.as("seodong", "landlord-password");
 
         assertThat(owner.get("/api/leases").body()).extracting(l -> l.get("code").asText()).containsExactly("SD-B12");

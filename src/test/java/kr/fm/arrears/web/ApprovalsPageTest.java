@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
@@ -47,7 +47,7 @@ class ApprovalsPageTest {
     @BeforeAll
     void portfolio() {
         twoLandlords.build();
-        tx.executeWithoutResult(s -> users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Actor.SYSTEM));
+        tx.executeWithoutResult(s -> users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Viewer.SYSTEM_NAME));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.SignInWaits;
 import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
 import kr.fm.arrears.support.ServiceTest;
@@ -116,7 +116,7 @@ class PageAuthorizationTest {
 
     @Test
     void an_unknown_name_a_wrong_password_and_a_waiting_account_read_the_same_on_the_sign_in_page() {
-        users.create("park", TwoLandlords.PASSWORD, Role.MANAGER, null, "박담당", Actor.SYSTEM);
+        users.create("park", TwoLandlords.PASSWORD, Role.MANAGER, null, "박담당", Viewer.SYSTEM_NAME);
         Browser stranger = new Browser(port);
         assertThat(stranger.signIn("nobody-here", "wrong-password")).endsWith("/login?error");
         String unknown = loginError(stranger.page("/login?error").body());

@@ -18,7 +18,7 @@ import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.Step;
 import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.escalation.UpcomingDue;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,7 +88,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                         failed.stream().map(d -> ((Step.Failed) d.step()).reason()).toArray(String[]::new))
                 .query(Long.class).list();
         audit.recordAll(failed.stream().filter(d -> recorded.contains(d.lease().leaseId()))
-                .map(d -> new AuditLog.Event(Actor.SYSTEM, "ESCALATION_LEASE_FAILED", "LEASE", String.valueOf(d.lease().leaseId()),
+                .map(d -> new AuditLog.Event(Viewer.SYSTEM_NAME, "ESCALATION_LEASE_FAILED", "LEASE", String.valueOf(d.lease().leaseId()),
                         d.lease().leaseId(), ((Step.Failed) d.step()).reason(), details("businessDate", date, "runId", runId)))
                 .toList());
         return recorded.size();
@@ -124,7 +124,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             } else {
                 skipped++;
             }
-            auditEvents.add(new AuditLog.Event(Actor.SYSTEM, r.reached() ? "STAGE_REACHED" : "STAGE_SKIPPED", "CASE",
+            auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, r.reached() ? "STAGE_REACHED" : "STAGE_SKIPPED", "CASE",
                     String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
                     details("stage", r.stage(), "businessDate", date, "runId", runId)));
         }
@@ -200,7 +200,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                     long leaseId = rs.getLong("lease_id");
                     caseOf.put(leaseId, caseId);
                     touched.add(leaseId);
-                    auditEvents.add(new AuditLog.Event(Actor.SYSTEM, "CASE_OPENED", "CASE", String.valueOf(caseId), leaseId,
+                    auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, "CASE_OPENED", "CASE", String.valueOf(caseId), leaseId,
                             null, details("businessDate", date, "runId", runId)));
                 });
         if (caseOf.size() < leases.length) {
@@ -256,7 +256,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         jdbc.sql("UPDATE arrears_case SET closed_on = ?, stage = 'RESOLVED' WHERE id = ANY(?) AND closed_on IS NULL")
                 .params(date, resolved.toArray(Long[]::new)).update();
         recorded.stream().filter(r -> r.stage() == Stage.RESOLVED).forEach(r -> auditEvents.add(new AuditLog.Event(
-                Actor.SYSTEM, "CASE_RESOLVED", "CASE", String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
+                Viewer.SYSTEM_NAME, "CASE_RESOLVED", "CASE", String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
                 details("businessDate", date, "runId", runId))));
     }
 
@@ -284,7 +284,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                 Policy.StageRule rule = d.policy().rule(Stage.UPCOMING);
                 touched.add(d.lease().leaseId());
                 published.add(new UpcomingDue(d.lease().leaseId(), r.dueDate(), r.amount(), rule.channels(), rule.template(), date));
-                auditEvents.add(new AuditLog.Event(Actor.SYSTEM, "STAGE_REACHED", "LEASE", String.valueOf(d.lease().leaseId()),
+                auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, "STAGE_REACHED", "LEASE", String.valueOf(d.lease().leaseId()),
                         d.lease().leaseId(), null, details("stage", Stage.UPCOMING, "dueDate", r.dueDate(), "amount", r.amount(),
                                 "businessDate", date, "runId", runId)));
             }

@@ -2,7 +2,7 @@ package kr.fm.arrears.escalation.internal;
 
 import java.time.Clock;
 import kr.fm.arrears.escalation.EscalationRuns;
-import kr.fm.arrears.shared.Actor;
+import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import org.quartz.DisallowConcurrentExecution;
@@ -28,7 +28,7 @@ public class EscalationQuartzJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         boolean dryRun = context.getMergedJobDataMap().containsKey("dryRun") && context.getMergedJobDataMap().getBoolean("dryRun");
         try {
-            EscalationRuns.RunView run = runs.start(BusinessTime.today(clock), dryRun, Actor.SYSTEM);
+            EscalationRuns.RunView run = runs.start(BusinessTime.today(clock), dryRun, Viewer.SYSTEM_NAME);
             log.info("escalation run {} for {}: {}", run.id(), run.businessDate(), run.status());
         } catch (Conflict refused) {
             log.error("scheduled escalation run refused: {}", refused.getMessage()); // never a silent stall

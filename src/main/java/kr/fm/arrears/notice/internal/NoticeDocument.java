@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice.internal;
 
+import kr.fm.arrears.shared.Viewer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -49,9 +50,9 @@ public class NoticeDocument {
             LedgerViews.Building building, LeaseTerms terms, LeaseArrears arrears) {}
 
     public Facts facts(long leaseId, LocalDate date) {
-        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
-        return new Facts(lease, views.landlord(lease.landlordId()).orElseThrow(), views.tenant(lease.tenantId()).orElseThrow(),
-                views.building(lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId)).get(leaseId),
+        LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        return new Facts(lease, views.landlord(Viewer.SYSTEM, lease.landlordId()).orElseThrow(), views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow(),
+                views.building(Viewer.SYSTEM, lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId)).get(leaseId),
                 ledger.arrears(leaseId, date).orElseThrow());
     }
 
@@ -176,9 +177,9 @@ public class NoticeDocument {
     public record Addresses(String sender, String recipient) {}
 
     public Addresses addresses(long leaseId) {
-        LedgerViews.LeaseSummary lease = views.lease(leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
-        LedgerViews.Landlord landlord = views.landlord(lease.landlordId()).orElseThrow();
-        LedgerViews.Tenant tenant = views.tenant(lease.tenantId()).orElseThrow();
+        LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
+        LedgerViews.Landlord landlord = views.landlord(Viewer.SYSTEM, lease.landlordId()).orElseThrow();
+        LedgerViews.Tenant tenant = views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow();
         String agent = properties.agentName() == null || properties.agentName().isBlank() ? ""
                 : " (대리인 " + properties.agentName() + ")";
         return new Addresses(landlord.name() + agent + ", " + landlord.address(),
