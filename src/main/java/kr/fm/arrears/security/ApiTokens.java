@@ -1,7 +1,5 @@
 package kr.fm.arrears.security;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,9 +7,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +27,12 @@ class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,7 +50,7 @@ class ApiTokens {
     @Transactional
     Issued issue(String username, String name, Instant expiresAt, String actor) {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            throw kr.fm.arrears.shared.InvalidInput.of("expiresAt", expiresAt, "만료 시각은 지금보다 뒤여야 합니다");
+            throw InvalidInput.of("expiresAt", expiresAt, "만료 시각은 지금보다 뒤여야 합니다");
         }
         long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("user", username));
@@ -63,8 +62,7 @@ class ApiTokens {
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(userId, name, Sha256.hex(token), actor, Timestamp.from(clock.instant()),
                         expiresAt == null ? null : Timestamp.from(expiresAt)).query(Long.class).single();
-        audit.record(new AuditLog.Event(actor, "API_TOKEN_ISSUED", "USER", username, null, null,
-                details("tokenId", id, "name", name, "expiresAt", expiresAt == null ? null : expiresAt.toString())));
+        events.publishEvent(new ApiTokenIssued(actor, username, id, name, expiresAt));
         return new Issued(id, name, token);
     }
 
@@ -77,7 +75,7 @@ class ApiTokens {
         if (rows == 0) {
             throw new NotFound("active token of " + username, id);
         }
-        audit.record(new AuditLog.Event(actor, "API_TOKEN_REVOKED", "USER", username, null, null, details("tokenId", id)));
+        events.publishEvent(new ApiTokenRevoked(actor, username, id));
     }
 
     List<TokenView> list(String username) {

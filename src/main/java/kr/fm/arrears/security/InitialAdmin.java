@@ -12,7 +12,6 @@ import java.util.Base64;
 import kr.fm.arrears.shared.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,12 +34,11 @@ class InitialAdmin implements ApplicationRunner {
     private final String password;
     private final Path passwordFile;
 
-    InitialAdmin(JdbcClient jdbc, Users users, @Value("${arrears.security.admin-password:}") String password,
-            @Value("${arrears.security.admin-password-file:data/initial-admin-password}") Path passwordFile) {
+    InitialAdmin(JdbcClient jdbc, Users users, SecurityProperties settings) {
         this.jdbc = jdbc;
         this.users = users;
-        this.password = password;
-        this.passwordFile = passwordFile;
+        this.password = settings.adminPassword();
+        this.passwordFile = settings.adminPasswordFile();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package kr.fm.arrears.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -11,7 +10,7 @@ class Passwords {
 
     /** bcrypt; the tests lower the cost (every test request signs in with HTTP Basic). */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${arrears.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    PasswordEncoder passwordEncoder(SecurityProperties settings) {
+        return new BCryptPasswordEncoder(settings.bcryptStrength());
     }
 }

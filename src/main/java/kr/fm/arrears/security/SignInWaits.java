@@ -1,14 +1,12 @@
 package kr.fm.arrears.security;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,12 +28,12 @@ public class SignInWaits {
     static final Duration LONGEST_WAIT = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SignInWaits(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    SignInWaits(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,8 +86,7 @@ public class SignInWaits {
         if (failures < 0) {
             return;
         }
-        audit.record(new AuditLog.Event(user, "LOGIN_FAILED", "USER", user, null, null,
-                details("failedAttempts", failures, "clientAddress", from)));
+        events.publishEvent(new SignInFailed(user, failures, from));
         if (failures < MAX_FAILURES) {
             return;
         }
@@ -100,10 +97,7 @@ public class SignInWaits {
         jdbc.sql("""
                 UPDATE sign_in_wait SET failures = 0, episodes = episodes + 1, waits_until = ?, refused = 0
                 WHERE username = ? AND client_address = ?""").params(Timestamp.from(now.plus(wait)), user, from).update();
-        audit.record(new AuditLog.Event(user, "SIGN_IN_WAIT", "USER", user, null,
-                MAX_FAILURES + " wrong passwords in a row from " + from,
-                details("clientAddress", from, "minutes", wait.toMinutes(), "until", now.plus(wait).toString(),
-                        "wait", earlier + 1)));
+        events.publishEvent(new SignInWaitStarted(user, from, MAX_FAILURES, wait.toMinutes(), now.plus(wait), earlier + 1));
     }
 
     /** A right password (after any wait): the count and the doubling start over for this address. */
@@ -121,7 +115,6 @@ public class SignInWaits {
         int ended = jdbc.sql("DELETE FROM sign_in_wait WHERE username = ? AND waits_until > ?")
                 .params(username, Timestamp.from(clock.instant())).update();
         jdbc.sql("DELETE FROM sign_in_wait WHERE username = ?").param(username).update();
-        audit.record(new AuditLog.Event(actor, "ACCOUNT_UNLOCKED", "USER", username, null, null,
-                details("waitsEnded", ended)));
+        events.publishEvent(new AccountUnlocked(actor, username, ended));
     }
 }

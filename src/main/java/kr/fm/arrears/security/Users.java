@@ -1,13 +1,11 @@
 package kr.fm.arrears.security;
 
-import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -19,13 +17,14 @@ public class Users {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final kr.fm.arrears.ledger.LedgerViews landlords;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, kr.fm.arrears.ledger.LedgerViews landlords) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
+            kr.fm.arrears.ledger.LedgerViews landlords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.audit = audit;
+        this.events = events;
         this.landlords = landlords;
     }
 
@@ -36,14 +35,15 @@ public class Users {
         }
     }
 
-    public record User(long id, String username, String passwordHash, Role role, Long landlordId, String displayName,
+    /** An account with its password hash, for signing in: never leaves this module. */
+    record User(long id, String username, String passwordHash, Role role, Long landlordId, String displayName,
             boolean active, boolean mustChangePassword) {}
 
     /** An account as the ADMIN's list shows it (never its password hash). */
     public record Account(String username, Role role, Long landlordId, String displayName, boolean active,
             boolean mustChangePassword, java.time.Instant createdAt) {}
 
-    public Optional<User> byName(String username) {
+    Optional<User> byName(String username) {
         return jdbc.sql("""
                 SELECT id, username, password_hash, role, landlord_id, display_name, active, must_change_password
                 FROM app_user WHERE username = ?""").param(username).query(User.class).optional();
@@ -102,9 +102,7 @@ public class Users {
         String name = c.displayName() == null ? u.displayName() : c.displayName().strip();
         jdbc.sql("UPDATE app_user SET role = ?, landlord_id = ?, display_name = ?, active = ?, updated_at = now() WHERE id = ?")
                 .params(role.name(), landlordId, name, active, u.id()).update();
-        String action = active == u.active() ? "USER_CHANGED" : active ? "USER_REACTIVATED" : "USER_DEACTIVATED";
-        audit.record(new AuditLog.Event(actor, action, "USER", username, null, null, details("role", role,
-                "landlordId", landlordId, "displayName", name, "active", active, "wasRole", u.role(), "wasActive", u.active())));
+        events.publishEvent(new UserChanged(actor, username, role, landlordId, name, active, u.role(), u.active()));
         return account(username).orElseThrow();
     }
 
@@ -115,7 +113,7 @@ public class Users {
         String password = temporaryPassword();
         jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE, updated_at = now() WHERE id = ?")
                 .params(passwords.encode(password), u.id()).update();
-        audit.record(new AuditLog.Event(actor, "PASSWORD_RESET", "USER", username, null, null, null));
+        events.publishEvent(new PasswordReset(actor, username));
         return password;
     }
 
@@ -132,7 +130,7 @@ public class Users {
         }
         jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, updated_at = now() WHERE id = ?")
                 .params(passwords.encode(next), u.id()).update();
-        audit.record(new AuditLog.Event(username, "PASSWORD_CHANGED", "USER", username, null, null, null));
+        events.publishEvent(new PasswordChanged(username));
     }
 
     private long activeAdmins() {
@@ -176,15 +174,14 @@ public class Users {
                 ON CONFLICT (username) DO NOTHING RETURNING id""")
                 .params(username, passwords.encode(rawPassword), role.name(), landlordId, displayName)
                 .query(Long.class).optional();
-        created.ifPresent(id -> audit.record(new AuditLog.Event(actor, "USER_CREATED", "USER", username, null, null,
-                details("role", role, "landlordId", landlordId))));
+        created.ifPresent(id -> events.publishEvent(new UserCreated(actor, username, role, landlordId)));
         return created.orElseGet(() -> byName(username).orElseThrow().id());
     }
 
     /** A person signed in through the form (API requests sign in on every call and are not audited one by one). */
     @Transactional
     public void signedIn(String username) {
-        audit.record(new AuditLog.Event(username, "LOGIN", "USER", username, null, null, null));
+        events.publishEvent(new LoggedIn(username));
     }
 
 }

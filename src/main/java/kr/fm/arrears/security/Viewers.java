@@ -15,18 +15,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The edge where a signed-in person becomes a {@link Viewer}: a controller method that takes a
  * {@code Viewer} parameter gets the caller, so the domain modules never read the security context.
  */
-@org.springframework.context.annotation.Configuration
-public class Viewers implements WebMvcConfigurer {
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class Viewers implements WebMvcConfigurer {
 
     /** The caller of this request; outside a request (scheduled work) nobody is signed in: SYSTEM. */
-    public static Viewer current() {
+    static Viewer current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedIn user) {
-            return user.role() == Role.LANDLORD
-                    ? Viewer.landlord(user.username(), user.landlordId())
-                    : Viewer.staff(user.username(), Viewer.Role.valueOf(user.role().name()));
-        }
-        return Viewer.SYSTEM;
+        return auth != null && auth.getPrincipal() instanceof SignedIn user ? user.viewer() : Viewer.SYSTEM;
     }
 
     @Override

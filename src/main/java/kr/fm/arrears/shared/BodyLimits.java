@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Size before work (issue 12): every request body has a ceiling that is enforced while it is read,
  * before security, parsing or storage see it. A declared {@code Content-Length} over the ceiling is
  * answered 413 at once and the connection closed, without reading a byte; a chunked body is cut off
- * by its stream at the ceiling ({@link TooLarge}, answered 413 by {@link ApiProblems}). Multipart
+ * by its stream at the ceiling ({@link TooLarge}, answered 413 by web/ApiProblems). Multipart
  * uploads are also bounded by the container (spring.servlet.multipart, same 20 MB).
  */
 @Component

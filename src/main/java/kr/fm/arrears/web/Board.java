@@ -42,14 +42,13 @@ class Board {
     private final Clock clock;
     private final int flagPercent;
 
-    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${arrears.deposit.flag-percent:50}") int flagPercent) {
+    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock, DepositFlag flag) {
         this.cases = cases;
         this.ledger = ledger;
         this.views = views;
         this.outlook = outlook;
         this.clock = clock;
-        this.flagPercent = flagPercent;
+        this.flagPercent = flag.flagPercent();
     }
 
     int flagPercent() {

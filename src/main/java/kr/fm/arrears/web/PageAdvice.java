@@ -18,7 +18,7 @@ import org.springframework.ui.Model;
 
 /**
  * What every page knows (who is signed in) and how a page answers a missing or forbidden thing: a
- * Korean page with 404 or 403, where the API answers a problem (shared/ApiProblems). A landlord
+ * Korean page with 404 or 403, where the API answers a problem ({@link ApiProblems}). A landlord
  * asking for another landlord's case gets the same 404 as for one that does not exist.
  */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
@@ -61,7 +61,7 @@ class PageAdvice {
         if (user == null) {
             return null;
         }
-        String name = users.byName(user.username()).map(Users.User::displayName).orElse(user.username());
+        String name = users.account(user.username()).map(Users.Account::displayName).orElse(user.username());
         return new Me(user.username(), name == null ? user.username() : name, user.role(), Labels.role(user.role()));
     }
 

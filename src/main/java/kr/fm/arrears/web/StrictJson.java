@@ -1,4 +1,4 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * problem naming what is wrong.
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictJson {
+class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer refuseAmbiguousJson() {

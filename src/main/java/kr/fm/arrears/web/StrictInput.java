@@ -1,4 +1,4 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,6 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.time.LocalDate;
+import kr.fm.arrears.shared.Dates;
+import kr.fm.arrears.shared.Text;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.InitBinder;
  * refusal names the field, so it is a 422 problem like any other bad value.
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictInput {
+class StrictInput {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictTextAndDates() {
@@ -36,7 +38,7 @@ public class StrictInput {
     }
 
     /** A refusal Jackson reports with the path to the field. */
-    public static final class OutOfBounds extends InvalidFormatException {
+    static final class OutOfBounds extends InvalidFormatException {
         OutOfBounds(JsonParser p, String message, Object value, Class<?> type) {
             super(p, message, value, type);
         }

@@ -1,4 +1,4 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,6 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kr.fm.arrears.shared.BodyLimits;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.ImportRejected;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.TryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,13 +40,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Stack traces stay in the log.
  */
 @RestControllerAdvice
-public class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    public static final URI INVALID_INPUT = URI.create("urn:arrears:problem:invalid-input");
-    public static final URI IMPORT_REJECTED = URI.create("urn:arrears:problem:import-rejected");
+    static final URI INVALID_INPUT = URI.create("urn:arrears:problem:invalid-input");
+    static final URI IMPORT_REJECTED = URI.create("urn:arrears:problem:import-rejected");
 
-    public static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
+    static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                 errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
         problem.setType(INVALID_INPUT);

@@ -1,4 +1,4 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
