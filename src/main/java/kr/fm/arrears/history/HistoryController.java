@@ -108,11 +108,10 @@ class HistoryController {
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status) {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, HistoryEntry.NOTICE);
-        List<HistoryEntry> approved = history.approvedNotices(viewer, f, landlordId);
+        List<Long> approved = history.approvedNotices(viewer, f, landlordId);
         String today = BusinessTime.today(clock).toString();
         String name = "내용증명_" + today + ".zip";
-        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(),
-                approved.stream().map(HistoryEntry::noticeId).toList());
+        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(), approved);
         return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, out));
     }
 

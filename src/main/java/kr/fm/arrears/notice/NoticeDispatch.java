@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * arrears are checked again on today's date: a notice whose ground has gone is held back.
  */
 @Service
-public class NoticeDispatch {
+class NoticeDispatch {
 
     private final NoticeStore store;
     private final NoticeWorkflow workflow;
