@@ -80,9 +80,9 @@ public class NoticeHistory {
 
     /**
      * The whole filtered history in its order, read from the sources {@link #PAGE} rows at a time as
-     * it is consumed (the exports write it row by row).
+     * it is consumed (the exports write it row by row); each page is its own read, so a long export
+     * holds no transaction open.
      */
-    @Transactional(readOnly = true)
     public Iterator<HistoryEntry> entries(Viewer viewer, HistoryFilter f, Long landlordId) {
         return entries(viewer, f, landlordId, PAGE);
     }
