@@ -1,17 +1,13 @@
 package kr.fm.arrears.history;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
-import kr.fm.arrears.audit.AuditLog;
-import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Downloads;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +33,15 @@ class HistoryController {
 
     private final NoticeHistory history;
     private final HistoryFiles files;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    HistoryController(NoticeHistory history, HistoryFiles files, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    HistoryController(NoticeHistory history, HistoryFiles files, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock) {
         this.history = history;
         this.files = files;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -111,25 +108,17 @@ class HistoryController {
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String status) {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, HistoryEntry.NOTICE);
-        List<HistoryEntry> approved = history.approvedNotices(viewer, f, landlordId);
+        List<Long> approved = history.approvedNotices(viewer, f, landlordId);
         String today = BusinessTime.today(clock).toString();
         String name = "내용증명_" + today + ".zip";
-        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(),
-                approved.stream().map(HistoryEntry::noticeId).toList());
+        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(), approved);
         return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, out));
     }
 
     /** One DOCUMENT_DOWNLOADED event per download: who, which file, the filter and how many rows or PDFs. */
     private void audited(Viewer viewer, String document, String name, HistoryFilter f, Long landlord, long count, List<Long> noticeIds) {
-        Map<String, Object> details = details("document", document, "file", name, "count", count, "landlordId", landlord,
-                "buildingId", f.buildingId(), "tenantId", f.tenantId(), "from", f.from(), "to", f.to(), "status", f.status(),
-                "kind", f.kind());
-        details.values().removeIf(java.util.Objects::isNull);
-        if (noticeIds != null) {
-            details.put("noticeIds", noticeIds);
-        }
-        tx.executeWithoutResult(s -> audit.record(new AuditLog.Event(viewer.name(), NoticeWorkflow.DOWNLOADED, "HISTORY",
-                name, null, null, details)));
+        tx.executeWithoutResult(s -> events.publishEvent(new HistoryDownloaded(viewer.name(), document, name, count, landlord, f,
+                noticeIds)));
     }
 
     /** The filter's period as a file name part: the month, the two dates, or the whole history. */

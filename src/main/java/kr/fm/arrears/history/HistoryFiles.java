@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryFiles {
 
-    private static final int PAGE = 1000;
+    private static final int PAGE = NoticeHistory.PAGE;
     private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
 
     private final NoticeHistory history;
@@ -75,26 +75,15 @@ class HistoryFiles {
 
     /**
      * Each approved PDF of the list, read from the database when its turn comes, with the post
-     * office's 배달증명 and 등본 attached to it, then {@code index.csv}.
+     * office's 배달증명 and 등본 attached to it, then {@code index.csv}. The notices' names are read
+     * a page at a time; only the index rows wait for the end.
      */
-    void zip(List<HistoryEntry> approved, OutputStream out) throws IOException {
+    void zip(List<Long> approved, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         List<List<String>> index = new ArrayList<>(approved.size());
-        for (HistoryEntry e : approved) {
-            byte[] pdf = notices.approvedCopy(e.noticeId());
-            String file = NoticeWorkflow.ApprovedPdf.fileName(e.documentNo(), e.tenantName());
-            zip.putNextEntry(new ZipEntry(file));
-            zip.write(pdf);
-            zip.closeEntry();
-            index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(), HistoryTable.row(e).get(0),
-                    e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
-            for (kr.fm.arrears.notice.DeliveryProofs.File proof : proofs.files(e.noticeId())) {
-                String name = proof.proof().kind().korean() + "_" + e.documentNo() + "_" + proof.proof().id() + ".pdf";
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(proof.pdf());
-                zip.closeEntry();
-                index.add(List.of(name, e.documentNo(), proof.proof().kind().korean(), e.statusLabel(),
-                        HistoryTable.row(e).get(0), e.buildingName(), e.tenantName(), e.leaseCode(), proof.proof().sha256()));
+        for (int from = 0; from < approved.size(); from += PAGE) {
+            for (HistoryEntry e : history.notices(approved.subList(from, Math.min(from + PAGE, approved.size())))) {
+                entry(zip, index, e);
             }
         }
         zip.putNextEntry(new ZipEntry("index.csv"));
@@ -107,14 +96,28 @@ class HistoryFiles {
         zip.finish();
     }
 
-    private void pages(Viewer viewer, HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
-        for (int offset = 0; ; offset += PAGE) {
-            List<HistoryEntry> page = history.list(viewer, f, landlord, PAGE, offset);
-            page.forEach(each);
-            if (page.size() < PAGE) {
-                return;
-            }
+    /** One notice's approved PDF and its proofs into the ZIP, and their index rows. */
+    private void entry(ZipOutputStream zip, List<List<String>> index, HistoryEntry e) throws IOException {
+        byte[] pdf = notices.approvedCopy(e.noticeId());
+        String file = NoticeWorkflow.ApprovedPdf.fileName(e.documentNo(), e.tenantName());
+        zip.putNextEntry(new ZipEntry(file));
+        zip.write(pdf);
+        zip.closeEntry();
+        index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(), HistoryTable.row(e).get(0),
+                e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
+        for (kr.fm.arrears.notice.DeliveryProofs.File proof : proofs.files(e.noticeId())) {
+            String name = proof.proof().kind().korean() + "_" + e.documentNo() + "_" + proof.proof().id() + ".pdf";
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(proof.pdf());
+            zip.closeEntry();
+            index.add(List.of(name, e.documentNo(), proof.proof().kind().korean(), e.statusLabel(),
+                    HistoryTable.row(e).get(0), e.buildingName(), e.tenantName(), e.leaseCode(), proof.proof().sha256()));
         }
+    }
+
+    /** The history in its order, read from the sources a page at a time as the file is written. */
+    private void pages(Viewer viewer, HistoryFilter f, Long landlord, Consumer<HistoryEntry> each) {
+        history.entries(viewer, f, landlord).forEachRemaining(each);
     }
 
     /** UTF-8 with a BOM: without it Excel reads the Korean as the legacy code page. Not closed: the caller owns the stream. */

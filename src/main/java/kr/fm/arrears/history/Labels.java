@@ -2,21 +2,37 @@ package kr.fm.arrears.history;
 
 import java.util.Map;
 
-/** Korean words for what the history and the pages show: a landlord and their accountant read these, not enum names. */
+/**
+ * The one source of the Korean words for the domain's codes, for the history's exports and the pages
+ * alike: a landlord and their accountant read these, not enum names. Where a code is named two ways
+ * it is because the context differs, and each context has its own method: a notice is named by its
+ * kind on the case's pages (이행 최고서) and as the letter sent in the history (내용증명(지급 최고)).
+ */
 public final class Labels {
 
     private Labels() {}
 
+    /**
+     * A stage is named by what it sends (SPEC's ladder), so the case's step and the message of that
+     * step read the same: RESOLVED sends the thanks for the payment, "납부 확인 안내".
+     */
     private static final Map<String, String> STAGES = Map.of(
             "UPCOMING", "납부 예정 안내",
             "REMINDER_1", "1차 독촉",
             "REMINDER_2", "2차 독촉",
             "FINAL_REMINDER", "최종 독촉",
+            "DEMAND_NOTICE", "이행 최고서",
+            "TERMINATION_NOTICE", "해지 통지서",
             "RESOLVED", "납부 확인 안내");
+
+    /** A notice by its kind, as the case's pages name it (SPEC: 이행 최고서, 계약 해지 통지서). */
+    private static final Map<String, String> NOTICE_KINDS = Map.of(
+            "DEMAND", "이행 최고서", "TERMINATION", "계약 해지 통지서");
 
     private static final Map<String, String> MEDIA = Map.of(
             "ALIMTALK", "알림톡", "SMS", "문자(SMS)", "LMS", "문자(LMS)", "EMAIL", "이메일");
 
+    /** A notice as the letter sent, in the history (docs/portal.md). */
     private static final Map<String, String> NOTICES = Map.of(
             "DEMAND", "내용증명(지급 최고)", "TERMINATION", "내용증명(계약 해지 통지)");
 
@@ -33,6 +49,16 @@ public final class Labels {
             "DRAFT", "작성 중", "PENDING_APPROVAL", "승인 대기", "APPROVED", "승인됨", "REJECTED", "반려됨",
             "DISPATCHED", "발송됨", "DELIVERED", "배달 완료", "RETURNED", "반송됨");
 
+    /** The stage of a case ("단계 전" before the first). */
+    public static String stage(String stage) {
+        return stage == null ? "단계 전" : STAGES.getOrDefault(stage, stage);
+    }
+
+    /** The notice's kind on the case's pages: "이행 최고서". */
+    public static String noticeKind(String kind) {
+        return NOTICE_KINDS.getOrDefault(kind, kind);
+    }
+
     /** "1차 독촉 · 알림톡" for a message; "내용증명(지급 최고)" for a notice. */
     static String description(String kind, String what, String medium) {
         if (HistoryEntry.NOTICE.equals(kind)) {
@@ -45,7 +71,7 @@ public final class Labels {
             "ALIMTALK", "알림톡", "SMS", "문자", "EMAIL", "이메일", "CERTIFIED_NOTICE", "우체국 내용증명");
 
     /** The way it went out: the channel the ladder chose (an AlimTalk's SMS fallback is its own entry). */
-    static String channel(String channel) {
+    public static String channel(String channel) {
         return CHANNELS.getOrDefault(channel, channel);
     }
 

@@ -1,68 +1,63 @@
 package kr.fm.arrears.history;
 
-import kr.fm.arrears.shared.Viewer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kr.fm.arrears.escalation.CaseSpans;
+import kr.fm.arrears.ledger.LeaseScope;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.ledger.PaymentTotals;
+import kr.fm.arrears.messaging.MessageHistory;
+import kr.fm.arrears.notice.NoticeListing;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.InvalidInput;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notice history: every reminder (a message of the outbox) and every certified notice sent on a
- * landlord's behalf, newest first. Each query is narrowed in SQL to the caller's own landlord when
- * the caller is a LANDLORD (the {@link kr.fm.arrears.shared.Viewer} handed in); staff see all, or one landlord when they name it.
- * A LANDLORD sees all of their notices, drafts awaiting their consent included.
+ * landlord's behalf, newest first. It keeps no table of its own and reads none of the others': the
+ * ledger names the leases the caller may see (a LANDLORD: their own; staff: all, or one landlord's
+ * when they name it), messaging and notice list their entries for those leases a page at a time,
+ * newest first, and this merges the two lists. A LANDLORD sees all of their notices, drafts awaiting
+ * their consent included.
  */
 @Service
 public class NoticeHistory {
 
-    /** Reminders are the messages of these stages; RESOLVED is a thank-you, not a reminder. */
-    static final String REMINDER_STAGES = "('UPCOMING', 'REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
-    /** The reminders about overdue charges: the ones a payment can be "after". */
-    static final String OVERDUE_REMINDER_STAGES = "('REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
+    /** Rows asked of each source at a time: a long history is walked, never held. */
+    static final int PAGE = 1000;
 
-    // a message happened when it left (or was queued/skipped, while it has not); a notice when it
-    // went to the post office, else when it was approved, else when it was drafted
-    private static final String ENTRIES = """
-            WITH entry AS (
-                SELECT 'REMINDER' AS kind, m.id, coalesce(m.sent_at, m.created_at) AS at, b.landlord_id,
-                       b.id AS building_id, b.name AS building_name, t.id AS tenant_id, t.name AS tenant_name,
-                       l.code AS lease_code, m.stage AS what, m.channel, m.kind AS medium, m.state AS status,
-                       m.cancel_reason, m.sent_in_demo, CAST(NULL AS BIGINT) AS notice_id, CAST(NULL AS TEXT) AS document_no, FALSE AS pdf_available
-                FROM message m JOIN lease l ON l.id = m.lease_id JOIN tenant t ON t.id = l.tenant_id
-                     JOIN building b ON b.id = l.building_id
-                WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'REMINDER'
-                UNION ALL
-                SELECT 'NOTICE', n.id, coalesce(d.sent_at, v.approved_at, n.created_at), b.landlord_id,
-                       b.id, b.name, t.id, t.name, l.code, n.kind, 'CERTIFIED_NOTICE', NULL, n.status, NULL, FALSE,
-                       n.id, v.document_no, v.pdf_sha256 IS NOT NULL
-                FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
-                     -- the first posting of the approved version: a notice posted again is still one entry
-                     LEFT JOIN LATERAL (SELECT sent_at FROM notice_dispatch
-                                        WHERE notice_id = n.id AND version = n.version AND status = 'SENT'
-                                        ORDER BY id LIMIT 1) d ON TRUE
-                     JOIN lease l ON l.id = n.lease_id JOIN tenant t ON t.id = l.tenant_id
-                     JOIN building b ON b.id = l.building_id
-                WHERE CAST(:kind AS TEXT) IS NULL OR CAST(:kind AS TEXT) = 'NOTICE')
-            SELECT * FROM entry
-            WHERE (CAST(:landlord AS BIGINT) IS NULL OR landlord_id = :landlord)
-              AND (CAST(:building AS BIGINT) IS NULL OR building_id = :building)
-              AND (CAST(:tenant AS BIGINT) IS NULL OR tenant_id = :tenant)
-              AND (CAST(:status AS TEXT) IS NULL OR status = :status)
-              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
-              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
-              AND (NOT :pdfOnly OR pdf_available)
-            """;
+    /** The history's order: newest first; at the same instant notices before reminders, then the highest id. */
+    static final Comparator<HistoryEntry> NEWEST_FIRST = Comparator.comparing(HistoryEntry::at).reversed()
+            .thenComparing(HistoryEntry::kind).thenComparing(Comparator.comparingLong(HistoryEntry::id).reversed());
 
-    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final LedgerViews views;
+    private final MessageHistory messages;
+    private final NoticeListing notices;
+    private final CaseSpans cases;
+    private final PaymentTotals payments;
 
-    NoticeHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    NoticeHistory(Ledger ledger, LedgerViews views, MessageHistory messages, NoticeListing notices, CaseSpans cases,
+            PaymentTotals payments) {
+        this.ledger = ledger;
+        this.views = views;
+        this.messages = messages;
+        this.notices = notices;
+        this.cases = cases;
+        this.payments = payments;
     }
 
     public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, int limit, int offset) {
@@ -72,8 +67,24 @@ public class NoticeHistory {
     /** Staff may narrow to one landlord; for a LANDLORD another landlord's id yields nothing. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, Long landlordId, int limit, int offset) {
-        return query(f, viewer.landlordFilter(landlordId), false, " ORDER BY at DESC, kind, id DESC LIMIT :limit OFFSET :offset", limit, offset)
-                .query(NoticeHistory::entry).list();
+        Iterator<HistoryEntry> entries = entries(viewer, f, landlordId, Math.max(1, Math.min(offset + limit, PAGE)));
+        for (int skipped = 0; skipped < offset && entries.hasNext(); skipped++) {
+            entries.next();
+        }
+        List<HistoryEntry> page = new ArrayList<>(Math.min(limit, PAGE));
+        while (page.size() < limit && entries.hasNext()) {
+            page.add(entries.next());
+        }
+        return page;
+    }
+
+    /**
+     * The whole filtered history in its order, read from the sources {@link #PAGE} rows at a time as
+     * it is consumed (the exports write it row by row); each page is its own read, so a long export
+     * holds no transaction open.
+     */
+    public Iterator<HistoryEntry> entries(Viewer viewer, HistoryFilter f, Long landlordId) {
+        return entries(viewer, f, landlordId, PAGE);
     }
 
     public long count(Viewer viewer, HistoryFilter f) {
@@ -82,15 +93,24 @@ public class NoticeHistory {
 
     @Transactional(readOnly = true)
     public long count(Viewer viewer, HistoryFilter f, Long landlordId) {
-        return jdbc.sql("SELECT count(*) FROM (" + ENTRIES + ") counted")
-                .paramSource(params(f, viewer.landlordFilter(landlordId), false, 0, 0)).query(Long.class).single();
+        check(f);
+        LeaseScope leases = scope(viewer, f, landlordId);
+        return (reminders(f) ? messages.count(leases, f.status(), f.from(), f.to()) : 0)
+                + (notices(f) ? notices.count(leases, f.status(), f.from(), f.to()) : 0);
     }
 
-    /** The notices of the filter that have an approved PDF, by document number: what the ZIP holds. */
+    /** The ids of the filter's notices that have an approved PDF, by document number: what the ZIP holds. */
     @Transactional(readOnly = true)
-    public List<HistoryEntry> approvedNotices(Viewer viewer, HistoryFilter f, Long landlordId) {
-        HistoryFilter notices = new HistoryFilter(f.buildingId(), f.tenantId(), f.from(), f.to(), f.status(), HistoryEntry.NOTICE);
-        return query(notices, viewer.landlordFilter(landlordId), true, " ORDER BY document_no, id", 0, 0).query(NoticeHistory::entry).list();
+    public List<Long> approvedNotices(Viewer viewer, HistoryFilter f, Long landlordId) {
+        HistoryFilter only = new HistoryFilter(f.buildingId(), f.tenantId(), f.from(), f.to(), f.status(), HistoryEntry.NOTICE);
+        check(only);
+        return notices.approved(scope(viewer, only, landlordId), only.status(), only.from(), only.to());
+    }
+
+    /** These notices as history entries, in the order given (a page of the ZIP). */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> notices(Collection<Long> noticeIds) {
+        return noticeEntries(notices.entries(noticeIds));
     }
 
     public MonthlySummary summary(Viewer viewer, YearMonth month) {
@@ -104,39 +124,40 @@ public class NoticeHistory {
      */
     @Transactional(readOnly = true)
     public MonthlySummary summary(Viewer viewer, YearMonth month, Long landlordId) {
-        Long landlord = viewer.landlordFilter(landlordId);
-        Timestamp start = Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
-        Timestamp end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant());
-        String inScope = "(CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)";
-        // sent = the provider accepted it (SENT, or DELIVERED once it reported so); one it reported failed is not
-        record Sent(long all, long demo, long delivered) {}
-        Sent reminders = jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo), count(*) FILTER (WHERE m.state = 'DELIVERED')
-                FROM message m JOIN lease l ON l.id = m.lease_id JOIN building b ON b.id = l.building_id
-                WHERE m.sent_at >= :start AND m.sent_at < :end AND m.state IN ('SENT', 'DELIVERED')
-                  AND m.stage IN """ + REMINDER_STAGES + " AND " + inScope)
-                .param("start", start).param("end", end).param("landlord", landlord)
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        long recovered = jdbc.sql("""
-                SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN lease l ON l.id = p.lease_id
-                     JOIN building b ON b.id = l.building_id
-                WHERE p.paid_on BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AND """ + inScope + """
+        LeaseScope leases = ledger.scope(viewer, landlordId, null);
+        Instant start = month.atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.SEOUL).toInstant();
+        MessageHistory.Sent reminders = messages.remindersSent(leases, start, end);
+        long recovered = payments.paidWithin(afterReminder(leases, month.atDay(1), month.atEndOfMonth()));
+        return new MonthlySummary(month, reminders.all(), recovered, notices.sentBetween(leases, start, end), reminders.demo(),
+                reminders.delivered());
+    }
 
-                  AND EXISTS (SELECT 1 FROM arrears_case c JOIN message m ON m.case_id = c.id
-                              WHERE c.lease_id = p.lease_id AND c.opened_on <= p.paid_on
-                                AND (c.closed_on IS NULL OR c.closed_on >= p.paid_on)
-                                AND m.stage IN """ + OVERDUE_REMINDER_STAGES + """
+    /**
+     * The days of [first, last] on which a payment counts as "after a reminder", per case: from the
+     * latest of the case's opening, its first overdue reminder and {@code first}, to the earliest of
+     * its closing and {@code last}.
+     */
+    private List<PaymentTotals.Window> afterReminder(LeaseScope leases, LocalDate first, LocalDate last) {
+        List<CaseSpans.Span> open = cases.openDuring(leases, first, last);
+        Map<Long, LocalDate> reminded = messages.firstOverdueReminder(open.stream().map(CaseSpans.Span::caseId).toList());
+        List<PaymentTotals.Window> windows = new ArrayList<>();
+        for (CaseSpans.Span c : open) {
+            LocalDate since = reminded.get(c.caseId());
+            if (since == null) {
+                continue;
+            }
+            LocalDate from = latest(latest(c.openedOn(), since), first);
+            LocalDate to = c.closedOn() == null || c.closedOn().isAfter(last) ? last : c.closedOn();
+            if (!from.isAfter(to)) {
+                windows.add(new PaymentTotals.Window(c.leaseId(), from, to));
+            }
+        }
+        return windows;
+    }
 
-                                AND m.sent_at IS NOT NULL
-                                AND CAST(m.sent_at AT TIME ZONE 'Asia/Seoul' AS DATE) <= p.paid_on)""")
-                .param("first", month.atDay(1)).param("last", month.atEndOfMonth()).param("landlord", landlord)
-                .query(Long.class).single();
-        long notices = jdbc.sql("""
-                SELECT count(DISTINCT d.notice_id) FROM notice_dispatch d JOIN notice n ON n.id = d.notice_id
-                     JOIN lease l ON l.id = n.lease_id JOIN building b ON b.id = l.building_id
-                WHERE d.sent_at >= :start AND d.sent_at < :end AND """ + inScope)
-                .param("start", start).param("end", end).param("landlord", landlord).query(Long.class).single();
-        return new MonthlySummary(month, reminders.all(), recovered, notices, reminders.demo(), reminders.delivered());
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Refuses a filter that cannot match anything meaningful, naming the field. */
@@ -158,29 +179,122 @@ public class NoticeHistory {
         }
     }
 
-    private JdbcClient.StatementSpec query(HistoryFilter f, Long landlordId, boolean pdfOnly, String tail, int limit, int offset) {
-        return jdbc.sql(ENTRIES + tail).paramSource(params(f, landlordId, pdfOnly, limit, offset));
-    }
-
-    /** {@code landlordId} is already narrowed to what the viewer may see. */
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(HistoryFilter f, Long landlordId,
-            boolean pdfOnly, int limit, int offset) {
+    private Iterator<HistoryEntry> entries(Viewer viewer, HistoryFilter f, Long landlordId, int page) {
         check(f);
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("landlord", landlordId).addValue("building", f.buildingId())
-                .addValue("tenant", f.tenantId()).addValue("status", f.status()).addValue("kind", f.kind())
-                .addValue("from", f.from()).addValue("to", f.to()).addValue("pdfOnly", pdfOnly)
-                .addValue("limit", limit).addValue("offset", offset);
+        LeaseScope leases = scope(viewer, f, landlordId);
+        Source reminders = reminders(f) ? (at, id) -> reminderEntries(messages.page(leases, f.status(), f.from(), f.to(), at, id, page))
+                : (at, id) -> List.of();
+        Source notes = notices(f) ? (at, id) -> noticeEntries(notices.page(leases, f.status(), f.from(), f.to(), at, id, page))
+                : (at, id) -> List.of();
+        return new Merged(new Paged(reminders, page), new Paged(notes, page));
     }
 
-    private static HistoryEntry entry(ResultSet rs, int row) throws SQLException {
-        String kind = rs.getString("kind");
-        String status = rs.getString("status");
-        Long noticeId = (Long) rs.getObject("notice_id");
-        return new HistoryEntry(kind, rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getLong("building_id"),
-                rs.getString("building_name"), rs.getLong("tenant_id"), rs.getString("tenant_name"), rs.getString("lease_code"),
-                Labels.description(kind, rs.getString("what"), rs.getString("medium")), rs.getString("channel"), status,
-                Labels.status(kind, status, rs.getString("cancel_reason"), rs.getBoolean("sent_in_demo")), noticeId, rs.getString("document_no"),
-                rs.getBoolean("pdf_available"));
+    /** The leases of the filter the viewer may see: the landlord's (or all), narrowed to a building and a tenant. */
+    private LeaseScope scope(Viewer viewer, HistoryFilter f, Long landlordId) {
+        if (f.tenantId() == null) {
+            return ledger.scope(viewer, landlordId, f.buildingId());
+        }
+        return new LeaseScope(views.leases(viewer, landlordId, f.buildingId(), f.tenantId(), Integer.MAX_VALUE, 0).stream()
+                .map(LedgerViews.LeaseSummary::leaseId).toArray(Long[]::new));
+    }
+
+    private static boolean reminders(HistoryFilter f) {
+        return f.kind() == null || HistoryEntry.REMINDER.equals(f.kind());
+    }
+
+    private static boolean notices(HistoryFilter f) {
+        return f.kind() == null || HistoryEntry.NOTICE.equals(f.kind());
+    }
+
+    private List<HistoryEntry> reminderEntries(List<MessageHistory.Entry> page) {
+        Map<Long, LedgerViews.LeaseSummary> leases = leases(page.stream().map(MessageHistory.Entry::leaseId).toList());
+        return page.stream().map(m -> {
+            LedgerViews.LeaseSummary l = leases.get(m.leaseId());
+            return new HistoryEntry(HistoryEntry.REMINDER, m.id(), m.at(), l.buildingId(), l.buildingName(), l.tenantId(),
+                    l.tenantName(), l.code(), Labels.description(HistoryEntry.REMINDER, m.stage(), m.kind()), m.channel(),
+                    m.state(), Labels.status(HistoryEntry.REMINDER, m.state(), m.cancelReason(), m.sentInDemo()), null, null,
+                    false);
+        }).toList();
+    }
+
+    private List<HistoryEntry> noticeEntries(List<NoticeListing.Entry> page) {
+        Map<Long, LedgerViews.LeaseSummary> leases = leases(page.stream().map(NoticeListing.Entry::leaseId).toList());
+        return page.stream().map(n -> {
+            LedgerViews.LeaseSummary l = leases.get(n.leaseId());
+            return new HistoryEntry(HistoryEntry.NOTICE, n.noticeId(), n.at(), l.buildingId(), l.buildingName(), l.tenantId(),
+                    l.tenantName(), l.code(), Labels.description(HistoryEntry.NOTICE, n.kind().name(), null), "CERTIFIED_NOTICE",
+                    n.status().name(), Labels.status(HistoryEntry.NOTICE, n.status().name(), null, false), n.noticeId(),
+                    n.documentNo(), n.pdfAvailable());
+        }).toList();
+    }
+
+    /** The names of a page's leases, in one query (the entries' lease ids are already in the caller's scope). */
+    private Map<Long, LedgerViews.LeaseSummary> leases(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return views.leases(Viewer.SYSTEM, ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, Function.identity()));
+    }
+
+    /** One source's entries after a keyset position (null: from the newest), newest first. */
+    private interface Source {
+        List<HistoryEntry> after(Instant at, long id);
+    }
+
+    /** A source read a page at a time, each page after the last entry of the one before. */
+    private static final class Paged {
+        private final Source source;
+        private final int size;
+        private List<HistoryEntry> page = List.of();
+        private int next;
+        private boolean more = true;
+
+        Paged(Source source, int size) {
+            this.source = source;
+            this.size = size;
+        }
+
+        HistoryEntry peek() {
+            if (next == page.size() && more) {
+                HistoryEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
+                page = last == null ? source.after(null, 0) : source.after(last.at(), last.id());
+                next = 0;
+                more = page.size() == size;
+            }
+            return next < page.size() ? page.get(next) : null;
+        }
+
+        HistoryEntry take() {
+            HistoryEntry e = peek();
+            next++;
+            return e;
+        }
+    }
+
+    /** Two sources merged in the history's order. */
+    private static final class Merged implements Iterator<HistoryEntry> {
+        private final Paged a;
+        private final Paged b;
+
+        Merged(Paged a, Paged b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return a.peek() != null || b.peek() != null;
+        }
+
+        @Override
+        public HistoryEntry next() {
+            HistoryEntry x = a.peek();
+            HistoryEntry y = b.peek();
+            if (x == null && y == null) {
+                throw new NoSuchElementException();
+            }
+            return y == null || (x != null && NEWEST_FIRST.compare(x, y) <= 0) ? a.take() : b.take();
+        }
     }
 }

@@ -23,6 +23,9 @@ import kr.fm.arrears.shared.Conflict;
  */
 public final class CertifiedNotice {
 
+    /** The longest reason a rejection may give, for the API and the approval page alike. */
+    public static final int REASON_MAX = 1_000;
+
     private final long id;
     private final long caseId;
     private final long leaseId;
@@ -129,6 +132,10 @@ public final class CertifiedNotice {
         requireStatus("reject", PENDING_APPROVAL);
         if (why == null || why.isBlank()) {
             throw kr.fm.arrears.shared.InvalidInput.of("reason", why, "must say why the notice is rejected");
+        }
+        if (why.length() > REASON_MAX) {
+            throw kr.fm.arrears.shared.InvalidInput.of("reason", why.substring(0, 50) + "…",
+                    "반려 사유는 " + String.format("%,d", REASON_MAX) + "자 이하여야 합니다");
         }
         status = REJECTED;
         decidedBy = who.name();

@@ -2,7 +2,6 @@ package kr.fm.arrears.notice;
 
 import kr.fm.arrears.shared.Viewer.Role;
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.Downloads;
@@ -19,6 +17,7 @@ import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,14 +57,14 @@ public class DeliveryProofs {
     private final NoticeWorkflow workflow;
     private final NoticeStore store;
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryProofs(NoticeWorkflow workflow, NoticeStore store, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DeliveryProofs(NoticeWorkflow workflow, NoticeStore store, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.workflow = workflow;
         this.store = store;
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,9 +95,7 @@ public class DeliveryProofs {
                 INSERT INTO notice_proof (notice_id, dispatch_id, kind, file_name, pdf, sha256, uploaded_by, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(noticeId, posting, kind.name(), name, pdf, sha, who.name(), Timestamp.from(now)).query(Long.class).single();
-        audit.record(new AuditLog.Event(who.name(), "NOTICE_PROOF_ATTACHED", NoticeWorkflow.SUBJECT, String.valueOf(noticeId),
-                n.leaseId(), null, details("proofId", id, "kind", kind, "fileName", name, "size", pdf.length, "sha256", sha,
-                        "postingId", posting)));
+        events.publishEvent(new ProofAttached(who.name(), noticeId, n.leaseId(), id, kind, name, pdf.length, sha, posting));
         return list(who, noticeId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -115,9 +112,8 @@ public class DeliveryProofs {
     @Transactional
     public File download(long noticeId, long proofId, Viewer who) {
         File f = read(noticeId, proofId);
-        audit.record(new AuditLog.Event(who.name(), NoticeWorkflow.DOWNLOADED, NoticeWorkflow.SUBJECT, String.valueOf(noticeId),
-                store.lock(noticeId).leaseId(), null, details("document", f.proof().kind(), "proofId", proofId,
-                        "sha256", f.proof().sha256())));
+        events.publishEvent(new ProofDownloaded(who.name(), noticeId, store.lock(noticeId).leaseId(), f.proof().kind(), proofId,
+                f.proof().sha256()));
         return f;
     }
 

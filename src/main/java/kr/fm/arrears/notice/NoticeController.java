@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Certified notices over HTTP; who acts is the signed-in user (see {@link Viewer#current()}). */
+/** Certified notices over HTTP; who acts is the signed-in user, as the {@link Viewer} the security layer resolves. */
 @RestController
 @RequestMapping("/api/notices")
 class NoticeController {
@@ -56,7 +56,7 @@ class NoticeController {
     /** The limits are the notice's own (NoticeContent#check), the same for this API and the approval page. */
     record Edit(String subject, String body, String consequences, Integer deadlineDays) {}
 
-    record Rejection(@NotBlank @Size(max = 1000) String reason) {}
+    record Rejection(@NotBlank @Size(max = CertifiedNotice.REASON_MAX) String reason) {}
 
     @GetMapping
     List<NoticeView> list(Viewer viewer, @RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) NoticeKind kind,

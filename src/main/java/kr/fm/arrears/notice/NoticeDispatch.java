@@ -1,7 +1,6 @@
 package kr.fm.arrears.notice;
 
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.notice.internal.NoticeDocument;
@@ -35,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * arrears are checked again on today's date: a notice whose ground has gone is held back.
  */
 @Service
-public class NoticeDispatch {
+class NoticeDispatch {
 
     private final NoticeStore store;
     private final NoticeWorkflow workflow;
@@ -137,8 +135,7 @@ public class NoticeDispatch {
                                                last_error = NULL WHERE id = ?""")
                     .params(attempts, receipt, ts(now()), dispatchId).update();
             n.dispatched();
-            workflow.saved(n, Viewer.SYSTEM, "NOTICE_DISPATCHED", null,
-                    details("version", version, "receiptNo", receipt, "dispatchKey", key, "attempts", attempts));
+            store.saved(n, new NoticeMailed(Viewer.SYSTEM.name(), noticeId, n.leaseId(), version, receipt, key, attempts));
         } catch (MailServiceGateway.Failure f) {
             if (f.retryable() && backoff.canRetry(attempts)) {
                 Instant next = backoff.next(now(), attempts, f.retryAfter(), RandomGenerator.getDefault());
@@ -146,8 +143,8 @@ public class NoticeDispatch {
                         .params(attempts, ts(next), f.getMessage(), dispatchId).update();
             } else {
                 finish(dispatchId, "FAILED", attempts, f.getMessage());
-                workflow.saved(n, Viewer.SYSTEM, "NOTICE_DISPATCH_FAILED", f.getMessage(),
-                        details("version", version, "dispatchKey", key, "attempts", attempts));
+                store.saved(n, new NoticeMailingFailed(Viewer.SYSTEM.name(), noticeId, n.leaseId(), version, key, attempts,
+                        f.getMessage()));
             }
         }
         return true;
@@ -170,8 +167,7 @@ public class NoticeDispatch {
         } else {
             n.returned();
         }
-        workflow.saved(n, Viewer.SYSTEM, delivered ? "NOTICE_DELIVERED" : "NOTICE_RETURNED", null,
-                details("receiptNo", receiptNo));
+        store.saved(n, new NoticeMailReported(Viewer.SYSTEM.name(), n.id(), n.leaseId(), receiptNo, delivered));
     }
 
     /** The dispatch rows of a notice, newest first, for the API. */
@@ -205,7 +201,7 @@ public class NoticeDispatch {
 
     void hold(CertifiedNotice n, Viewer who, String reason) {
         n.hold(reason);
-        workflow.saved(n, who, "NOTICE_HELD", reason, details("version", n.version()));
+        store.saved(n, new NoticeHeld(who.name(), n.id(), n.leaseId(), n.version(), reason));
     }
 
     private void finish(long dispatchId, String status, int attempts, String error) {

@@ -12,20 +12,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import kr.fm.arrears.ledger.LeaseScope;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** SQL for notices and their versions; the workflow decides, this only reads and writes rows. */
+/**
+ * SQL for notices and their versions; the workflow and the dispatch services decide, this reads and
+ * writes rows. It is the one place a notice's transition is saved, and it publishes the transition's
+ * event with it, in the same transaction, so no change goes unaudited.
+ */
 @Component
 class NoticeStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    NoticeStore(JdbcClient jdbc, ObjectMapper json) {
+    NoticeStore(JdbcClient jdbc, ObjectMapper json, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** A notice to draft: its case, lease, kind and date, and the wording of its first version. */
@@ -76,13 +91,14 @@ class NoticeStore {
 
     /** A notice the caller may see: a LANDLORD only those about leases in their own buildings. */
     Optional<CertifiedNotice> find(Viewer viewer, long id) {
-        return jdbc.sql("SELECT * FROM notice WHERE id = :id AND " + IN_SCOPE).param("id", id)
-                .param("scope", viewer.landlordFilter(null)).query(NoticeStore::notice).optional();
+        return jdbc.sql("SELECT * FROM notice WHERE id = :id AND " + LeaseScope.condition("lease_id")).param("id", id)
+                .param("leases", scope(viewer).ids()).query(NoticeStore::notice).optional();
     }
 
-    private static final String IN_SCOPE = """
-            (CAST(:scope AS BIGINT) IS NULL OR lease_id IN (SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
-                                                            WHERE b.landlord_id = :scope))""";
+    /** The leases the viewer may see, from the ledger (a LANDLORD: those in their own buildings). */
+    private LeaseScope scope(Viewer viewer) {
+        return ledger.scope(viewer, null, null);
+    }
 
     List<CertifiedNotice> list(Viewer viewer, NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
         return jdbc.sql("""
@@ -90,16 +106,23 @@ class NoticeStore {
                 WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
                   AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
                   AND (CAST(:lease AS BIGINT) IS NULL OR lease_id = :lease)
-                  AND """ + IN_SCOPE + """
+                  AND """ + LeaseScope.condition("lease_id") + """
 
                 ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("scope", viewer.landlordFilter(null))
+                .param("leases", scope(viewer).ids())
                 .param("status", status == null ? null : status.name()).param("kind", kind == null ? null : kind.name())
                 .param("lease", leaseId).param("limit", limit).param("offset", offset)
                 .query(NoticeStore::notice).list();
     }
 
-    void save(CertifiedNotice n, Instant at) {
+    /** Saves the notice's new state (its aggregate checked the transition) and publishes what happened. */
+    CertifiedNotice saved(CertifiedNotice n, Object event) {
+        save(n, BusinessTime.now(clock));
+        events.publishEvent(event);
+        return n;
+    }
+
+    private void save(CertifiedNotice n, Instant at) {
         jdbc.sql("""
                 UPDATE notice SET status = ?, version = ?, last_editor = ?, submitted_by = ?, landlord_consent_by = ?,
                                   landlord_consent_at = ?, decided_by = ?, decided_at = ?, reason = ?, updated_at = ?

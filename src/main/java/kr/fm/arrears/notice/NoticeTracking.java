@@ -1,16 +1,15 @@
 package kr.fm.arrears.notice;
 
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.internal.EpostTracking;
 import kr.fm.arrears.shared.BusinessTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,18 +28,16 @@ public class NoticeTracking {
     private final EpostTracking api;
     private final Postings postings;
     private final NoticeStore store;
-    private final NoticeWorkflow workflow;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    NoticeTracking(EpostTracking api, Postings postings, NoticeStore store, NoticeWorkflow workflow, AuditLog audit,
+    NoticeTracking(EpostTracking api, Postings postings, NoticeStore store, ApplicationEventPublisher events,
             TransactionTemplate tx, Clock clock) {
         this.api = api;
         this.postings = postings;
         this.store = store;
-        this.workflow = workflow;
-        this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -98,9 +95,8 @@ public class NoticeTracking {
         CertifiedNotice n = store.lock(p.noticeId());
         if (added > 0) {
             Posting.Event last = events.get(events.size() - 1);
-            audit.record(new AuditLog.Event(Viewer.SYSTEM.name(), "NOTICE_TRACKED", NoticeWorkflow.SUBJECT,
-                    String.valueOf(n.id()), n.leaseId(), null, details("postingId", postingId, "registeredNo", registeredNo,
-                            "newEvents", added, "last", last.date() + " " + last.time() + " " + last.status() + " " + last.location())));
+            this.events.publishEvent(new NoticeTracked(Viewer.SYSTEM.name(), n.id(), n.leaseId(), postingId, registeredNo, added,
+                    last.date() + " " + last.time() + " " + last.status() + " " + last.location()));
         }
         if (n.status() != NoticeStatus.DISPATCHED) {
             return new Applied(EpostTracking.Outcome.IN_TRANSIT, added);
@@ -109,14 +105,14 @@ public class NoticeTracking {
             case DELIVERED -> {
                 postings.delivered(postingId, trace.date(), trace.receiver(), BusinessTime.now(clock));
                 n.delivered();
-                workflow.saved(n, Viewer.SYSTEM, "NOTICE_DELIVERED", null, details("postingId", postingId,
-                        "registeredNo", registeredNo, "deliveredOn", trace.date(), "receiver", trace.receiver()));
+                store.saved(n, new NoticeDelivered(Viewer.SYSTEM.name(), n.id(), n.leaseId(), postingId, registeredNo, trace.date(),
+                        trace.receiver()));
             }
             case RETURNED -> {
                 postings.returned(postingId, trace.date(), trace.reason(), BusinessTime.now(clock));
                 n.returned();
-                workflow.saved(n, Viewer.SYSTEM, "NOTICE_RETURNED", trace.reason(), details("postingId", postingId,
-                        "registeredNo", registeredNo, "returnedOn", trace.date()));
+                store.saved(n, new NoticeReturned(Viewer.SYSTEM.name(), n.id(), n.leaseId(), postingId, registeredNo, trace.date(),
+                        trace.reason()));
             }
             case IN_TRANSIT -> { }
         }

@@ -3,7 +3,6 @@ package kr.fm.arrears.notice;
 import kr.fm.arrears.shared.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -30,8 +29,8 @@ public class NoticeTrackingJob extends QuartzJobBean {
     @Configuration(proxyBeanMethods = false)
     static class Schedule {
         @Bean
-        ScheduledJob noticeTrackingSchedule(@Value("${arrears.notice.tracking.cron}") String cron) {
-            return new ScheduledJob("notice-tracking", NoticeTrackingJob.class, cron,
+        ScheduledJob noticeTrackingSchedule(NoticeProperties properties) {
+            return new ScheduledJob("notice-tracking", NoticeTrackingJob.class, properties.tracking().cron(),
                     "tracking of every dispatched notice at the post office (종적조회)");
         }
     }

@@ -1,7 +1,6 @@
 package kr.fm.arrears.notice;
 
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,39 +8,37 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.internal.NoticeDocument;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The front door of certified notices: drafting, edits, approval, downloads and verification.
- * Each action locks the notice row, lets {@link CertifiedNotice} check the transition, then writes
- * the new state and its audit event in one transaction.
+ * Each action locks the notice row, lets {@link CertifiedNotice} check the transition, then has the
+ * store save the new state and publish its event in one transaction.
  */
 @Service
 public class NoticeWorkflow {
 
-    static final String SUBJECT = "NOTICE";
-
     private final NoticeStore store;
     private final NoticeDocument document;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final kr.fm.arrears.ledger.LedgerViews views;
     private final Previews previews;
 
-    NoticeWorkflow(NoticeStore store, NoticeDocument document, AuditLog audit, Clock clock,
+    NoticeWorkflow(NoticeStore store, NoticeDocument document, ApplicationEventPublisher events, Clock clock,
             kr.fm.arrears.ledger.LedgerViews views, Previews previews) {
         this.views = views;
         this.previews = previews;
         this.store = store;
         this.document = document;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,14 +51,16 @@ public class NoticeWorkflow {
     /** A notice the escalation asks for. */
     public record Drafting(long caseId, long leaseId, NoticeKind kind, LocalDate businessDate) {}
 
-    /** Drafts many notices (a page of a run) with one insert and one audit append; the ids of those new, in order. */
+    /** Drafts many notices (a page of a run) with one insert and one event; the ids of those new, in order. */
     @Transactional
     public List<Long> draftAll(List<Drafting> wanted) {
         Map<Long, NoticeStore.Draft> drafted = store.insertDrafts(wanted.stream().map(w -> new NoticeStore.Draft(w.caseId(),
                 w.leaseId(), w.kind(), w.businessDate(), NoticeContent.standard(w.kind()))).toList(), Viewer.SYSTEM.name(), now());
-        audit.recordAll(drafted.entrySet().stream().map(e -> new AuditLog.Event(Viewer.SYSTEM.name(), "NOTICE_DRAFTED",
-                SUBJECT, String.valueOf(e.getKey()), e.getValue().leaseId(), null,
-                details("caseId", e.getValue().caseId(), "kind", e.getValue().kind(), "version", 1))).toList());
+        if (!drafted.isEmpty()) {
+            events.publishEvent(new NoticesDrafted(Viewer.SYSTEM.name(), drafted.entrySet().stream()
+                    .map(e -> new NoticesDrafted.Drafted(e.getKey(), e.getValue().caseId(), e.getValue().leaseId(), e.getValue().kind()))
+                    .toList()));
+        }
         return List.copyOf(drafted.keySet());
     }
 
@@ -78,18 +77,15 @@ public class NoticeWorkflow {
         String consentBefore = n.consentBy();
         n.edit(who, after);
         store.addVersion(id, n.version(), after, who.name(), now(), String.join("; ", diff));
-        java.util.Map<String, Object> details = details("version", n.version(), "status", n.status(), "diff", diff);
-        if (consentBefore != null) {
-            details.put("consentWithdrawn", consentBefore); // given to the previous wording
-        }
-        return saved(n, who, "NOTICE_EDITED", null, details);
+        // a consent was given to the previous wording
+        return store.saved(n, new NoticeEdited(who.name(), id, n.leaseId(), n.version(), n.status(), diff, consentBefore));
     }
 
     @Transactional
     public CertifiedNotice submit(long id, Viewer who) {
         CertifiedNotice n = store.lock(id);
         n.submit(who);
-        return saved(n, who, "NOTICE_SUBMITTED", null, details("version", n.version()));
+        return store.saved(n, new NoticeSubmitted(who.name(), id, n.leaseId(), n.version()));
     }
 
     @Transactional
@@ -100,14 +96,14 @@ public class NoticeWorkflow {
             throw new kr.fm.arrears.shared.NotFound("notice", id);
         }
         n.consent(who, now());
-        return saved(n, who, "NOTICE_CONSENTED", null, details("version", n.version()));
+        return store.saved(n, new NoticeConsented(who.name(), id, n.leaseId(), n.version()));
     }
 
     @Transactional
     public CertifiedNotice reject(long id, String reason, Viewer who) {
         CertifiedNotice n = store.lock(id);
         n.reject(who, now(), reason);
-        return saved(n, who, "NOTICE_REJECTED", reason, details("version", n.version()));
+        return store.saved(n, new NoticeRejected(who.name(), id, n.leaseId(), n.version(), reason));
     }
 
     /**
@@ -123,12 +119,9 @@ public class NoticeWorkflow {
         NoticeDocument.Sealed sealed = document.seal(n.leaseId(), n.kind(), store.content(id, n.version()), today, documentNo);
         n.approve(who, now());
         store.seal(id, n.version(), who.name(), now(), documentNo, today, sealed.verificationCode(), sealed.pdf(), sealed.sha256());
-        return saved(n, who, "NOTICE_APPROVED", null, details("version", n.version(), "documentNo", documentNo,
-                "sha256", sealed.sha256(), "verificationCode", sealed.verificationCode()));
+        return store.saved(n, new NoticeApproved(who.name(), id, n.leaseId(), n.version(), documentNo, sealed.sha256(),
+                sealed.verificationCode()));
     }
-
-    /** Every download of a document (a notice's PDF, the history's exports and ZIP) is audited as this. */
-    public static final String DOWNLOADED = "DOCUMENT_DOWNLOADED";
 
     /** An approved PDF and the names it is downloaded under. */
     public record ApprovedPdf(long noticeId, String documentNo, String tenantName, byte[] bytes) {
@@ -152,9 +145,8 @@ public class NoticeWorkflow {
     public ApprovedPdf download(long id, Viewer who) {
         CertifiedNotice n = store.find(who, id).orElseThrow(() -> new NotFound("notice", id));
         NoticeStore.Approved approved = approved(n);
-        audit.record(new AuditLog.Event(who.name(), DOWNLOADED, SUBJECT, String.valueOf(id), n.leaseId(), null,
-                details("document", "NOTICE_PDF", "version", n.version(), "documentNo", approved.documentNo(),
-                        "sha256", Sha256.hex(approved.pdf()))));
+        events.publishEvent(new NoticePdfDownloaded(who.name(), id, n.leaseId(), n.version(), approved.documentNo(),
+                Sha256.hex(approved.pdf())));
         String tenant = views.lease(who, n.leaseId()).map(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::tenantName).orElse("");
         return new ApprovedPdf(id, approved.documentNo(), tenant, approved.pdf());
     }
@@ -233,12 +225,6 @@ public class NoticeWorkflow {
     private NoticeStore.Approved approved(CertifiedNotice n) {
         return store.approved(n.id(), n.version())
                 .orElseThrow(() -> new Conflict("notice " + n.id() + " has no approved PDF while it is " + n.status()));
-    }
-
-    CertifiedNotice saved(CertifiedNotice n, Viewer who, String action, String reason, java.util.Map<String, ?> details) {
-        store.save(n, now());
-        audit.record(new AuditLog.Event(who.name(), action, SUBJECT, String.valueOf(n.id()), n.leaseId(), reason, details));
-        return n;
     }
 
     private Instant now() {

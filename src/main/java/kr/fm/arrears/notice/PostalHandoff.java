@@ -2,22 +2,20 @@ package kr.fm.arrears.notice;
 
 import kr.fm.arrears.shared.Viewer.Role;
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,18 +38,18 @@ public class PostalHandoff {
     private final NoticeDispatch dispatch;
     private final Postings postings;
     private final LedgerViews views;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int copies;
 
     PostalHandoff(NoticeStore store, NoticeWorkflow workflow, NoticeDispatch dispatch, Postings postings, LedgerViews views,
-            AuditLog audit, Clock clock, NoticeProperties properties) {
+            ApplicationEventPublisher events, Clock clock, NoticeProperties properties) {
         this.store = store;
         this.workflow = workflow;
         this.dispatch = dispatch;
         this.postings = postings;
         this.views = views;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.copies = properties.postOffice().copies();
     }
@@ -87,6 +85,7 @@ public class PostalHandoff {
         }
         List<PostOfficeBundle.Letter> letters = new ArrayList<>();
         List<PostOfficeBundle.Left> left = new ArrayList<>();
+        List<BundleDownloaded.Letter> audited = new ArrayList<>();
         for (long id : noticeIds.stream().distinct().sorted().toList()) {
             workflow.get(who, id); // another landlord's notice does not exist for the caller
             CertifiedNotice n = store.lock(id);
@@ -101,17 +100,13 @@ public class PostalHandoff {
             String tenant = views.lease(who, n.leaseId()).map(LedgerViews.LeaseSummary::tenantName).orElse("");
             letters.add(new PostOfficeBundle.Letter(id, approved.documentNo(),
                     NoticeWorkflow.ApprovedPdf.fileName(approved.documentNo(), tenant), approved.pdf(), recipientOf(n)));
+            audited.add(new BundleDownloaded.Letter(id, n.leaseId(), approved.documentNo(), Sha256.hex(approved.pdf())));
         }
         if (letters.isEmpty()) {
             return new Bundle(null, null, String.join("; ", left.stream().map(PostOfficeBundle.Left::reason).toList()), List.of());
         }
         byte[] zip = PostOfficeBundle.zip(letters, left, copies);
-        for (PostOfficeBundle.Letter l : letters) {
-            audit.record(new AuditLog.Event(who.name(), NoticeWorkflow.DOWNLOADED, NoticeWorkflow.SUBJECT,
-                    String.valueOf(l.noticeId()), store.lock(l.noticeId()).leaseId(), null,
-                    details("document", "POST_OFFICE_BUNDLE", "documentNo", l.documentNo(), "sha256", Sha256.hex(l.pdf()),
-                            "letters", letters.size())));
-        }
+        events.publishEvent(new BundleDownloaded(who.name(), audited));
         String name = letters.size() == 1 ? "우체국접수_" + letters.get(0).documentNo() + ".zip"
                 : "우체국접수_" + BusinessTime.today(clock) + "_" + letters.size() + "건.zip";
         return new Bundle(zip, name, null, letters.stream().map(PostOfficeBundle.Letter::noticeId).toList());
@@ -170,13 +165,8 @@ public class PostalHandoff {
         } else {
             n.dispatched();
         }
-        Map<String, Object> d = details("channel", "POST_OFFICE", "postingId", id, "attempt", attempt, "version", n.version(),
-                "receiptNo", receipt, "registeredNo", registered, "postedOn", h.postedOn(), "fee", h.fee(),
-                "recipientPostcode", to.postcode());
-        if (again) {
-            d.put("recipientAddress", to.address());
-        }
-        workflow.saved(n, who, "NOTICE_DISPATCHED", again ? "반송 후 다시 발송" : null, d);
+        store.saved(n, new NoticePosted(who.name(), noticeId, n.leaseId(), id, attempt, n.version(), receipt, registered,
+                h.postedOn(), h.fee(), to.postcode(), to.address(), again));
         return posting(noticeId, id);
     }
 
@@ -213,9 +203,8 @@ public class PostalHandoff {
             throw new InvalidInput(errors);
         }
         int discarded = postings.correct(postingId, registered);
-        audit.record(new AuditLog.Event(who.name(), "NOTICE_REGISTERED_NO_CORRECTED", NoticeWorkflow.SUBJECT,
-                String.valueOf(noticeId), n.leaseId(), reason.trim(), details("postingId", postingId, "from", p.registeredNo(),
-                        "to", registered, "trackingEventsDiscarded", discarded)));
+        events.publishEvent(new RegisteredNoCorrected(who.name(), noticeId, n.leaseId(), postingId, p.registeredNo(), registered,
+                discarded, reason.trim()));
         return posting(noticeId, postingId);
     }
 

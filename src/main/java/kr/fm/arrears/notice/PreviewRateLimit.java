@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.fm.arrears.shared.TryLater;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,8 @@ class PreviewRateLimit {
     private final Clock clock;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    PreviewRateLimit(@Value("${arrears.notice.preview.landlord-per-minute:10}") int perMinute, Clock clock) {
-        this.perMinute = perMinute;
+    PreviewRateLimit(NoticeProperties properties, Clock clock) {
+        this.perMinute = properties.preview().landlordPerMinute();
         this.clock = clock;
     }
 

@@ -3,7 +3,6 @@ package kr.fm.arrears.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.history.HistoryEntry;
 import kr.fm.arrears.messaging.MessageState;
@@ -13,28 +12,17 @@ import kr.fm.arrears.security.Role;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Won;
 
-/** The Korean words the pages show for the domain's codes. */
+/** The Korean words the pages show: the codes' from the one source ({@link kr.fm.arrears.history.Labels}), roles and dates. */
 final class Labels {
 
     private Labels() {}
 
     static String stage(Stage stage) {
-        if (stage == null) {
-            return "단계 전";
-        }
-        return switch (stage) {
-            case UPCOMING -> "납부 예정 안내";
-            case REMINDER_1 -> "1차 독촉";
-            case REMINDER_2 -> "2차 독촉";
-            case FINAL_REMINDER -> "최종 독촉";
-            case DEMAND_NOTICE -> "이행 최고서";
-            case TERMINATION_NOTICE -> "해지 통지서";
-            case RESOLVED -> "완납";
-        };
+        return kr.fm.arrears.history.Labels.stage(stage == null ? null : stage.name());
     }
 
     static String notice(NoticeKind kind) {
-        return kind == NoticeKind.DEMAND ? "이행 최고서" : "계약 해지 통지서";
+        return kr.fm.arrears.history.Labels.noticeKind(kind.name());
     }
 
     /** The history's words, so a notice or message reads the same on every page. */
@@ -52,12 +40,7 @@ final class Labels {
     }
 
     static String channel(String channel) {
-        return switch (Channel.valueOf(channel)) {
-            case ALIMTALK -> "알림톡";
-            case SMS -> "문자";
-            case EMAIL -> "이메일";
-            case CERTIFIED_NOTICE -> "내용증명";
-        };
+        return kr.fm.arrears.history.Labels.channel(channel);
     }
 
     static String role(Role role) {

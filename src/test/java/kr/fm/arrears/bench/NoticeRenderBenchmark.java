@@ -39,7 +39,7 @@ public final class NoticeRenderBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         LocalDate asOf = LocalDate.of(2026, 4, 15);
         NoticeDocument document = new NoticeDocument(new Templates("templates"), null, null,
-                new NoticeProperties("(주)한빛공장관리", "경기도 화성시 남양읍 시청로 100", null, null, null),
+                new NoticeProperties("(주)한빛공장관리", "경기도 화성시 남양읍 시청로 100", null, null, null, null, null),
                 new PdfRenderer(1, java.time.Duration.ofMinutes(1)));
         NoticeDocument.Facts facts = facts(asOf);
         NoticeContent content = NoticeContent.standard(NoticeKind.DEMAND);

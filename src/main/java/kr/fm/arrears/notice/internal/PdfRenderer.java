@@ -12,7 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.fm.arrears.shared.TryLater;
-import org.springframework.beans.factory.annotation.Value;
+import kr.fm.arrears.notice.NoticeProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
@@ -37,8 +38,12 @@ public class PdfRenderer {
     private final Duration queueTimeout;
     private final AtomicLong rendered = new AtomicLong();
 
-    public PdfRenderer(@Value("${arrears.notice.render.concurrency:2}") int concurrency,
-            @Value("${arrears.notice.render.queue-timeout:PT10S}") Duration queueTimeout) {
+    @Autowired
+    PdfRenderer(NoticeProperties properties) {
+        this(properties.render().concurrency(), properties.render().queueTimeout());
+    }
+
+    public PdfRenderer(int concurrency, Duration queueTimeout) {
         this.queueTimeout = queueTimeout;
         this.slots = new ArrayBlockingQueue<>(concurrency);
         for (int i = 0; i < concurrency; i++) {

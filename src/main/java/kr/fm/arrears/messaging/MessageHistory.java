@@ -1,0 +1,101 @@
+package kr.fm.arrears.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.fm.arrears.ledger.LeaseScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What messaging sent on a landlord's behalf, read set-based for the notice history and its monthly
+ * figures (the history module reads the outbox through here, never its table). A message happened
+ * when it left, or when it was queued while it has not.
+ */
+@Component
+public class MessageHistory {
+
+    /** Reminders are the messages of these stages; RESOLVED is a thank-you, not a reminder. */
+    static final String REMINDER_STAGES = "('UPCOMING', 'REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
+    /** The reminders about overdue charges: the ones a payment can be "after". */
+    static final String OVERDUE_REMINDER_STAGES = "('REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
+
+    /** One message as the history lists it. */
+    public record Entry(long id, long leaseId, Instant at, String stage, String channel, String kind, String state,
+            String cancelReason, boolean sentInDemo) {}
+
+    /** Reminders the provider accepted (SENT, or DELIVERED once it said so), of them marked sent in demo mode, and delivered. */
+    public record Sent(long all, long demo, long delivered) {}
+
+    private static final String ENTRIES = """
+            SELECT * FROM (SELECT id, lease_id, coalesce(sent_at, created_at) AS at, stage, channel, kind, state, cancel_reason,
+                                  sent_in_demo
+                           FROM message m WHERE %s) e
+            WHERE (CAST(:state AS TEXT) IS NULL OR state = :state)
+              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
+              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
+            """.formatted(LeaseScope.condition("m.lease_id"));
+
+    private final JdbcClient jdbc;
+
+    MessageHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The next {@code limit} messages of the leases (state and Seoul dates optional), newest first
+     * (then highest id), after the keyset position ({@code beforeAt}, {@code beforeId}; null: from the newest).
+     */
+    public List<Entry> page(LeaseScope leases, String state, LocalDate from, LocalDate to, Instant beforeAt, long beforeId,
+            int limit) {
+        return jdbc.sql(ENTRIES + """
+                  AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL OR at < :beforeAt OR (at = :beforeAt AND id < :beforeId))
+                ORDER BY at DESC, id DESC LIMIT :limit""")
+                .param("leases", leases.ids()).param("state", state).param("from", from).param("to", to)
+                .param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt)).param("beforeId", beforeId)
+                .param("limit", limit)
+                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getLong("lease_id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("stage"), rs.getString("channel"), rs.getString("kind"), rs.getString("state"),
+                        rs.getString("cancel_reason"), rs.getBoolean("sent_in_demo")))
+                .list();
+    }
+
+    public long count(LeaseScope leases, String state, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM (" + ENTRIES + ") counted")
+                .param("leases", leases.ids()).param("state", state).param("from", from).param("to", to)
+                .query(Long.class).single();
+    }
+
+    /** The reminders of the leases that left in [start, end). */
+    public Sent remindersSent(LeaseScope leases, Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo), count(*) FILTER (WHERE m.state = 'DELIVERED')
+                FROM message m
+                WHERE m.sent_at >= :start AND m.sent_at < :end AND m.state IN ('SENT', 'DELIVERED')
+                  AND m.stage IN """ + REMINDER_STAGES + " AND " + LeaseScope.condition("m.lease_id"))
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("leases", leases.ids())
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** The first day (Asia/Seoul) an overdue reminder of each case left, for the cases that had one. */
+    public Map<Long, LocalDate> firstOverdueReminder(Collection<Long> caseIds) {
+        Map<Long, LocalDate> first = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return first;
+        }
+        jdbc.sql("""
+                SELECT case_id, min(CAST(sent_at AT TIME ZONE 'Asia/Seoul' AS DATE)) FROM message
+                WHERE case_id = ANY(:cases) AND sent_at IS NOT NULL AND stage IN """ + OVERDUE_REMINDER_STAGES + """
+
+                GROUP BY case_id""")
+                .param("cases", caseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    first.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                });
+        return first;
+    }
+}

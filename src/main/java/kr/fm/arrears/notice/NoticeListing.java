@@ -1,0 +1,102 @@
+package kr.fm.arrears.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import kr.fm.arrears.ledger.LeaseScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notices with their posting facts, read set-based for the notice history (the history module reads
+ * them here, never the notice tables). A notice happened when it first went to the post office, else
+ * when it was approved, else when it was drafted.
+ */
+@Component
+public class NoticeListing {
+
+    /** One notice as the history lists it: its current version's document number, and whether its approved PDF exists. */
+    public record Entry(long noticeId, long leaseId, Instant at, NoticeKind kind, NoticeStatus status, String documentNo,
+            boolean pdfAvailable) {}
+
+    private static final String ENTRIES = entries(LeaseScope.condition("n.lease_id"));
+
+    private static String entries(String where) {
+        return """
+            SELECT * FROM (SELECT n.id, n.lease_id, coalesce(d.sent_at, v.approved_at, n.created_at) AS at, n.kind, n.status,
+                                  v.document_no, v.pdf_sha256 IS NOT NULL AS pdf_available
+                           FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
+                                -- the first posting of the approved version: a notice posted again is still one entry
+                                LEFT JOIN LATERAL (SELECT sent_at FROM notice_dispatch
+                                                   WHERE notice_id = n.id AND version = n.version AND status = 'SENT'
+                                                   ORDER BY id LIMIT 1) d ON TRUE
+                           WHERE %s) e
+            WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
+              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
+              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
+              AND (NOT :pdfOnly OR pdf_available)
+            """.formatted(where);
+    }
+
+    private final JdbcClient jdbc;
+
+    NoticeListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The next {@code limit} notices of the leases (status and Seoul dates optional), newest first
+     * (then highest id), after the keyset position ({@code beforeAt}, {@code beforeId}; null: from the newest).
+     */
+    public List<Entry> page(LeaseScope leases, String status, LocalDate from, LocalDate to, Instant beforeAt, long beforeId,
+            int limit) {
+        return jdbc.sql(ENTRIES + """
+                  AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL OR at < :beforeAt OR (at = :beforeAt AND id < :beforeId))
+                ORDER BY at DESC, id DESC LIMIT :limit""")
+                .param("leases", leases.ids()).param("status", status).param("from", from).param("to", to)
+                .param("pdfOnly", false).param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
+                .param("beforeId", beforeId).param("limit", limit)
+                .query(NoticeListing::entry).list();
+    }
+
+    public long count(LeaseScope leases, String status, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM (" + ENTRIES + ") counted")
+                .param("leases", leases.ids()).param("status", status).param("from", from).param("to", to)
+                .param("pdfOnly", false).query(Long.class).single();
+    }
+
+    /** The ids of the notices with an approved PDF, in document-number order: what an archive of PDFs holds. */
+    public List<Long> approved(LeaseScope leases, String status, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT id FROM (" + ENTRIES + ") approved ORDER BY document_no, id")
+                .param("leases", leases.ids()).param("status", status).param("from", from).param("to", to)
+                .param("pdfOnly", true).query(Long.class).list();
+    }
+
+    /** These notices, in the order of the ids given. */
+    public List<Entry> entries(Collection<Long> noticeIds) {
+        Long[] ids = noticeIds.toArray(Long[]::new);
+        return jdbc.sql("SELECT e.* FROM (" + entries("n.id = ANY(:ids)") + ") e"
+                + " JOIN unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS x (id, n) ON x.id = e.id ORDER BY x.n")
+                .param("status", null).param("from", null).param("to", null).param("pdfOnly", false)
+                .param("ids", ids).query(NoticeListing::entry).list();
+    }
+
+    /** How many notices of the leases were handed to the post office (or the mail service) in [start, end). */
+    public long sentBetween(LeaseScope leases, Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT d.notice_id) FROM notice_dispatch d JOIN notice n ON n.id = d.notice_id
+                WHERE d.sent_at >= :start AND d.sent_at < :end AND """ + LeaseScope.condition("n.lease_id"))
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("leases", leases.ids())
+                .query(Long.class).single();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getLong("lease_id"), rs.getTimestamp("at").toInstant(),
+                NoticeKind.valueOf(rs.getString("kind")), NoticeStatus.valueOf(rs.getString("status")),
+                rs.getString("document_no"), rs.getBoolean("pdf_available"));
+    }
+}
