@@ -23,12 +23,11 @@ class ArrearsController {
     private final Clock clock;
     private final int flagPercent;
 
-    ArrearsController(Ledger ledger, LedgerViews views, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${arrears.deposit.flag-percent:50}") int flagPercent) {
+    ArrearsController(Ledger ledger, LedgerViews views, Clock clock, LedgerSettings settings) {
         this.ledger = ledger;
         this.views = views;
         this.clock = clock;
-        this.flagPercent = flagPercent;
+        this.flagPercent = settings.deposit().flagPercent();
     }
 
     /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
