@@ -59,6 +59,8 @@ public class BankLines {
     public record Part(Long leaseId, Long amount) {}
 
     private static final String REFERENCE = "BANK-";
+    /** At most this many lines a list: each waiting one gets the rules' suggestions. */
+    private static final int MAX_LIST = 1_000;
 
     private final JdbcClient jdbc;
     private final Payments payments;
@@ -261,6 +263,9 @@ public class BankLines {
      */
     @Transactional(readOnly = true)
     public List<Line> list(LineState state, Long statementId, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw InvalidInput.of("limit", limit, "must be between 1 and " + MAX_LIST);
+        }
         List<String> states = state == null ? List.of(LineState.UNMATCHED.name(), LineState.AMBIGUOUS.name())
                 : List.of(state.name());
         List<Line> lines = jdbc.sql(SELECT + " WHERE bl.state = ANY(?) AND (?::bigint IS NULL OR bl.statement_id = ?)"

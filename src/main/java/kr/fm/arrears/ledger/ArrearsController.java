@@ -40,7 +40,7 @@ class ArrearsController {
             @RequestParam(required = false) Long buildingId, @RequestParam(defaultValue = "500") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, limit, offset);
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
         List<LeaseInArrears> items = views.leases(viewer, ids).stream()
                 .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),

@@ -26,6 +26,13 @@ public class LedgerViews {
             long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct, boolean vatApplies,
             String virtualAccount) {}
 
+    /** A page of leases holds 1 to 5,000 of them; an offset below 0 is the first page. */
+    static final int MAX_PAGE = 5_000;
+
+    private static int pageSize(int limit) {
+        return Math.min(Math.max(limit, 1), MAX_PAGE);
+    }
+
     private static final String IN_SCOPE = "(CAST(:scope AS BIGINT) IS NULL OR ll.id = :scope)";
 
     private static final String LEASE_SUMMARY = """
@@ -46,7 +53,7 @@ public class LedgerViews {
                   AND (CAST(:tenant AS BIGINT) IS NULL OR t.id = :tenant)
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("tenant", tenantId)
-                .param("limit", limit).param("offset", offset)
+                .param("limit", pageSize(limit)).param("offset", Math.max(offset, 0))
                 .query(LeaseSummary.class).list();
     }
 
@@ -81,7 +88,7 @@ public class LedgerViews {
                                                             AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
-                .param("limit", limit).param("offset", offset)
+                .param("limit", pageSize(limit)).param("offset", Math.max(offset, 0))
                 .query(Long.class).list();
     }
 
