@@ -1,14 +1,13 @@
 package kr.fm.arrears.bank;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.InvalidInput;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +24,14 @@ public class BankAccounts {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final AuditLog audit;
+    private final LedgerViews views;
+    private final ApplicationEventPublisher events;
 
-    BankAccounts(JdbcClient jdbc, ObjectMapper json, AuditLog audit) {
+    BankAccounts(JdbcClient jdbc, ObjectMapper json, LedgerViews views, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
-        this.audit = audit;
+        this.views = views;
+        this.events = events;
     }
 
     public static String digits(String accountNo) {
@@ -45,9 +46,7 @@ public class BankAccounts {
             throw InvalidInput.of(field, accountNo, "must be a bank account number (6 to 20 digits)");
         }
         return find(no).orElseGet(() -> {
-            Optional<Long> landlord = jdbc.sql("""
-                    SELECT id FROM landlord WHERE regexp_replace(coalesce(bank_account, ''), '\\D', '', 'g') = ? ORDER BY id LIMIT 1""")
-                    .param(no).query(Long.class).optional();
+            Optional<Long> landlord = views.landlordByBankAccount(no);
             if (landlord.isEmpty()) {
                 throw InvalidInput.of(field, accountNo, "is not the bank account of any landlord");
             }
@@ -66,8 +65,7 @@ public class BankAccounts {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        audit.record(new AuditLog.Event(actor, "BANK_COLUMNS_SAVED", "BANK_ACCOUNT", account.accountNo(), null, null,
-                details("landlordId", account.landlordId(), "columns", columns)));
+        events.publishEvent(new BankColumnsSaved(actor, account.accountNo(), account.landlordId(), columns));
         return find(account.accountNo()).orElseThrow();
     }
 

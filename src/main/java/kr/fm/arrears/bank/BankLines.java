@@ -1,7 +1,5 @@
 package kr.fm.arrears.bank;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,16 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
+import java.util.stream.Collectors;
 import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.ledger.NewPayment;
 import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Vat;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Statement lines: recorded once each (by their line key), matched by {@link Matcher}, and decided by a
  * person when the rules cannot. A line reaches the ledger only as a payment of a lease, with the bank
  * reference {@code BANK-<line key>} (a split adds {@code -1}, {@code -2} …), so the ledger's own
- * uniqueness holds whatever is imported twice. Every decision is audited in its transaction.
+ * uniqueness holds whatever is imported twice. Every decision is published as an event in its transaction.
  */
 @Component
 public class BankLines {
@@ -60,18 +59,22 @@ public class BankLines {
     public record Part(Long leaseId, Long amount) {}
 
     private static final String REFERENCE = "BANK-";
+    /** At most this many lines a list: each waiting one gets the rules' suggestions. */
+    private static final int MAX_LIST = 1_000;
 
     private final JdbcClient jdbc;
     private final Payments payments;
     private final Ledger ledger;
-    private final AuditLog audit;
+    private final LedgerViews views;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BankLines(JdbcClient jdbc, Payments payments, Ledger ledger, AuditLog audit, Clock clock) {
+    BankLines(JdbcClient jdbc, Payments payments, Ledger ledger, LedgerViews views, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
         this.ledger = ledger;
-        this.audit = audit;
+        this.views = views;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -124,31 +127,22 @@ public class BankLines {
         List<Payments.Booked> booked = payments.recordAll(toBook, actor);
         Map<String, Payments.Booked> byRef = new HashMap<>();
         booked.forEach(b -> byRef.put(b.bankReference(), b));
-        List<Long> lines = new ArrayList<>();
-        List<Payments.Booked> paid = new ArrayList<>();
-        List<String> ruleNames = new ArrayList<>();
-        List<AuditLog.Event> events = new ArrayList<>();
+        List<BankStatementImported.Matched> matched = new ArrayList<>();
         for (int i = 0; i < toBook.size(); i++) {
             Payments.Booked b = byRef.get(toBook.get(i).payment().bankReference());
             if (b == null) {
                 continue; // the reference was booked before by other means: the line stays for a person
             }
-            lines.add(matchedLines.get(i));
-            paid.add(b);
-            ruleNames.add(rules.get(i).name());
-            events.add(new AuditLog.Event(actor, "BANK_LINE_MATCHED", "BANK_LINE", String.valueOf(matchedLines.get(i)),
-                    b.leaseId(), "자동 매칭: " + rules.get(i), details("rule", rules.get(i), "amount",
-                            toBook.get(i).payment().amount(), "paymentId", b.id(), "statementId", statementId)));
+            matched.add(new BankStatementImported.Matched(matchedLines.get(i), b.leaseId(), rules.get(i).name(),
+                    toBook.get(i).payment().amount(), b.id()));
         }
-        link(lines, paid, ruleNames, actor);
+        link(matched, actor);
         setState(ambiguous, LineState.AMBIGUOUS);
         jdbc.sql("UPDATE bank_statement SET new_lines = ? WHERE id = ?").params(fresh.size(), statementId).update();
-        events.add(new AuditLog.Event(actor, "BANK_STATEMENT_IMPORTED", "BANK_STATEMENT", String.valueOf(statementId), null, null,
-                details("account", account.accountNo(), "file", fileName, "sha256", sha256, "layout", layout, "deposits",
-                        deposits.size(), "newLines", fresh.size(), "matched", lines.size())));
-        audit.recordAll(events);
-        return new Imported(statementId, layout, deposits.size(), fresh.size(), deposits.size() - fresh.size(), lines.size(),
-                fresh.size() - lines.size());
+        events.publishEvent(new BankStatementImported(actor, statementId, account.accountNo(), fileName, sha256, layout,
+                deposits.size(), fresh.size(), matched));
+        return new Imported(statementId, layout, deposits.size(), fresh.size(), deposits.size() - fresh.size(), matched.size(),
+                fresh.size() - matched.size());
     }
 
     private Map<String, Long> insertLines(BankAccounts.Account account, long statementId, Map<String, Deposit> byKey) {
@@ -204,25 +198,13 @@ public class BankLines {
 
     /** The rules' view of a landlord's leases and the aliases they learned. */
     Matcher matcher(long landlordId) {
-        List<Matcher.Lease> leases = jdbc.sql("""
-                SELECT l.id, l.code, t.name, l.monthly_rent, l.management_fee, l.vat_applies, l.virtual_account, l.start_date,
-                       l.end_date
-                FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN building b ON b.id = l.building_id
-                WHERE b.landlord_id = ? ORDER BY l.id""")
-                .param(landlordId)
-                .query((rs, n) -> {
-                    long rent = rs.getLong(4);
-                    long fee = rs.getLong(5);
-                    boolean vat = rs.getBoolean(6);
-                    return new Matcher.Lease(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rent + fee + Vat.of(rent, vat) + Vat.of(fee, vat), rs.getString(7),
-                            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class));
-                }).list();
+        List<Matcher.Lease> leases = views.tenanciesOfLandlord(landlordId).stream()
+                .map(t -> new Matcher.Lease(t.leaseId(), t.code(), t.tenantName(), t.monthlyTotal(), t.virtualAccount(),
+                        t.startDate(), t.endDate()))
+                .toList();
         Map<String, List<Long>> aliases = new HashMap<>();
-        jdbc.sql("""
-                SELECT pa.alias, pa.lease_id FROM payer_alias pa JOIN lease l ON l.id = pa.lease_id
-                JOIN building b ON b.id = l.building_id WHERE b.landlord_id = ? ORDER BY pa.lease_id""")
-                .param(landlordId)
+        jdbc.sql("SELECT alias, lease_id FROM payer_alias WHERE lease_id = ANY(?) ORDER BY lease_id")
+                .param(leases.stream().map(Matcher.Lease::leaseId).toArray(Long[]::new))
                 .query(rs -> {
                     aliases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
@@ -234,20 +216,23 @@ public class BankLines {
         return new NewPayment(reference, d.at().toLocalDate(), d.amount(), payer);
     }
 
-    private void link(List<Long> lines, List<Payments.Booked> paid, List<String> rules, String actor) {
-        if (lines.isEmpty()) {
+    /** Ties lines to the payments booked for them (with the amount each paid) and marks the lines matched. */
+    private void link(List<BankStatementImported.Matched> paid, String actor) {
+        if (paid.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 INSERT INTO bank_line_payment (bank_line_id, lease_id, amount, payment_id, rule)
-                SELECT x.line, x.lease, p.amount, x.payment, x.rule
-                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS x(line, lease, payment, rule)
-                JOIN payment p ON p.id = x.payment""")
-                .params(lines.toArray(Long[]::new), paid.stream().map(Payments.Booked::leaseId).toArray(Long[]::new),
-                        paid.stream().map(Payments.Booked::id).toArray(Long[]::new), rules.toArray(String[]::new))
+                SELECT x.line, x.lease, x.amount, x.payment, x.rule
+                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS x(line, lease, amount, payment, rule)""")
+                .params(paid.stream().map(BankStatementImported.Matched::lineId).toArray(Long[]::new),
+                        paid.stream().map(BankStatementImported.Matched::leaseId).toArray(Long[]::new),
+                        paid.stream().map(BankStatementImported.Matched::amount).toArray(Long[]::new),
+                        paid.stream().map(BankStatementImported.Matched::paymentId).toArray(Long[]::new),
+                        paid.stream().map(BankStatementImported.Matched::rule).toArray(String[]::new))
                 .update();
         jdbc.sql("UPDATE bank_line SET state = 'MATCHED', decided_by = ? WHERE id = ANY(?)")
-                .params(actor, new HashSet<>(lines).toArray(Long[]::new)).update();
+                .params(actor, paid.stream().map(BankStatementImported.Matched::lineId).distinct().toArray(Long[]::new)).update();
     }
 
     private void setState(List<Long> lines, LineState state) {
@@ -278,6 +263,9 @@ public class BankLines {
      */
     @Transactional(readOnly = true)
     public List<Line> list(LineState state, Long statementId, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw InvalidInput.of("limit", limit, "must be between 1 and " + MAX_LIST);
+        }
         List<String> states = state == null ? List.of(LineState.UNMATCHED.name(), LineState.AMBIGUOUS.name())
                 : List.of(state.name());
         List<Line> lines = jdbc.sql(SELECT + " WHERE bl.state = ANY(?) AND (?::bigint IS NULL OR bl.statement_id = ?)"
@@ -307,16 +295,21 @@ public class BankLines {
         if (lines.isEmpty()) {
             return lines;
         }
-        Map<Long, List<Applied>> applied = new HashMap<>();
-        jdbc.sql("""
-                SELECT x.bank_line_id, x.lease_id, l.code, t.name, x.amount, x.rule, x.payment_id FROM bank_line_payment x
-                JOIN lease l ON l.id = x.lease_id JOIN tenant t ON t.id = l.tenant_id
-                WHERE x.bank_line_id = ANY(?) AND NOT x.reversed ORDER BY x.id""")
+        record Paid(long lineId, long leaseId, long amount, Matcher.Rule rule, long paymentId) {}
+        List<Paid> paid = jdbc.sql("""
+                SELECT bank_line_id, lease_id, amount, rule, payment_id FROM bank_line_payment
+                WHERE bank_line_id = ANY(?) AND NOT reversed ORDER BY id""")
                 .param(lines.stream().map(Line::id).toArray(Long[]::new))
-                .query(rs -> {
-                    applied.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Applied(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getLong(5), Matcher.Rule.valueOf(rs.getString(6)), rs.getLong(7)));
-                });
+                .query((rs, n) -> new Paid(rs.getLong(1), rs.getLong(2), rs.getLong(3), Matcher.Rule.valueOf(rs.getString(4)),
+                        rs.getLong(5)))
+                .list();
+        Map<Long, LedgerViews.Tenancy> leases = views.tenancies(paid.stream().map(Paid::leaseId).collect(Collectors.toSet()));
+        Map<Long, List<Applied>> applied = new HashMap<>();
+        for (Paid p : paid) {
+            LedgerViews.Tenancy t = leases.get(p.leaseId());
+            applied.computeIfAbsent(p.lineId(), k -> new ArrayList<>())
+                    .add(new Applied(p.leaseId(), t.code(), t.tenantName(), p.amount(), p.rule(), p.paymentId()));
+        }
         Map<Long, Matcher> matchers = new HashMap<>();
         List<Line> complete = new ArrayList<>();
         for (Line l : lines) {
@@ -341,19 +334,14 @@ public class BankLines {
     @Transactional
     public Line assign(long lineId, long leaseId, boolean teach, String actor) {
         Row row = waiting(lineId);
-        requireLease(row.line(), "leaseId", leaseId);
+        requireLeases(row.line(), List.of("leaseId"), List.of(leaseId));
         book(row, List.of(new Part(leaseId, row.line().amount())), actor);
-        List<AuditLog.Event> events = new ArrayList<>();
-        events.add(new AuditLog.Event(actor, "BANK_LINE_ASSIGNED", "BANK_LINE", String.valueOf(lineId), leaseId, null,
-                details("amount", row.line().amount(), "payer", row.line().payer(), "teachAlias", teach)));
         String alias = PayerNames.key(row.line().payer());
-        if (teach && !alias.isEmpty() && jdbc.sql("""
+        boolean learned = teach && !alias.isEmpty() && jdbc.sql("""
                 INSERT INTO payer_alias (lease_id, alias, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(leaseId, alias, actor).update() > 0) {
-            events.add(new AuditLog.Event(actor, "PAYER_ALIAS_LEARNED", "LEASE", String.valueOf(leaseId), leaseId, null,
-                    details("payer", row.line().payer(), "alias", alias, "bankLineId", lineId)));
-        }
-        audit.recordAll(events);
+                .params(leaseId, alias, actor).update() > 0;
+        events.publishEvent(new BankLineAssigned(actor, lineId, leaseId, row.line().amount(), row.line().payer(), teach,
+                learned ? alias : null));
         return get(lineId);
     }
 
@@ -384,12 +372,13 @@ public class BankLines {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        List<String> fields = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            requireLease(row.line(), "parts[" + i + "].leaseId", parts.get(i).leaseId());
+            fields.add("parts[" + i + "].leaseId");
         }
+        requireLeases(row.line(), fields, parts.stream().map(Part::leaseId).toList());
         book(row, parts, actor);
-        audit.record(new AuditLog.Event(actor, "BANK_LINE_SPLIT", "BANK_LINE", String.valueOf(lineId), null, null,
-                details("amount", row.line().amount(), "parts", parts)));
+        events.publishEvent(new BankLineSplit(actor, lineId, row.line().amount(), parts));
         return get(lineId);
     }
 
@@ -400,8 +389,7 @@ public class BankLines {
         String why = reason(reason);
         jdbc.sql("UPDATE bank_line SET state = 'NOT_RENT', decided_by = ?, note = ? WHERE id = ?").params(actor, why, lineId)
                 .update();
-        audit.record(new AuditLog.Event(actor, "BANK_LINE_NOT_RENT", "BANK_LINE", String.valueOf(lineId), null, why,
-                details("amount", row.line().amount(), "payer", row.line().payer())));
+        events.publishEvent(new BankLineNotRent(actor, lineId, why, row.line().amount(), row.line().payer()));
         return get(lineId);
     }
 
@@ -416,17 +404,13 @@ public class BankLines {
             throw new Conflict("되돌릴 매칭이 없습니다 (" + row.line().state() + "); bank line " + lineId + " is not matched");
         }
         String why = reason(reason);
-        List<AuditLog.Event> events = new ArrayList<>();
-        jdbc.sql("SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
-                .forEach(p -> {
-                    payments.reverse(p[0], p[1], "입금 매칭 취소: " + why, actor, clock.instant());
-                    events.add(new AuditLog.Event(actor, "BANK_LINE_REVERSED", "BANK_LINE", String.valueOf(lineId), p[1], why,
-                            details("paymentId", p[0], "amount", row.line().amount())));
-                });
+        List<BankLineReversed.Reversed> reversed = jdbc.sql(
+                        "SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
+                .query((rs, n) -> new BankLineReversed.Reversed(rs.getLong(1), rs.getLong(2))).list();
+        reversed.forEach(p -> payments.reverse(p.paymentId(), p.leaseId(), "입금 매칭 취소: " + why, actor, clock.instant()));
         jdbc.sql("UPDATE bank_line_payment SET reversed = TRUE WHERE bank_line_id = ?").param(lineId).update();
         jdbc.sql("UPDATE bank_line SET state = 'UNMATCHED', decided_by = NULL WHERE id = ?").param(lineId).update();
-        audit.recordAll(events);
+        events.publishEvent(new BankLineReversed(actor, lineId, why, row.line().amount(), reversed));
         return get(lineId);
     }
 
@@ -448,12 +432,13 @@ public class BankLines {
     }
 
     /** A lease of another landlord than the account's is, for this line, a lease that does not exist. */
-    private void requireLease(Line line, String field, long leaseId) {
-        Long count = jdbc.sql("""
-                SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE l.id = ? AND b.landlord_id = ?""")
-                .params(leaseId, line.landlordId()).query(Long.class).single();
-        if (count == 0) {
-            throw new NotFound("lease", leaseId + " (" + field + ")");
+    private void requireLeases(Line line, List<String> fields, List<Long> leaseIds) {
+        Map<Long, LedgerViews.Tenancy> known = views.tenancies(leaseIds);
+        for (int i = 0; i < leaseIds.size(); i++) {
+            LedgerViews.Tenancy t = known.get(leaseIds.get(i));
+            if (t == null || t.landlordId() != line.landlordId()) {
+                throw new NotFound("lease", leaseIds.get(i) + " (" + fields.get(i) + ")");
+            }
         }
     }
 
@@ -473,8 +458,10 @@ public class BankLines {
         if (booked.size() != toBook.size()) {
             throw new Conflict("a payment with this line's bank reference is already in the ledger; nothing was changed");
         }
-        link(booked.stream().map(b -> row.line().id()).toList(), booked,
-                booked.stream().map(b -> Matcher.Rule.MANUAL.name()).toList(), actor);
+        Map<String, Long> amounts = new HashMap<>();
+        toBook.forEach(t -> amounts.put(t.payment().bankReference(), t.payment().amount()));
+        link(booked.stream().map(b -> new BankStatementImported.Matched(row.line().id(), b.leaseId(), Matcher.Rule.MANUAL.name(),
+                amounts.get(b.bankReference()), b.id())).toList(), actor);
     }
 
 }

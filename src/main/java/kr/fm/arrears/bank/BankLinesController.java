@@ -35,9 +35,6 @@ class BankLinesController {
     @GetMapping
     List<BankLines.Line> list(@RequestParam(required = false) String state, @RequestParam(required = false) Long statement,
             @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1_000) {
-            throw InvalidInput.of("limit", limit, "must be between 1 and 1000");
-        }
         return lines.list(state(state), statement, limit);
     }
 

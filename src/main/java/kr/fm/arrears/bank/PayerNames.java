@@ -8,11 +8,11 @@ import java.util.Locale;
  * （주） into (주)), the company form and every space or punctuation mark dropped. "(주) 대성정밀",
  * "주식회사 대성정밀" and "대성정밀㈜" are all "대성정밀".
  */
-public final class PayerNames {
+final class PayerNames {
 
     private PayerNames() {}
 
-    public static String key(String name) {
+    static String key(String name) {
         if (name == null) {
             return "";
         }

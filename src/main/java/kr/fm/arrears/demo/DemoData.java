@@ -10,7 +10,9 @@ import kr.fm.arrears.escalation.Cases;
 import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.imports.LeaseImport;
 import kr.fm.arrears.imports.PaymentImport;
-import kr.fm.arrears.shared.Viewer;
+import kr.fm.arrears.ledger.Charge;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
@@ -22,7 +24,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +75,8 @@ class DemoData implements ApplicationRunner {
             + "tenant_name,tenant_business_no,tenant_representative,tenant_phone,tenant_email,tenant_address,start_date,"
             + "end_date,monthly_rent,management_fee,deposit,due_day,vat_applies,late_interest_percent,merchant,commercial_act\n";
 
-    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final LedgerViews views;
     private final LeaseImport leases;
     private final PaymentImport payments;
     private final Users users;
@@ -84,10 +86,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final org.springframework.core.env.Environment env;
 
-    DemoData(JdbcClient jdbc, LeaseImport leases, PaymentImport payments, Users users, EscalationRuns runs, Cases cases,
-            NoticeWorkflow notices, Clock clock, org.springframework.core.env.Environment env) {
+    DemoData(Ledger ledger, LedgerViews views, LeaseImport leases, PaymentImport payments, Users users, EscalationRuns runs,
+            Cases cases, NoticeWorkflow notices, Clock clock, org.springframework.core.env.Environment env) {
         this.env = env;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.views = views;
         this.users = users;
         this.leases = leases;
         this.payments = payments;
@@ -99,7 +102,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (jdbc.sql("SELECT count(*) FROM lease").query(Long.class).single() > 0) {
+        if (!views.leases(Viewer.SYSTEM, null, null, null, 1, 0).isEmpty()) {
             log.info("demo data: the database already has leases, nothing loaded. " + accounts());
             return;
         }
@@ -109,7 +112,8 @@ class DemoData implements ApplicationRunner {
         var dated = leases.importFile(datedLeases(today), "demo/dated-leases.csv", Viewer.SYSTEM_NAME);
         payments.importFile(datedPayments(today), "demo/dated-payments.csv", Viewer.SYSTEM_NAME);
 
-        long landlord = jdbc.sql("SELECT id FROM landlord WHERE name = '한울산업개발'").query(Long.class).single();
+        long landlord = views.landlords(Viewer.SYSTEM).stream().filter(x -> x.name().equals("한울산업개발")).findFirst()
+                .orElseThrow().id();
         users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Viewer.SYSTEM_NAME);
         users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Viewer.SYSTEM_NAME);
         users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Viewer.SYSTEM_NAME);
@@ -120,8 +124,7 @@ class DemoData implements ApplicationRunner {
         runs.start(today, false, Viewer.SYSTEM_NAME);
         long paused = caseOf("HN-208");
         cases.pause(paused, today.plusDays(14), "분할 납부 약정 (2회 분납)", "manager2");
-        long notice = jdbc.sql("""
-                SELECT n.id FROM notice n JOIN lease l ON l.id = n.lease_id WHERE l.code = 'HN-205'""").query(Long.class).single();
+        long notice = notices.list(Viewer.SYSTEM, null, null, leaseId("HN-205"), 1, 0).get(0).id();
         notices.submit(notice, Viewer.staff("manager2", Viewer.Role.MANAGER));
 
         log.info("demo data loaded for {}: {} example and {} dated leases, {} payments; notice {} waits for approval. {}",
@@ -134,9 +137,12 @@ class DemoData implements ApplicationRunner {
     }
 
     private long caseOf(String leaseCode) {
-        return jdbc.sql("""
-                SELECT c.id FROM arrears_case c JOIN lease l ON l.id = c.lease_id WHERE l.code = ? AND c.closed_on IS NULL""")
-                .param(leaseCode).query(Long.class).single();
+        long lease = leaseId(leaseCode);
+        return cases.openCases(List.of(lease)).get(lease).caseId();
+    }
+
+    private long leaseId(String code) {
+        return views.leaseIdByCode(code).orElseThrow();
     }
 
     /** Each lease starts in the month of its first unpaid due date, due on that day of the month. */
@@ -167,12 +173,11 @@ class DemoData implements ApplicationRunner {
                 continue;
             }
             LocalDate paidOn = t.paidDaysAgo() == PREPAID ? null : today.minusDays(t.paidDaysAgo());
-            long owed = jdbc.sql("""
-                    SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c JOIN lease l ON l.id = c.lease_id
-                    WHERE l.code = ? AND c.due_date <= ?""").params(t.code(), paidOn == null ? today : paidOn)
-                    .query(Long.class).single();
+            long lease = leaseId(t.code());
+            long owed = ledger.charges(List.of(lease), paidOn == null ? today : paidOn).getOrDefault(lease, List.of()).stream()
+                    .mapToLong(Charge::total).sum();
             if (paidOn == null) {
-                paidOn = jdbc.sql("SELECT start_date FROM lease WHERE code = ?").param(t.code()).query(LocalDate.class).single();
+                paidOn = views.lease(Viewer.SYSTEM, lease).orElseThrow().startDate();
             }
             csv.append(String.join(",", "DEMO-" + t.code() + "-" + paidOn, paidOn.toString(), String.valueOf(owed), t.code(),
                     t.name())).append('\n');

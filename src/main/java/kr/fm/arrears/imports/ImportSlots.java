@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import kr.fm.arrears.shared.TryLater;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * cost two files of memory, not ten.
  */
 @Component
+@EnableConfigurationProperties(ImportSettings.class)
 public class ImportSlots {
 
     public interface Work<T> {
@@ -24,10 +25,9 @@ public class ImportSlots {
     private final Semaphore slots;
     private final Duration wait;
 
-    ImportSlots(@Value("${arrears.imports.concurrency:2}") int concurrency,
-            @Value("${arrears.imports.queue-timeout:PT30S}") Duration wait) {
-        this.slots = new Semaphore(concurrency, true);
-        this.wait = wait;
+    ImportSlots(ImportSettings settings) {
+        this.slots = new Semaphore(settings.concurrency(), true);
+        this.wait = settings.queueTimeout();
     }
 
     public <T> T run(Work<T> work) throws IOException {

@@ -1,13 +1,10 @@
 package kr.fm.arrears.imports;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.NewBuilding;
 import kr.fm.arrears.ledger.NewLandlord;
 import kr.fm.arrears.ledger.NewLease;
@@ -15,6 +12,7 @@ import kr.fm.arrears.ledger.NewTenant;
 import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,13 +36,13 @@ public class LeaseImport {
     private final Portfolio portfolio;
     private final ValidationToColumns validation;
     private final TransactionTemplate tx;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    LeaseImport(Portfolio portfolio, ValidationToColumns validation, TransactionTemplate tx, AuditLog audit) {
+    LeaseImport(Portfolio portfolio, ValidationToColumns validation, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.portfolio = portfolio;
         this.validation = validation;
         this.tx = tx;
-        this.audit = audit;
+        this.events = events;
     }
 
     public record Result(int rows, int leasesCreated) {}
@@ -65,9 +63,7 @@ public class LeaseImport {
                 status.setRollbackOnly();
                 throw new ImportRejected(errors);
             }
-            audit.record(new AuditLog.Event(actor, "IMPORT_COMPLETED", "IMPORT", fileName, null, null,
-                    details("kind", "leases", "rows", file.rows().size(), "leasesCreated", created,
-                            "sha256", Sha256.hex(bytes))));
+            events.publishEvent(new LeasesImported(actor, fileName, file.rows().size(), created, Sha256.hex(bytes)));
             return new Result(file.rows().size(), created);
         });
     }

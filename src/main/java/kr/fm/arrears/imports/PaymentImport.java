@@ -1,7 +1,5 @@
 package kr.fm.arrears.imports;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.ledger.NewPayment;
 import kr.fm.arrears.ledger.Payments;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,14 +33,14 @@ public class PaymentImport {
     private final LedgerViews views;
     private final ValidationToColumns validation;
     private final TransactionTemplate tx;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    PaymentImport(Payments payments, LedgerViews views, ValidationToColumns validation, TransactionTemplate tx, AuditLog audit) {
+    PaymentImport(Payments payments, LedgerViews views, ValidationToColumns validation, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.payments = payments;
         this.views = views;
         this.validation = validation;
         this.tx = tx;
-        this.audit = audit;
+        this.events = events;
     }
 
     public record Result(int rows, int recorded, int alreadyRecorded) {}
@@ -84,8 +82,7 @@ public class PaymentImport {
             for (var e : byLease.entrySet()) {
                 recorded += payments.record(e.getKey(), e.getValue(), actor).size();
             }
-            audit.record(new AuditLog.Event(actor, "IMPORT_COMPLETED", "IMPORT", fileName, null, null,
-                    details("kind", "payments", "rows", file.rows().size(), "recorded", recorded, "sha256", Sha256.hex(bytes))));
+            events.publishEvent(new PaymentsImported(actor, fileName, file.rows().size(), recorded, Sha256.hex(bytes)));
             return new Result(file.rows().size(), recorded, file.rows().size() - recorded);
         });
     }

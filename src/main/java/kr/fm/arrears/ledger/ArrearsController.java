@@ -23,12 +23,11 @@ class ArrearsController {
     private final Clock clock;
     private final int flagPercent;
 
-    ArrearsController(Ledger ledger, LedgerViews views, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${arrears.deposit.flag-percent:50}") int flagPercent) {
+    ArrearsController(Ledger ledger, LedgerViews views, Clock clock, LedgerSettings settings) {
         this.ledger = ledger;
         this.views = views;
         this.clock = clock;
-        this.flagPercent = flagPercent;
+        this.flagPercent = settings.deposit().flagPercent();
     }
 
     /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
@@ -41,7 +40,7 @@ class ArrearsController {
             @RequestParam(required = false) Long buildingId, @RequestParam(defaultValue = "500") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, limit, offset);
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
         List<LeaseInArrears> items = views.leases(viewer, ids).stream()
                 .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),

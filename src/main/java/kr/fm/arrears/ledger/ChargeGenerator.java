@@ -1,14 +1,12 @@
 package kr.fm.arrears.ledger;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Won;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +22,12 @@ public class ChargeGenerator {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChargeGenerator.class);
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public ChargeGenerator(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ChargeGenerator(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -71,9 +69,7 @@ public class ChargeGenerator {
                 .param("max", Won.MAX).param("lease", leaseId).query(Long.class).list();
         if (!unbounded.isEmpty()) {
             log.error("no {} charges for lease(s) {}: rent or fee above {}", month, unbounded, Won.format(Won.MAX));
-            audit.recordAll(unbounded.stream().map(id -> new AuditLog.Event(actor, "CHARGE_GENERATION_FAILED", "LEASE",
-                    String.valueOf(id), id, "rent or management fee above " + Won.MAX, details("period", month.toString())))
-                    .toList());
+            events.publishEvent(new ChargeGenerationFailed(actor, month, unbounded, "rent or management fee above " + Won.MAX));
         }
     }
 
@@ -88,8 +84,8 @@ public class ChargeGenerator {
                 .query(Long.class).optional()
                 .orElseThrow(() -> kr.fm.arrears.shared.InvalidInput.of("period", c.period().toString(),
                         "already has a " + c.kind() + " charge for this lease"));
-        audit.record(new AuditLog.Event(actor, "CHARGE_CREATED", "CHARGE", String.valueOf(id), leaseId, null,
-                details("kind", c.kind(), "period", c.period().toString(), "dueDate", c.dueDate(), "amount", c.amount(), "vat", vat)));
+        events.publishEvent(new ChargesCreated(actor, List.of(new ChargesCreated.Created(id, leaseId, c.kind(), c.period(),
+                c.dueDate(), c.amount(), vat))));
         return id;
     }
 
@@ -115,10 +111,10 @@ public class ChargeGenerator {
                 .query((rs, n) -> new Created(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
                         rs.getObject("due_date", LocalDate.class), rs.getLong("amount"), rs.getLong("vat")))
                 .list();
-        audit.recordAll(created.stream().map(c -> new AuditLog.Event(actor, "CHARGE_CREATED", "CHARGE",
-                String.valueOf(c.chargeId()), c.leaseId(), null,
-                details("kind", c.kind(), "period", month.toString(), "dueDate", c.dueDate(), "amount", c.amount(), "vat", c.vat())))
-                .toList());
+        if (!created.isEmpty()) {
+            events.publishEvent(new ChargesCreated(actor, created.stream().map(c -> new ChargesCreated.Created(c.chargeId(),
+                    c.leaseId(), c.kind(), month, c.dueDate(), c.amount(), c.vat())).toList()));
+        }
         return created;
     }
 }

@@ -19,7 +19,7 @@ public record DepositCoverage(long deposit, long owed, long remaining, BigDecima
             boolean vatApplies, int flagPercent) {
         long owed = Math.addExact(arrears.overdueBalance(), arrears.lateInterest());
         long remaining = Math.subtractExact(deposit, owed);
-        long monthly = Math.addExact(monthlyRent + Vat.of(monthlyRent, vatApplies), managementFee + Vat.of(managementFee, vatApplies));
+        long monthly = Math.addExact(Vat.included(monthlyRent, vatApplies), Vat.included(managementFee, vatApplies));
         BigDecimal months = remaining <= 0 || monthly == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(remaining).divide(BigDecimal.valueOf(monthly), 2, RoundingMode.FLOOR);
         // owed ≥ deposit × percent / 100, in whole numbers: no rounding decides the flag

@@ -19,7 +19,7 @@ public record LeaseTerms(long leaseId, long monthlyRent, boolean vatApplies, Big
 
     /** A month's rent as charged, VAT included: the unit of "months of rent". */
     public long monthlyRentDue() {
-        return monthlyRent + Vat.of(monthlyRent, vatApplies);
+        return Vat.included(monthlyRent, vatApplies);
     }
 
     /** 2기의 차임액 (민법 제640조), or 3기 under 상가건물 임대차보호법 제10조의8. */

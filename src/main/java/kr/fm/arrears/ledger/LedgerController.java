@@ -85,7 +85,7 @@ class LedgerController {
     List<LedgerViews.LeaseSummary> leases(Viewer viewer, @RequestParam(required = false) Long landlordId,
             @RequestParam(required = false) Long buildingId, @RequestParam(required = false) Long tenantId,
             @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return views.leases(viewer, landlordId, buildingId, tenantId, Math.min(Math.max(limit, 1), 5000), Math.max(offset, 0));
+        return views.leases(viewer, landlordId, buildingId, tenantId, limit, offset);
     }
 
     @GetMapping("/leases/{id}")

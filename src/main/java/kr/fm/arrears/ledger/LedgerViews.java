@@ -3,7 +3,9 @@ package kr.fm.arrears.ledger;
 import kr.fm.arrears.shared.Viewer;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,13 @@ public class LedgerViews {
             String landlordName, long buildingId, String buildingName, String units, long monthlyRent, long managementFee,
             long deposit, int dueDay, LocalDate startDate, LocalDate endDate, boolean commercialAct, boolean vatApplies,
             String virtualAccount) {}
+
+    /** A page of leases holds 1 to 5,000 of them; an offset below 0 is the first page. */
+    static final int MAX_PAGE = 5_000;
+
+    private static int pageSize(int limit) {
+        return Math.min(Math.max(limit, 1), MAX_PAGE);
+    }
 
     private static final String IN_SCOPE = "(CAST(:scope AS BIGINT) IS NULL OR ll.id = :scope)";
 
@@ -44,7 +53,7 @@ public class LedgerViews {
                   AND (CAST(:tenant AS BIGINT) IS NULL OR t.id = :tenant)
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("tenant", tenantId)
-                .param("limit", limit).param("offset", offset)
+                .param("limit", pageSize(limit)).param("offset", Math.max(offset, 0))
                 .query(LeaseSummary.class).list();
     }
 
@@ -79,8 +88,46 @@ public class LedgerViews {
                                                             AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
                 .param("landlord", viewer.landlordFilter(landlordId)).param("building", buildingId).param("asOf", asOf)
-                .param("limit", limit).param("offset", offset)
+                .param("limit", pageSize(limit)).param("offset", Math.max(offset, 0))
                 .query(Long.class).list();
+    }
+
+    /** A lease as a deposit is matched to it: who pays, what a month costs, its 가상계좌 and its term. */
+    public record Tenancy(long leaseId, String code, long landlordId, String tenantName, long monthlyRent, long managementFee,
+            boolean vatApplies, String virtualAccount, LocalDate startDate, LocalDate endDate) {
+
+        /** Rent and management fee of one month, VAT included. */
+        public long monthlyTotal() {
+            return Math.addExact(Vat.included(monthlyRent, vatApplies), Vat.included(managementFee, vatApplies));
+        }
+    }
+
+    private static final String TENANCY = """
+            SELECT l.id AS lease_id, l.code, b.landlord_id, t.name AS tenant_name, l.monthly_rent, l.management_fee,
+                   l.vat_applies, l.virtual_account, l.start_date, l.end_date
+            FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN building b ON b.id = l.building_id
+            """;
+
+    /** Every lease of a landlord, in id order. */
+    public List<Tenancy> tenanciesOfLandlord(long landlordId) {
+        return jdbc.sql(TENANCY + " WHERE b.landlord_id = ? ORDER BY l.id").param(landlordId).query(Tenancy.class).list();
+    }
+
+    /** The leases with these ids, by id; ids of no lease are absent. */
+    public Map<Long, Tenancy> tenancies(Collection<Long> leaseIds) {
+        Map<Long, Tenancy> byId = new HashMap<>();
+        if (!leaseIds.isEmpty()) {
+            jdbc.sql(TENANCY + " WHERE l.id = ANY(?)").param(leaseIds.toArray(Long[]::new)).query(Tenancy.class).list()
+                    .forEach(t -> byId.put(t.leaseId(), t));
+        }
+        return byId;
+    }
+
+    /** The landlord whose account on file has these digits (the lowest id if several do). */
+    public Optional<Long> landlordByBankAccount(String accountDigits) {
+        return jdbc.sql("""
+                SELECT id FROM landlord WHERE regexp_replace(coalesce(bank_account, ''), '\\D', '', 'g') = ? ORDER BY id LIMIT 1""")
+                .param(accountDigits).query(Long.class).optional();
     }
 
     public record Landlord(long id, String name, String businessNo, String address, String phone, String email,

@@ -9,7 +9,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -20,13 +20,13 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * second firing create nothing anyway.
  */
 @DisallowConcurrentExecution
-public class MonthlyCharges extends QuartzJobBean {
+class MonthlyCharges extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyCharges.class);
     private final ChargeGenerator generator;
     private final Clock clock;
 
-    public MonthlyCharges(ChargeGenerator generator, Clock clock) {
+    MonthlyCharges(ChargeGenerator generator, Clock clock) {
         this.generator = generator;
         this.clock = clock;
     }
@@ -40,10 +40,12 @@ public class MonthlyCharges extends QuartzJobBean {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(LedgerSettings.class)
     static class Schedule {
         @Bean
-        ScheduledJob monthlyChargesSchedule(@Value("${arrears.charges.cron}") String cron) {
-            return new ScheduledJob("monthly-charges", MonthlyCharges.class, cron, "this month's and next month's charges");
+        ScheduledJob monthlyChargesSchedule(LedgerSettings settings) {
+            return new ScheduledJob("monthly-charges", MonthlyCharges.class, settings.charges().cron(),
+                    "this month's and next month's charges");
         }
     }
 }

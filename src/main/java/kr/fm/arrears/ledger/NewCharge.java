@@ -12,5 +12,5 @@ public record NewCharge(
         @NotNull ChargeKind kind,
         @NotNull YearMonth period,
         @NotNull LocalDate dueDate,
-        @NotNull @PositiveOrZero @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long amount,
-        @PositiveOrZero @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long vat) {}
+        @NotNull @PositiveOrZero @Max(value = Won.MAX, message = Amounts.AT_MOST_MAX) Long amount,
+        @PositiveOrZero @Max(value = Won.MAX, message = Amounts.AT_MOST_MAX) Long vat) {}

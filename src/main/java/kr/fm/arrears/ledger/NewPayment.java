@@ -11,5 +11,5 @@ import kr.fm.arrears.shared.Won;
 public record NewPayment(
         @NotBlank @Size(max = 100) String bankReference,
         @NotNull LocalDate paidOn,
-        @NotNull @Positive @Max(value = Won.MAX, message = "must be at most 100,000,000,000 won") Long amount,
+        @NotNull @Positive @Max(value = Won.MAX, message = Amounts.AT_MOST_MAX) Long amount,
         @Size(max = 200) String payerName) {}

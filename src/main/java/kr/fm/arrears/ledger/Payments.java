@@ -1,12 +1,10 @@
 package kr.fm.arrears.ledger;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Payments {
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public Payments(JdbcClient jdbc, AuditLog audit) {
+    Payments(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
     }
 
     public record Existing(long id, long leaseId, LocalDate paidOn, long amount) {}
@@ -59,8 +57,7 @@ public class Payments {
                 INSERT INTO payment_reversal (payment_id, reason, reversed_by, reversed_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""").params(paymentId, reason, actor, java.sql.Timestamp.from(at)).update() > 0;
         if (reversed) {
-            audit.record(new AuditLog.Event(actor, "PAYMENT_REVERSED", "PAYMENT", String.valueOf(paymentId), leaseId, reason,
-                    details("paymentId", paymentId)));
+            events.publishEvent(new PaymentReversed(actor, paymentId, leaseId, reason));
         }
         return reversed;
     }
@@ -73,7 +70,7 @@ public class Payments {
 
     /**
      * Records the payments not seen before, in one statement whatever their number (a bank statement
-     * of 50,000 lines); each newly recorded one is audited.
+     * of 50,000 lines); the newly recorded ones are published as one {@link PaymentsApplied}.
      */
     @Transactional
     public List<Booked> recordAll(List<ToLease> payments, String actor) {
@@ -103,13 +100,14 @@ public class Payments {
                 ON CONFLICT (bank_reference) DO NOTHING RETURNING id, lease_id, bank_reference""")
                 .params(leases, refs, dates, amounts, payers)
                 .query((rs, i) -> new Booked(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
-        List<AuditLog.Event> events = new ArrayList<>(created.size());
+        List<PaymentsApplied.Applied> applied = new ArrayList<>(created.size());
         for (Booked b : created) {
             NewPayment p = byRef.get(b.bankReference());
-            events.add(new AuditLog.Event(actor, "PAYMENT_APPLIED", "PAYMENT", String.valueOf(b.id()), b.leaseId(), null,
-                    details("bankReference", b.bankReference(), "paidOn", p.paidOn(), "amount", p.amount())));
+            applied.add(new PaymentsApplied.Applied(b.id(), b.leaseId(), b.bankReference(), p.paidOn(), p.amount()));
         }
-        audit.recordAll(events);
+        if (!applied.isEmpty()) {
+            events.publishEvent(new PaymentsApplied(actor, applied));
+        }
         return created;
     }
 }

@@ -2,12 +2,12 @@ package kr.fm.arrears.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
-import static kr.fm.arrears.audit.AuditLog.details;
 import kr.fm.arrears.shared.BusinessNumber;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.PhoneNumber;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Portfolio {
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final ChargeGenerator charges;
 
-    public Portfolio(JdbcClient jdbc, AuditLog audit, ChargeGenerator charges) {
+    Portfolio(JdbcClient jdbc, ApplicationEventPublisher events, ChargeGenerator charges) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.charges = charges;
     }
 
@@ -45,8 +45,7 @@ public class Portfolio {
                 .params(l.name(), brn, l.address(), PhoneNumber.toE164(l.phone()), blankToNull(l.email()), l.bankName(),
                         l.bankAccount(), l.accountHolder())
                 .query(Long.class).single();
-        audit.record(new AuditLog.Event(actor, "LANDLORD_CREATED", "LANDLORD", String.valueOf(id), null, null,
-                details("name", l.name())));
+        events.publishEvent(new LandlordCreated(actor, id, l.name()));
         return id;
     }
 
@@ -60,8 +59,7 @@ public class Portfolio {
         long id = existing.orElseGet(() -> {
             long created = jdbc.sql("INSERT INTO building (landlord_id, name, address) VALUES (?, ?, ?) RETURNING id")
                     .params(b.landlordId(), b.name(), b.address()).query(Long.class).single();
-            audit.record(new AuditLog.Event(actor, "BUILDING_CREATED", "BUILDING", String.valueOf(created), null, null,
-                    details("name", b.name(), "landlordId", b.landlordId())));
+            events.publishEvent(new BuildingCreated(actor, created, b.name(), b.landlordId()));
             return created;
         });
         if (b.units() != null) {
@@ -79,8 +77,7 @@ public class Portfolio {
                     INSERT INTO unit (building_id, unit_no) VALUES (?, ?)
                     ON CONFLICT (building_id, unit_no) DO NOTHING RETURNING id""")
                     .params(buildingId, unitNo.trim()).query(Long.class).optional();
-            inserted.ifPresent(id -> audit.record(new AuditLog.Event(actor, "UNIT_CREATED", "UNIT", String.valueOf(id),
-                    null, null, details("buildingId", buildingId, "unitNo", unitNo.trim()))));
+            inserted.ifPresent(id -> events.publishEvent(new UnitCreated(actor, id, buildingId, unitNo.trim())));
             ids.add(inserted.orElseGet(() -> jdbc.sql("SELECT id FROM unit WHERE building_id = ? AND unit_no = ?")
                     .params(buildingId, unitNo.trim()).query(Long.class).single()));
         }
@@ -99,8 +96,7 @@ public class Portfolio {
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(t.name(), brn, t.representative(), PhoneNumber.toE164(t.phone()), blankToNull(t.email()), t.address())
                 .query(Long.class).single();
-        audit.record(new AuditLog.Event(actor, "TENANT_CREATED", "TENANT", String.valueOf(id), null, null,
-                details("name", t.name(), "businessNo", brn)));
+        events.publishEvent(new TenantCreated(actor, id, t.name(), brn));
         return id;
     }
 
@@ -124,9 +120,8 @@ public class Portfolio {
         for (Long unitId : units(l.buildingId(), l.units(), actor)) {
             jdbc.sql("INSERT INTO lease_unit (lease_id, unit_id) VALUES (?, ?)").params(id, unitId).update();
         }
-        audit.record(new AuditLog.Event(actor, "LEASE_CREATED", "LEASE", String.valueOf(id), id, null,
-                details("code", l.code(), "units", l.units(), "monthlyRent", l.monthlyRent(), "managementFee", l.managementFee(),
-                        "dueDay", l.dueDay(), "startDate", l.startDate(), "endDate", l.endDate())));
+        events.publishEvent(new LeaseCreated(actor, id, l.code(), l.units(), l.monthlyRent(), l.managementFee(), l.dueDay(),
+                l.startDate(), l.endDate()));
         charges.generateForLease(id, actor);
         return id;
     }
@@ -160,7 +155,7 @@ public class Portfolio {
      * lease each, since a deposit to it is matched to the lease without a person.
      */
     public Optional<String> virtualAccountConflict(long leaseId, String virtualAccount) {
-        String digits = virtualAccount == null ? "" : virtualAccount.replaceAll("[\\s-]", "");
+        String digits = Objects.toString(virtualAccountDigits(virtualAccount), "");
         if (!digits.isEmpty() && !digits.matches("\\d{10,20}")) {
             return Optional.of("must be a virtual account number of 10 to 20 digits (hyphens allowed)");
         }
@@ -174,10 +169,14 @@ public class Portfolio {
         virtualAccountConflict(leaseId, virtualAccount).ifPresent(why -> {
             throw InvalidInput.of("virtualAccount", virtualAccount, why);
         });
-        String digits = virtualAccount == null || virtualAccount.isBlank() ? null : virtualAccount.replaceAll("[\\s-]", "");
+        String digits = virtualAccountDigits(virtualAccount);
         jdbc.sql("UPDATE lease SET virtual_account = ? WHERE id = ?").params(digits, leaseId).update();
-        audit.record(new AuditLog.Event(actor, "LEASE_VIRTUAL_ACCOUNT_SET", "LEASE", String.valueOf(leaseId), leaseId, null,
-                details("virtualAccount", digits == null ? "" : digits)));
+        events.publishEvent(new VirtualAccountSet(actor, leaseId, digits));
+    }
+
+    /** A 가상계좌 as stored: without spaces and hyphens; null when blank. */
+    private static String virtualAccountDigits(String virtualAccount) {
+        return virtualAccount == null || virtualAccount.isBlank() ? null : virtualAccount.replaceAll("[\\s-]", "");
     }
 
     private static String blankToNull(String s) {

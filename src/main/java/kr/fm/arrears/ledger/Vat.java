@@ -8,4 +8,9 @@ public final class Vat {
     public static long of(long supplyAmount, boolean applies) {
         return applies ? supplyAmount / 10 : 0;
     }
+
+    /** The amount as charged: the supply amount and, when it applies, its VAT. */
+    public static long included(long supplyAmount, boolean applies) {
+        return Math.addExact(supplyAmount, of(supplyAmount, applies));
+    }
 }
