@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  * Portfolios.Given given = portfolios.given()
  *         .lease(Portfolios.lease("L1").unit("101"))          // 한울 제1공장, (주)대성정밀, 1,000,000 + 100,000 + VAT from March 2026
- *         .manager("kim", "password", "김관리")
+ *         .manager("kim", "kim-test-password", "김관리")
  *         .make();
  * given.leaseId("L1");
  * </pre>
@@ -47,14 +47,14 @@ public class Portfolios {
     public static final Tenant DAESUNG = new Tenant("(주)대성정밀", "124-81-00004", "김대성", "010-2345-6789", "ds@daesung.example", null);
     public static final Tenant MIRAE = new Tenant("미래테크(주)", "135-86-12349", "이미래", "010-3456-7890", "info@miraetech.example", null);
 
-    /**
-     * Two leases that have paid nothing since 1 October 2025: on the test clock's 15 April 2026 each has
-     * 14 overdue charges, rent and fee due on the 10th of October to April.
-     */
+    /** Civil code lease: rent 2,000,000 + fee 200,000 (+10% VAT each), 12% contractual interest. */
     public static final String CIVIL = "NT-CIVIL";
     /** Commercial Building Lease Protection Act applies: rent 1,500,000 + fee 150,000, statutory 6%. */
     public static final String COMMERCIAL = "NT-ACT";
-    /** {@link #CIVIL} (civil code: rent 2,000,000 + fee 200,000, +10% VAT each, 12% contractual interest) and {@link #COMMERCIAL}. */
+    /**
+     * {@link #CIVIL} and {@link #COMMERCIAL}, two leases that have paid nothing since 1 October 2025: on the
+     * test clock's 15 April 2026 each has 14 overdue charges, rent and fee due on the 10th of October to April.
+     */
     public static final List<Lease> UNPAID_SINCE_OCTOBER = List.of(
             lease(CIVIL).unit("201").from(LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30)).rent(2_000_000, 200_000)
                     .deposit(20_000_000).interest(12),
