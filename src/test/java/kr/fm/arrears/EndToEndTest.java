@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,12 @@ class EndToEndTest {
     Api api;
     @Autowired
     TestClock clock;
+    @Autowired
+    Portfolios portfolios;
 
     @Test
     void one_escalation_run_drafts_the_notices_and_queues_the_reminders_each_lease_has_earned() {
-        Map<String, Long> ids = Examples.importAll(api);
+        Map<String, Long> ids = portfolios.given().examples().make().leaseIds();
         clock.set(LocalDate.of(2026, 4, 15));
 
         assertThat(api.postJson("/api/escalation/runs", Map.of("businessDate", "2026-04-15", "dryRun", false)).status())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import kr.fm.arrears.ArrearsApplication;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class AuditChainTest {
 
     @BeforeAll
     void someHistory() {
-        api.postCsv("/api/imports/leases", Examples.leases());
-        api.postCsv("/api/imports/payments", Examples.payments());
+        api.postCsv("/api/imports/leases", Portfolios.exampleLeases());
+        api.postCsv("/api/imports/payments", Portfolios.examplePayments());
     }
 
     @Test

@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.imports.StatementExamples;
-import kr.fm.arrears.security.Role;
-import kr.fm.arrears.security.Users;
-import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A landlord's statement through the API: deposits matched by the tenant's name and amount, the rest
@@ -39,17 +35,14 @@ class BankStatementTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
+    Portfolios portfolios;
 
     Map<String, Long> leases;
 
     @BeforeAll
     void portfolio() {
-        leases = Examples.importAll(api);
-        long landlordA = jdbc.sql("SELECT id FROM landlord WHERE name = '한울산업개발'").query(Long.class).single();
-        tx.executeWithoutResult(s -> users.create("owner-a", "owner-a-password", Role.LANDLORD, landlordA, "한울", Viewer.SYSTEM_NAME));
+        leases = portfolios.given().examples().landlordAccount("owner-a", "owner-a-password", "한울산업개발", "한울").make()
+                .leaseIds();
     }
 
     @Test

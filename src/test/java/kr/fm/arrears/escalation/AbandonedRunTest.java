@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +28,14 @@ class AbandonedRunTest {
 
     @Autowired Api api;
     @Autowired TestClock clock;
-    @Autowired Portfolio portfolio;
-    @Autowired Payments payments;
+    @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Autowired EscalationRuns runs;
 
     @BeforeAll
     void oneLeaseUnpaidSince10March() {
         clock.set(LocalDate.of(2026, 3, 1));
-        new Tenancy(portfolio, payments).lease("ABANDONED-1", "301", false);
+        portfolios.given().lease(Portfolios.lease("ABANDONED-1").unit("301")).make();
         clock.set(LocalDate.of(2026, 3, 11));
     }
 

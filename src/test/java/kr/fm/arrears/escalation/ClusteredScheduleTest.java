@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.shared.QuartzSchedules;
 import kr.fm.arrears.shared.ScheduledJob;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +50,7 @@ class ClusteredScheduleTest {
 
     @Autowired Scheduler serviceScheduler;
     @Autowired TestClock clock;
-    @Autowired Portfolio portfolio;
-    @Autowired Payments payments;
+    @Autowired Portfolios portfolios;
 
     private final AtomicInteger fired = new AtomicInteger();
 
@@ -104,7 +102,7 @@ class ClusteredScheduleTest {
     @Test
     void the_monthly_charges_job_fired_by_quartz_creates_next_months_charges() throws Exception {
         clock.set(LocalDate.of(2026, 4, 15));
-        long lease = new Tenancy(portfolio, payments).lease("QUARTZ-1", "201", false); // charges March to May
+        long lease = portfolios.given().lease(Portfolios.lease("QUARTZ-1").unit("201")).make().leaseId("QUARTZ-1"); // charges March to May
         clock.set(LocalDate.of(2026, 5, 1));
         Scheduler node = node("charges", "node-a");
         ScheduledJob monthly = schedules.stream().filter(s -> s.name().equals("monthly-charges")).findFirst().orElseThrow();

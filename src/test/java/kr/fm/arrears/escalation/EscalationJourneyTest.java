@@ -9,9 +9,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.ledger.ChargeGenerator;
-import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -31,18 +30,20 @@ class EscalationJourneyTest {
     @Autowired Api api;
     @Autowired TestClock clock;
     @Autowired Published published;
-    @Autowired Portfolio portfolio;
-    @Autowired Payments payments;
+    @Autowired Portfolios portfolios;
     @Autowired ChargeGenerator charges;
     @Autowired JdbcClient jdbc;
 
     @Test
     void leases_climb_the_ladder_pause_wait_for_the_act_threshold_and_resolve_when_paid() {
         clock.set(LocalDate.of(2026, 3, 1));
-        Tenancy tenancy = new Tenancy(portfolio, payments);
-        long ladder = tenancy.lease("LADDER", "101", false);
-        long paused = tenancy.lease("PAUSED", "102", false);
-        long act = tenancy.lease("ACT", "103", true); // 상가건물 임대차보호법: termination at 3 months' rent
+        Portfolios.Given tenancy = portfolios.given().lease(Portfolios.lease("LADDER").unit("101"))
+                .lease(Portfolios.lease("PAUSED").unit("102"))
+                .lease(Portfolios.lease("ACT").unit("103").underTheAct()) // 상가건물 임대차보호법: termination at 3 months' rent
+                .make();
+        long ladder = tenancy.leaseId("LADDER");
+        long paused = tenancy.leaseId("PAUSED");
+        long act = tenancy.leaseId("ACT");
 
         // 3 days before the first due date: the friendly reminder, once
         runOn("2026-03-07");

@@ -8,9 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,20 +38,27 @@ class EscalationRunsTest {
     @Autowired Api api;
     @Autowired TestClock clock;
     @Autowired Published published;
-    @Autowired Portfolio portfolio;
-    @Autowired Payments payments;
+    @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
 
     final List<Long> leases = new ArrayList<>();
+    /** The one landlord and building of the twelve leases. */
+    record Tenancy(long landlordId, long buildingId) {}
+
     Tenancy tenancy;
 
     @BeforeAll
     void twelveLeases() {
         clock.set(LocalDate.of(2026, 3, 1));
-        tenancy = new Tenancy(portfolio, payments);
+        Portfolios.Builder twelve = portfolios.given();
         for (int i = 1; i <= 12; i++) {
-            leases.add(tenancy.lease("L" + i, String.valueOf(100 + i), false));
+            twelve.lease(Portfolios.lease("L" + i).unit(String.valueOf(100 + i)));
         }
+        Portfolios.Given given = twelve.make();
+        for (int i = 1; i <= 12; i++) {
+            leases.add(given.leaseId("L" + i));
+        }
+        tenancy = new Tenancy(given.landlordId(Portfolios.HANUL.name()), given.buildingId("L1"));
         clock.set(LocalDate.of(2026, 3, 11));
     }
 

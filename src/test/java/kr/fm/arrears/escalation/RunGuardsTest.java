@@ -11,9 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kr.fm.arrears.audit.AuditVerifier;
-import kr.fm.arrears.ledger.Payments;
-import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,8 +40,7 @@ class RunGuardsTest {
 
     @Autowired Api api;
     @Autowired TestClock clock;
-    @Autowired Portfolio portfolio;
-    @Autowired Payments payments;
+    @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Autowired Hooks hooks;
     @Autowired AuditVerifier auditVerifier;
@@ -70,19 +68,15 @@ class RunGuardsTest {
         }
     }
 
-    private Tenancy tenancy;
-
-    private Tenancy tenancy() {
-        if (tenancy == null) {
-            tenancy = new Tenancy(portfolio, payments);
-        }
-        return tenancy;
+    /** A lease of the fixtures' one landlord, building and tenant, unpaid from its first due date (10 March 2026). */
+    private long lease(String code, String unit) {
+        return portfolios.given().lease(Portfolios.lease(code).unit(unit)).make().leaseId(code);
     }
 
     @Test
     @Order(1)
     void a_pause_recorded_while_the_writer_applies_its_page_wins_no_stage_and_no_message() throws Exception {
-        long lease = tenancy().lease("PAUSE-RACE", "201", false);
+        long lease = lease("PAUSE-RACE", "201");
         clock.set(LocalDate.of(2026, 3, 11));
         run("2026-03-11", false);
         long caseId = jdbc.sql("SELECT id FROM arrears_case WHERE lease_id = ?").param(lease).query(Long.class).single();
@@ -153,8 +147,8 @@ class RunGuardsTest {
     @Test
     @Order(4)
     void a_lease_whose_arrears_cannot_be_computed_is_a_run_error_and_every_other_lease_is_escalated_as_previewed() {
-        List<Long> leases = List.of(tenancy().lease("ERR-A", "301", false), tenancy().lease("ERR-B", "302", false),
-                tenancy().lease("ERR-C", "303", false));
+        List<Long> leases = List.of(lease("ERR-A", "301"), lease("ERR-B", "302"),
+                lease("ERR-C", "303"));
         long broken = leases.get(1);
         // a charge written around every check (an old import, a hand-made fix in SQL): its interest overflows a long
         jdbc.sql("UPDATE charge SET amount = 4000000000000000000 WHERE lease_id = ? AND kind = 'RENT' AND due_date = '2026-03-10'")

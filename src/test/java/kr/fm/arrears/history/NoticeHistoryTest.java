@@ -21,8 +21,9 @@ import java.util.zip.ZipInputStream;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -45,7 +46,7 @@ class NoticeHistoryTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -55,7 +56,7 @@ class NoticeHistoryTest {
 
     @BeforeAll
     void portfolio() {
-        two = twoLandlords.build();
+        two = portfolios.twoLandlords();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -92,7 +92,7 @@ class ImportTest {
     @Test
     @Order(5)
     void an_euc_kr_file_from_a_korean_spreadsheet_keeps_its_korean_text() {
-        String csv = new String(Examples.leases(), StandardCharsets.UTF_8);
+        String csv = new String(Portfolios.exampleLeases(), StandardCharsets.UTF_8);
         Api.Response r = api.postCsv("/api/imports/leases", csv.getBytes(Charset.forName("x-windows-949")));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().get("leasesCreated").asInt()).isEqualTo(4);
@@ -109,7 +109,7 @@ class ImportTest {
     @Order(6)
     void importing_the_same_leases_again_is_refused_by_lease_code_and_changes_nothing() {
         long leases = count("lease");
-        Api.Response r = api.postCsv("/api/imports/leases", Examples.leases());
+        Api.Response r = api.postCsv("/api/imports/leases", Portfolios.exampleLeases());
         assertThat(r.status()).isEqualTo(422);
         assertThat(errors(r)).contains("2 lease_code", "3 lease_code", "4 lease_code", "5 lease_code");
         assertThat(count("lease")).isEqualTo(leases);
@@ -119,7 +119,7 @@ class ImportTest {
     @Order(7)
     void a_payments_file_with_a_bom_imports_and_importing_it_again_changes_nothing() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        byte[] file = concat(bom, Examples.payments());
+        byte[] file = concat(bom, Portfolios.examplePayments());
 
         Api.Response first = api.postCsv("/api/imports/payments", file);
         assertThat(first.status()).isEqualTo(200);

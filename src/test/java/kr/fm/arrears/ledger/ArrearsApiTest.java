@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,14 @@ class ArrearsApiTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Portfolios portfolios;
 
     final Map<String, Long> leaseIds = new HashMap<>();
 
     @BeforeAll
     void importExamples() {
-        leaseIds.putAll(Examples.importAll(api));
+        leaseIds.putAll(portfolios.given().examples().make().leaseIds());
     }
 
     @Test

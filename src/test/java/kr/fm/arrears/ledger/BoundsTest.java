@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kr.fm.arrears.audit.AuditVerifier;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +27,13 @@ class BoundsTest {
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
     @Autowired AuditVerifier auditVerifier;
+    @Autowired Portfolios portfolios;
 
     private long lease;
 
     @BeforeAll
     void leases() {
-        lease = Examples.importAll(api).get("HW-101");
+        lease = portfolios.given().examples().make().leaseId("HW-101");
     }
 
     @ParameterizedTest(name = "amount {0}")

@@ -16,7 +16,7 @@ import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,12 +73,14 @@ abstract class MessagingTestBase {
     ApplicationEventPublisher events;
     @Autowired
     Dispatcher dispatcher;
+    @Autowired
+    Portfolios portfolios;
 
     final Map<String, Long> leaseIds = new HashMap<>();
 
     @BeforeAll
     void importExamples() {
-        leaseIds.putAll(Examples.importAll(api));
+        leaseIds.putAll(portfolios.given().examples().make().leaseIds());
     }
 
     @BeforeEach

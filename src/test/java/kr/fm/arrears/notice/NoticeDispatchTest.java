@@ -25,6 +25,7 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -78,15 +79,17 @@ class NoticeDispatchTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    Portfolios portfolios;
 
     long civilLease;
     long actLease;
 
     @BeforeAll
     void leases() {
-        NoticeFixtures.importLeases(api);
-        civilLease = NoticeFixtures.leaseId(api, NoticeFixtures.CIVIL);
-        actLease = NoticeFixtures.leaseId(api, NoticeFixtures.COMMERCIAL);
+        Portfolios.Given leases = portfolios.given().leases(Portfolios.UNPAID_SINCE_OCTOBER).make();
+        civilLease = leases.leaseId(Portfolios.CIVIL);
+        actLease = leases.leaseId(Portfolios.COMMERCIAL);
     }
 
     @AfterAll
@@ -210,7 +213,7 @@ class NoticeDispatchTest {
 
     private void pay(String reference, long amount) {
         String csv = "bank_reference,paid_on,amount,lease_code,payer_name\n"
-                + reference + ",2026-04-15," + amount + "," + NoticeFixtures.COMMERCIAL + ",미래테크\n";
+                + reference + ",2026-04-15," + amount + "," + Portfolios.COMMERCIAL + ",미래테크\n";
         assertThat(api.postCsv("/api/imports/payments", csv.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
     }
 

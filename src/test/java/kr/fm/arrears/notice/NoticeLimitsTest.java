@@ -8,9 +8,10 @@ import java.util.Map;
 import kr.fm.arrears.notice.internal.PdfRenderer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +34,7 @@ class NoticeLimitsTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -48,7 +49,7 @@ class NoticeLimitsTest {
 
     @BeforeAll
     void portfolio() {
-        two = twoLandlords.build();
+        two = portfolios.twoLandlords();
         draft = jdbc.sql("""
                 SELECT min(n.id) FROM notice n JOIN lease l ON l.id = n.lease_id
                 WHERE n.kind = 'DEMAND' AND n.status = 'DRAFT' AND l.code LIKE 'HW-%'""").query(Long.class).single();

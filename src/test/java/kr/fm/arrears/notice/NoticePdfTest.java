@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import kr.fm.arrears.notice.internal.NoticeDocument;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The notices as the post office and the tenant see them, read back from the PDF: both leases of
- * {@link NoticeFixtures} on 15 April 2026, 14 unpaid charges each.
+ * {@link Portfolios#UNPAID_SINCE_OCTOBER} on 15 April 2026, 14 unpaid charges each.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,16 +30,18 @@ class NoticePdfTest {
     Api api;
     @Autowired
     NoticeDocument document;
+    @Autowired
+    Portfolios portfolios;
 
     PdfPages demand;
     PdfPages termination;
 
     @BeforeAll
     void render() throws IOException {
-        NoticeFixtures.importLeases(api);
-        NoticeDocument.Sealed d = document.seal(NoticeFixtures.leaseId(api, NoticeFixtures.CIVIL), NoticeKind.DEMAND,
+        Portfolios.Given leases = portfolios.given().leases(Portfolios.UNPAID_SINCE_OCTOBER).make();
+        NoticeDocument.Sealed d = document.seal(leases.leaseId(Portfolios.CIVIL), NoticeKind.DEMAND,
                 NoticeContent.standard(NoticeKind.DEMAND), APRIL_15, "2026-000123");
-        NoticeDocument.Sealed t = document.seal(NoticeFixtures.leaseId(api, NoticeFixtures.COMMERCIAL), NoticeKind.TERMINATION,
+        NoticeDocument.Sealed t = document.seal(leases.leaseId(Portfolios.COMMERCIAL), NoticeKind.TERMINATION,
                 NoticeContent.standard(NoticeKind.TERMINATION), APRIL_15, "2026-000124");
         // kept for docs/notices.md (pdftoppm makes the PNG from it)
         Files.createDirectories(Path.of("target/notices"));

@@ -14,6 +14,7 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,27 +46,20 @@ class NoticeWorkflowTest {
     @Autowired
     TransactionTemplate tx;
     @Autowired
-    kr.fm.arrears.security.Users users;
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    Portfolios portfolios;
 
     long civilLease;
     long actLease;
 
     @BeforeAll
     void leases() {
-        NoticeFixtures.importLeases(api);
-        civilLease = NoticeFixtures.leaseId(api, NoticeFixtures.CIVIL);
-        actLease = NoticeFixtures.leaseId(api, NoticeFixtures.COMMERCIAL);
-        long landlord = api.get("/api/leases/" + actLease).body().get("landlordId").asLong();
-        tx.executeWithoutResult(s -> {
-            users.create("kim", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "김관리", "test");
-            users.create("lee", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "이관리", "test");
-            users.create("park", PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "박관리", "test");
-            users.create("hanul-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, landlord, "임대인", "test");
-            long other = jdbc.sql("INSERT INTO landlord (name) VALUES ('다른임대인') RETURNING id").query(Long.class).single();
-            users.create("other-owner", PASSWORD, kr.fm.arrears.security.Role.LANDLORD, other, "다른임대인", "test");
-        });
+        Portfolios.Given leases = portfolios.given().leases(Portfolios.UNPAID_SINCE_OCTOBER).landlord("다른임대인")
+                .manager("kim", PASSWORD, "김관리").manager("lee", PASSWORD, "이관리").manager("park", PASSWORD, "박관리")
+                .landlordAccount("hanul-owner", PASSWORD, Portfolios.HANUL.name(), "임대인")
+                .landlordAccount("other-owner", PASSWORD, "다른임대인", "다른임대인")
+                .make();
+        civilLease = leases.leaseId(Portfolios.CIVIL);
+        actLease = leases.leaseId(Portfolios.COMMERCIAL);
     }
 
     @Test

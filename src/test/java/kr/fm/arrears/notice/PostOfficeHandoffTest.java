@@ -28,9 +28,9 @@ import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.notice.internal.EpostTracking;
-import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -68,11 +68,12 @@ class PostOfficeHandoffTest {
     static final AtomicLong CASES = new AtomicLong(3000);
 
     /** Two leases of the fixtures' landlord: one tenant's address carries its 우편번호, the other's does not. */
-    static final String CSV = """
-            lease_code,landlord_name,landlord_business_no,landlord_address,landlord_phone,landlord_bank_name,landlord_bank_account,landlord_account_holder,building_name,building_address,units,tenant_name,tenant_business_no,tenant_representative,tenant_phone,tenant_email,tenant_address,start_date,end_date,monthly_rent,management_fee,deposit,due_day,vat_applies,late_interest_percent,merchant,commercial_act
-            PO-ZIP,한울산업개발,220-81-62517,경기도 화성시 향남읍 발안공단로 12,031-355-1200,국민은행,123-45-6789-012,한울산업개발(주),한울 제1공장,경기도 화성시 향남읍 발안공단로 12,301,(주)우정정밀,218-81-00008,정우정,010-4567-8901,wj@woojung.example,(18622) 경기도 화성시 향남읍 발안공단로 12 301호,2025-10-01,2027-09-30,1000000,100000,10000000,10,Y,,Y,N
-            PO-NOZIP,한울산업개발,220-81-62517,경기도 화성시 향남읍 발안공단로 12,031-355-1200,국민은행,123-45-6789-012,한울산업개발(주),한울 제1공장,경기도 화성시 향남읍 발안공단로 12,302,새봄화학(주),310-86-00008,한새봄,010-5678-9012,sb@saebom.example,경기도 화성시 향남읍 발안공단로 12 302호,2025-10-01,2027-09-30,1000000,100000,10000000,10,Y,,Y,N
-            """;
+    static final List<Portfolios.Lease> LEASES = List.of(
+            Portfolios.lease("PO-ZIP").unit("301").from(LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30))
+                    .tenant(new Portfolios.Tenant("(주)우정정밀", "218-81-00008", "정우정", "010-4567-8901", "wj@woojung.example",
+                            "(18622) 경기도 화성시 향남읍 발안공단로 12 301호")),
+            Portfolios.lease("PO-NOZIP").unit("302").from(LocalDate.of(2025, 10, 1), LocalDate.of(2027, 9, 30))
+                    .tenant(new Portfolios.Tenant("새봄화학(주)", "310-86-00008", "한새봄", "010-5678-9012", "sb@saebom.example", null)));
 
     static {
         EPOST.start();
@@ -98,7 +99,7 @@ class PostOfficeHandoffTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
+    Portfolios portfolios;
     @Autowired
     Scheduler scheduler;
 
@@ -107,10 +108,9 @@ class PostOfficeHandoffTest {
 
     @BeforeAll
     void leases() {
-        assertThat(api.postCsv("/api/imports/leases", CSV.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
-        withPostcode = NoticeFixtures.leaseId(api, "PO-ZIP");
-        withoutPostcode = NoticeFixtures.leaseId(api, "PO-NOZIP");
-        tx.executeWithoutResult(s -> users.create(MANAGER, PASSWORD, kr.fm.arrears.security.Role.MANAGER, null, "박담당", "test"));
+        Portfolios.Given leases = portfolios.given().leases(LEASES).manager(MANAGER, PASSWORD, "박담당").make();
+        withPostcode = leases.leaseId("PO-ZIP");
+        withoutPostcode = leases.leaseId("PO-NOZIP");
     }
 
     @AfterAll

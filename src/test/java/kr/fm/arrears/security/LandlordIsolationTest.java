@@ -15,8 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,7 @@ class LandlordIsolationTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     Users users;
     @Autowired
@@ -54,7 +55,7 @@ class LandlordIsolationTest {
 
     @BeforeAll
     void portfolio() {
-        two = twoLandlords.build();
+        two = portfolios.twoLandlords();
         ownerA = two.ownerA(api);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
-import kr.fm.arrears.support.Examples;
+import kr.fm.arrears.support.Portfolios;
 import org.springframework.transaction.support.TransactionTemplate;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +50,7 @@ class SignInTest {
     @Test
     @Order(2)
     void a_landlord_sees_only_their_own_buildings_and_may_not_change_anything() {
-        api.postCsv("/api/imports/leases", Examples.leases());
+        api.postCsv("/api/imports/leases", Portfolios.exampleLeases());
         long seodong = jdbc.sql("SELECT id FROM landlord WHERE name = '서동산업(주)'").query(Long.class).single();
         long otherLease = jdbc.sql("SELECT id FROM lease WHERE code = 'HW-101'").query(Long.class).single();
         new TransactionTemplate(txManager).executeWithoutResult(s ->

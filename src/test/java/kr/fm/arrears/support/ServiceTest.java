@@ -13,5 +13,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClock.Config.class, Api.Config.class, TwoLandlords.Maker.class})
+@Import({TestClock.Config.class, Api.Config.class, Portfolios.class})
 public @interface ServiceTest {}

@@ -8,12 +8,15 @@ import java.time.YearMonth;
 import javax.sql.DataSource;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.BusinessNumber;
-import kr.fm.arrears.support.ServiceTest;
+import kr.fm.arrears.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@ServiceTest
+/** The generator writes through its own DataSource; only the database and the ledger's arrears query are needed. */
+@DatabaseTest
+@Import(LedgerViews.class)
 class PortfolioGeneratorTest {
 
     @Autowired

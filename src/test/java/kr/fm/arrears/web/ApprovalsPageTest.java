@@ -9,8 +9,9 @@ import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import kr.fm.arrears.notice.PdfPages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ApprovalsPageTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     Users users;
     @Autowired
@@ -46,13 +47,13 @@ class ApprovalsPageTest {
 
     @BeforeAll
     void portfolio() {
-        twoLandlords.build();
+        portfolios.twoLandlords();
         tx.executeWithoutResult(s -> users.create("lee", TwoLandlords.PASSWORD, Role.MANAGER, null, "이담당", Viewer.SYSTEM_NAME));
     }
 
     @Test
     void a_rejected_notice_is_edited_resubmitted_and_approved_by_another_manager() {
-        long id = Pages.pendingTermination(api, jdbc, "HW-302");
+        long id = portfolios.pendingTermination("HW-302");
         String page = "/approvals/" + id;
         Browser kim = new Browser(port);
         kim.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kr.fm.arrears.imports.StatementExamples;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,13 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BankLinesJourneyTest extends ChromiumJourney {
 
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Test
     void a_manager_uploads_a_statement_assigns_the_waiting_deposit_and_the_balance_goes_down() throws Exception {
-        twoLandlords.build(); // 1 May 2026: HW-101 (주)대성정밀 owes 6,260,000원
-        long hw101 = Pages.openCase(jdbc, "HW-101");
+        portfolios.twoLandlords(); // 1 May 2026: HW-101 (주)대성정밀 owes 6,260,000원
+        long hw101 = portfolios.openCase("HW-101");
         browser.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
         browser.open("/cases/" + hw101);
         assertThat(browser.text("#balance")).startsWith("6,260,000원");

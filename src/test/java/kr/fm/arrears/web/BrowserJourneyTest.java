@@ -12,8 +12,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,15 +34,15 @@ class BrowserJourneyTest extends ChromiumJourney {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Test
     void a_manager_approves_the_waiting_notice_and_the_landlord_downloads_it_and_a_zip() throws IOException {
         // 1 May 2026: HW-101's and SD-B12's demands approved; HW-301's termination, consented by its
         // landlord, waits for approval
-        TwoLandlords two = twoLandlords.build();
-        long notice = Pages.pendingTermination(api, jdbc, "HW-301");
+        TwoLandlords two = portfolios.twoLandlords();
+        long notice = portfolios.pendingTermination("HW-301");
 
         browser.open("/board");
         browser.until(ExpectedConditions.urlContains("/login"));
@@ -61,7 +62,7 @@ class BrowserJourneyTest extends ChromiumJourney {
         caseLink("(주)대성정밀").click();
         String timeline = browser.text("#timeline");
         assertThat(timeline).contains("임대료 2026-03", "KB20260312-0003", "최종 독촉", "이행 최고서 · 승인됨");
-        long owed = api.get("/api/arrears/leases/" + Pages.leaseId(jdbc, "HW-101") + "?asOf=2026-05-01").body().get("arrears")
+        long owed = api.get("/api/arrears/leases/" + portfolios.leaseId("HW-101") + "?asOf=2026-05-01").body().get("arrears")
                 .get("overdueBalance").asLong();
         assertThat(browser.text("#balance")).startsWith(kr.fm.arrears.shared.Won.format(owed));
         browser.screenshot("case");

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,13 +18,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseContactTest {
 
     @Autowired Api api;
-    @Autowired TwoLandlords.Maker twoLandlords;
+    @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
     void a_failed_message_is_sent_again_and_the_tenants_opt_outs_are_set_from_the_case_page() {
-        TwoLandlords two = twoLandlords.build();
+        TwoLandlords two = portfolios.twoLandlords();
         jdbc.sql("UPDATE message SET state = 'FAILED', next_attempt_at = NULL, last_error = '3104 카카오톡 미사용자' WHERE id = ?")
                 .param(two.messageB()).update();
         Browser kim = new Browser(port);

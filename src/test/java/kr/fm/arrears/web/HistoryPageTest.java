@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,7 @@ class HistoryPageTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -29,7 +30,7 @@ class HistoryPageTest {
 
     @Test
     void the_filters_narrow_the_table_and_the_downloads_carry_them() {
-        TwoLandlords two = twoLandlords.build();
+        TwoLandlords two = portfolios.twoLandlords();
         Browser owner = new Browser(port);
         owner.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
 

@@ -9,8 +9,9 @@ import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +30,7 @@ class PageAuthorizationTest {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     Users users;
     @Autowired
@@ -43,14 +44,14 @@ class PageAuthorizationTest {
 
     @BeforeAll
     void portfolio() {
-        two = twoLandlords.build();
-        pendingA = Pages.pendingTermination(api, jdbc, "HW-302");
+        two = portfolios.twoLandlords();
+        pendingA = portfolios.pendingTermination("HW-302");
     }
 
     @Test
     void a_landlord_finds_nothing_of_another_landlords_buildings_cases_and_notices() {
         Browser ownerA = signedIn(TwoLandlords.OWNER_A);
-        long ownCase = Pages.openCase(jdbc, "HW-101");
+        long ownCase = portfolios.openCase("HW-101");
 
         assertThat(ownerA.get("/cases/" + ownCase)).isEqualTo(200);
         Browser.Page other = ownerA.page("/cases/" + two.caseB());
@@ -90,7 +91,7 @@ class PageAuthorizationTest {
         assertThat(ownerA.postForm("/approvals/" + pendingA + "/approve", Map.of(), true)).isEqualTo(403);
         assertThat(ownerA.postForm("/approvals/" + pendingA + "/reject", Map.of("reason", "싫어요"), true)).isEqualTo(403);
         assertThat(status(pendingA)).isEqualTo("PENDING_APPROVAL");
-        long ownCase = Pages.openCase(jdbc, "HW-101");
+        long ownCase = portfolios.openCase("HW-101");
         assertThat(ownerA.postForm("/cases/" + ownCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), true))
                 .isEqualTo(403);
         assertThat(api.get("/api/cases/" + ownCase).body().get("paused").asBoolean()).isFalse();
@@ -99,7 +100,7 @@ class PageAuthorizationTest {
     @Test
     void a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing() {
         Browser manager = signedIn(TwoLandlords.MANAGER);
-        long hwCase = Pages.openCase(jdbc, "HW-301");
+        long hwCase = portfolios.openCase("HW-301");
 
         assertThat(manager.postForm("/cases/" + hwCase + "/pause", Map.of("until", "2026-06-01", "reason", "분쟁"), false))
                 .isEqualTo(403);

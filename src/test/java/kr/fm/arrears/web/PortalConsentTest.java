@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Browser;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,13 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PortalConsentTest {
 
     @Autowired Api api;
-    @Autowired TwoLandlords.Maker twoLandlords;
+    @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
     void the_landlord_consents_to_a_termination_from_the_home_page_and_another_landlord_sees_none_of_it() {
-        twoLandlords.build();
+        portfolios.twoLandlords();
         List<Long> drafts = jdbc.sql("""
                 SELECT n.id FROM notice n JOIN lease l ON l.id = n.lease_id JOIN building b ON b.id = l.building_id
                 JOIN landlord ll ON ll.id = b.landlord_id

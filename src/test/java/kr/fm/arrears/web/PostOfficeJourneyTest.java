@@ -21,9 +21,10 @@ import java.util.zip.ZipInputStream;
 import kr.fm.arrears.notice.internal.EpostTracking;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
+import kr.fm.arrears.support.Portfolios;
+import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
 import kr.fm.arrears.support.TestClock;
-import kr.fm.arrears.support.TwoLandlords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -58,7 +59,7 @@ class PostOfficeJourneyTest extends ChromiumJourney {
     @Autowired
     Api api;
     @Autowired
-    TwoLandlords.Maker twoLandlords;
+    Portfolios portfolios;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -71,11 +72,11 @@ class PostOfficeJourneyTest extends ChromiumJourney {
     @Test
     void a_manager_downloads_the_bundle_records_the_registered_number_and_sees_the_tracking() throws IOException {
         // 1 May 2026: HW-101's demand approved (TwoLandlords)
-        TwoLandlords two = twoLandlords.build();
+        TwoLandlords two = portfolios.twoLandlords();
         long notice = two.noticeA();
         browser.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
         // before approval: HW-301's termination waits for it, and its tenant's address has no 우편번호
-        long pending = Pages.pendingTermination(api, jdbc, "HW-301");
+        long pending = portfolios.pendingTermination("HW-301");
         browser.open("/approvals/" + pending);
         assertThat(browser.text(".postal-warning")).contains("우편번호");
         assertThat(api.get("/api/notices/" + pending + "/post-office").body().get("warnings").get(0).asText()).contains("우편번호");
@@ -140,7 +141,7 @@ class PostOfficeJourneyTest extends ChromiumJourney {
         assertThat(browser.text(".flash.ok")).contains("배달증명 PDF를 붙였습니다", Sha256.hex(Files.readAllBytes(proof)));
         assertThat(browser.text("#proofs")).contains("배달증명");
 
-        browser.open("/cases/" + Pages.openCase(jdbc, "HW-101"));
+        browser.open("/cases/" + portfolios.openCase("HW-101"));
         String timeline = browser.text("#timeline");
         assertThat(timeline).contains("1번째 발송 · 등기번호 " + RGIST, "접수번호 2026-0501-000777 · 요금 5,870원", "배송 · 배달완료", "배달 완료 · 수령인 김대성 - 본인",
                 "납부 최종일 2026년 5월 9일");
