@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kr.fm.arrears.audit.AuditVerifier;
+import kr.fm.arrears.escalation.internal.RunHooks;
 import kr.fm.arrears.ledger.Payments;
 import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.support.Api;
