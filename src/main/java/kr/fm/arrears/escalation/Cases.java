@@ -1,7 +1,6 @@
 package kr.fm.arrears.escalation;
 
 import kr.fm.arrears.shared.Viewer;
-import static kr.fm.arrears.audit.AuditLog.details;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,29 +10,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.ledger.LeaseScope;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Arrears cases: what the run opened and moved, as people look at them, and the MANAGER's pause.
- * Reads are narrowed to a LANDLORD's own buildings in SQL (the {@link kr.fm.arrears.shared.Viewer} handed in).
+ * Reads are narrowed to a LANDLORD's own buildings in SQL (the ledger's {@link LeaseScope} of the
+ * {@link kr.fm.arrears.shared.Viewer} handed in); leases are named by the ledger, a page at a time.
  */
 @Component
 public class Cases {
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Ledger ledger;
+    private final LedgerViews views;
     private final Clock clock;
 
-    public Cases(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    public Cases(JdbcClient jdbc, ApplicationEventPublisher events, Ledger ledger, LedgerViews views, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
+        this.ledger = ledger;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -47,11 +54,13 @@ public class Cases {
     public record Filter(Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean open) {}
 
     private static final String CASE = """
-            SELECT c.id, c.lease_id, l.code AS lease_code, t.name AS tenant_name, b.id AS building_id, b.landlord_id,
-                   c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by
-            FROM arrears_case c JOIN lease l ON l.id = c.lease_id JOIN tenant t ON t.id = l.tenant_id
-                 JOIN building b ON b.id = l.building_id
+            SELECT c.id, c.lease_id, c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by
+            FROM arrears_case c
             """;
+
+    /** A case row before its lease is named (the ledger names it, for a whole page of cases at once). */
+    private record Row(long id, long leaseId, Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil,
+            String pauseReason, String pausedBy) {}
 
     /** The open cases of these leases, by lease: what the run decides from. */
     public Map<Long, CaseState> openCases(Collection<Long> leaseIds) {
@@ -90,17 +99,18 @@ public class Cases {
 
     public List<CaseView> list(Viewer viewer, Filter f, int limit, int offset) {
         LocalDate today = BusinessTime.today(clock);
-        return jdbc.sql(CASE + """
+        LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());
+        return views(jdbc.sql(CASE + """
                 WHERE (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
-                  AND (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
-                  AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
+                  AND """ + LeaseScope.condition("c.lease_id") + """
+
                   AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
                   AND (CAST(:open AS BOOLEAN) IS NULL OR ((c.closed_on IS NULL) = :open))
                 ORDER BY c.id LIMIT :limit OFFSET :offset""")
-                .param("stage", f.stage() == null ? null : f.stage().name()).param("landlord", viewer.landlordFilter(f.landlordId()))
-                .param("building", f.buildingId()).param("paused", f.paused()).param("open", f.open())
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("leases", scope.ids())
+                .param("paused", f.paused()).param("open", f.open())
                 .param("today", today).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> view(rs, today, List.of())).list();
+                .query(Cases::row).list(), today, row -> List.of());
     }
 
     public Optional<CaseView> find(Viewer viewer, long id) {
@@ -113,9 +123,9 @@ public class Cases {
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         // a LANDLORD finds only the cases of their own buildings; another's case is "not found"
-        return jdbc.sql(CASE + " WHERE c.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)")
-                .param("id", id).param("scope", viewer.landlordFilter(null)).query((rs, n) -> view(rs, today, history))
-                .optional();
+        return jdbc.sql(CASE + " WHERE c.id = :id AND " + LeaseScope.condition("c.lease_id")).param("id", id)
+                .param("leases", ledger.scope(viewer, null, null).ids()).query(Cases::row).optional()
+                .flatMap(row -> views(List.of(row), today, r -> history).stream().findFirst());
     }
 
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
@@ -130,8 +140,7 @@ public class Cases {
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = ?, pause_reason = ?, paused_by = ? WHERE id = ?")
                 .params(until, reason, actor, id).update();
-        audit.record(new AuditLog.Event(actor, "CASE_PAUSED", "CASE", String.valueOf(id), c.leaseId(), reason,
-                details("until", until)));
+        events.publishEvent(new CasePaused(actor, id, c.leaseId(), until, reason));
         return find(Viewer.SYSTEM, id).orElseThrow();
     }
 
@@ -142,19 +151,30 @@ public class Cases {
             throw new Conflict("case " + id + " is not paused");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = NULL, pause_reason = NULL, paused_by = NULL WHERE id = ?").param(id).update();
-        audit.record(new AuditLog.Event(actor, "CASE_RESUMED", "CASE", String.valueOf(id), c.leaseId(), null,
-                details("wasPausedUntil", c.pausedUntil())));
+        events.publishEvent(new CaseResumed(actor, id, c.leaseId(), c.pausedUntil()));
         return find(Viewer.SYSTEM, id).orElseThrow();
     }
 
-    private static CaseView view(java.sql.ResultSet rs, LocalDate today, List<StageEntry> history) throws java.sql.SQLException {
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String stage = rs.getString("stage");
-        LocalDate pausedUntil = rs.getObject("paused_until", LocalDate.class);
-        return new CaseView(rs.getLong("id"), rs.getLong("lease_id"), rs.getString("lease_code"), rs.getString("tenant_name"),
-                rs.getLong("building_id"), rs.getLong("landlord_id"), stage == null ? null : Stage.valueOf(stage),
-                rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class), pausedUntil,
-                rs.getString("pause_reason"), rs.getString("paused_by"), pausedUntil != null && !today.isAfter(pausedUntil),
-                history);
+        return new Row(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
+                rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                rs.getObject("paused_until", LocalDate.class), rs.getString("pause_reason"), rs.getString("paused_by"));
+    }
+
+    /** The rows with their leases named: one ledger read for the whole page, in the rows' order. */
+    private List<CaseView> views(List<Row> rows, LocalDate today, java.util.function.Function<Row, List<StageEntry>> history) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LedgerViews.LeaseSummary> leases = new HashMap<>();
+        views.leases(Viewer.SYSTEM, rows.stream().map(Row::leaseId).distinct().toList()).forEach(l -> leases.put(l.leaseId(), l));
+        return rows.stream().map(r -> {
+            LedgerViews.LeaseSummary l = leases.get(r.leaseId());
+            return new CaseView(r.id(), r.leaseId(), l.code(), l.tenantName(), l.buildingId(), l.landlordId(), r.stage(),
+                    r.openedOn(), r.closedOn(), r.pausedUntil(), r.pauseReason(), r.pausedBy(),
+                    r.pausedUntil() != null && !today.isAfter(r.pausedUntil()), history.apply(r));
+        }).toList();
     }
 
 }

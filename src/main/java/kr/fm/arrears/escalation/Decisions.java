@@ -69,25 +69,14 @@ public class Decisions {
     }
 
     /**
-     * The leases of the page Escalator might not answer Nothing for: an open case; or overdue principal
-     * (charges due before the date exceed all paid up to it: payments reach the oldest charges first,
-     * so this is ArrearsCalculator's overdue balance &gt; 0); or a charge due within the reminder days.
+     * The leases of the page Escalator might not answer Nothing for: an open case, or (the ledger's
+     * {@link Ledger#owingOrFallingDue}) overdue principal or a charge due within the reminder days.
+     * Absent: a lease removed since the page was read.
      */
     private Map<Long, Boolean> mayNeedStep(List<LeaseRef> page, LocalDate date, int upcomingDays) {
-        Map<Long, Boolean> result = new HashMap<>();
-        jdbc.sql("""
-                SELECT l.id,
-                       EXISTS (SELECT 1 FROM arrears_case a WHERE a.lease_id = l.id AND a.closed_on IS NULL)
-                    OR EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo)
-                    OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date)
-                       > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date
-                                                               AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
-                FROM lease l WHERE l.id = ANY(CAST(:ids AS BIGINT[]))""")
-                .param("ids", page.stream().map(LeaseRef::leaseId).toArray(Long[]::new))
-                .param("date", date).param("upTo", date.plusDays(upcomingDays))
-                .query(rs -> {
-                    result.put(rs.getLong(1), rs.getBoolean(2));
-                });
+        List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
+        Map<Long, Boolean> result = ledger.owingOrFallingDue(ids, date, date.plusDays(upcomingDays));
+        cases.openCases(ids).keySet().forEach(lease -> result.computeIfPresent(lease, (l, may) -> true));
         return result;
     }
 
@@ -127,11 +116,8 @@ public class Decisions {
 
     /** Leases by id after {@code afterId}: the run's page and the preview's. */
     public List<LeaseRef> leases(long afterId, int limit) {
-        return jdbc.sql("""
-                SELECT l.id, l.building_id, b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
-                WHERE l.id > ? ORDER BY l.id LIMIT ?""")
-                .params(afterId, limit)
-                .query((rs, n) -> new LeaseRef(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+        return ledger.leasesAfter(afterId, limit).stream()
+                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList();
     }
 
     private static NextDue nextDue(List<Charge> coming) {

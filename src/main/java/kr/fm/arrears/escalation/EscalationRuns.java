@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.internal.AbandonedExecutions;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
@@ -23,7 +22,7 @@ import org.springframework.batch.core.launch.JobLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,12 +51,12 @@ public class EscalationRuns {
     private final Clock clock;
     private final RunHeartbeat heartbeat;
     private final AbandonedExecutions abandoned;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Duration abandonedAfter;
 
     EscalationRuns(JdbcClient jdbc, TransactionTemplate tx, JobLauncher launcher, @Qualifier("escalationJob") Job job,
-            Clock clock, RunHeartbeat heartbeat, AbandonedExecutions abandoned, AuditLog audit,
-            @Value("${arrears.escalation.abandoned-after:PT2M}") Duration abandonedAfter) {
+            Clock clock, RunHeartbeat heartbeat, AbandonedExecutions abandoned, ApplicationEventPublisher events,
+            EscalationProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.launcher = launcher;
@@ -65,8 +64,8 @@ public class EscalationRuns {
         this.clock = clock;
         this.heartbeat = heartbeat;
         this.abandoned = abandoned;
-        this.audit = audit;
-        this.abandonedAfter = abandonedAfter;
+        this.events = events;
+        this.abandonedAfter = properties.abandonedAfter();
     }
 
     /**
@@ -129,10 +128,9 @@ public class EscalationRuns {
             tx.executeWithoutResult(s -> {
                 int pages = abandoned.fail(parameters(id, run.businessDate(), run.dryRun()),
                         "the database went away while a page was written; restarted from the pages committed");
-                audit.record(new AuditLog.Event(viewer.name(), "ESCALATION_RUN_UNKNOWN_RESTARTED", "ESCALATION_RUN",
-                        String.valueOf(id), null, "the run ended UNKNOWN (a page's rollback failed); its pages, counts "
-                        + "and position commit together, so it carries on after the pages that did",
-                        AuditLog.details("pagesCommitted", pages, "leasesDone", run.leases())));
+                events.publishEvent(new RunRestarted(viewer.name(), id, "the run ended UNKNOWN (a page's rollback failed); "
+                        + "its pages, counts and position commit together, so it carries on after the pages that did",
+                        pages, run.leases()));
             });
         }
         launch(id, run.businessDate(), run.dryRun());
@@ -182,10 +180,8 @@ public class EscalationRuns {
                 RunView run = find(id).orElseThrow();
                 int pages = abandoned.fail(parameters(id, run.businessDate(), run.dryRun()),
                         "its process was lost (last heartbeat " + p.heartbeatAt() + " from " + p.owner() + ")");
-                audit.record(new AuditLog.Event(actor, "ESCALATION_RUN_ABANDONED", "ESCALATION_RUN", String.valueOf(id), null,
-                        "its process was lost: no heartbeat for over " + abandonedAfter.toSeconds() + " s",
-                        AuditLog.details("previousOwner", p.owner(), "lastHeartbeat", String.valueOf(p.heartbeatAt()),
-                                "pagesCommitted", pages, "leasesDone", p.leases(), "resumedBy", heartbeat.instance())));
+                events.publishEvent(new RunAbandoned(actor, id, "its process was lost: no heartbeat for over "
+                        + abandonedAfter.toSeconds() + " s", p.owner(), p.heartbeatAt(), pages, p.leases(), heartbeat.instance()));
             });
             return was;
         });
@@ -246,8 +242,7 @@ public class EscalationRuns {
         tx.executeWithoutResult(s -> {
             jdbc.sql("UPDATE escalation_run SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?")
                     .params(Timestamp.from(clock.instant()), actor, reason, id).update();
-            audit.record(new AuditLog.Event(actor, "ESCALATION_RUN_VOIDED", "ESCALATION_RUN", String.valueOf(id), null,
-                    reason, AuditLog.details("businessDate", run.businessDate(), "status", run.status())));
+            events.publishEvent(new RunVoided(actor, id, reason, run.businessDate(), run.status()));
         });
         return find(id).orElseThrow();
     }

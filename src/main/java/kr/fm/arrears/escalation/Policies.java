@@ -1,7 +1,5 @@
 package kr.fm.arrears.escalation;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,11 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.ledger.Ledger;
+import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,18 +31,22 @@ public class Policies {
             return buildingId != null ? "BUILDING" : landlordId != null ? "LANDLORD" : "DEFAULT";
         }
 
-        String subjectId() {
+        public String subjectId() {
             return buildingId != null ? "BUILDING:" + buildingId : landlordId != null ? "LANDLORD:" + landlordId : "DEFAULT";
         }
     }
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final LedgerViews views;
+    private final Ledger ledger;
     private final Clock clock;
 
-    public Policies(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    public Policies(JdbcClient jdbc, ApplicationEventPublisher events, Ledger ledger, LedgerViews views, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
+        this.views = views;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -81,6 +85,17 @@ public class Policies {
             throw new IllegalStateException("the default escalation policy is missing (seeded by migration V2_1)");
         }
         return new PolicyBook(defaults, byLandlord, byBuilding);
+    }
+
+    /**
+     * The ladder in force for each of these leases (a page's, in two queries): what messaging sends a
+     * stage on and renders it from. An id of no lease is absent.
+     */
+    public Map<Long, Policy> ladders(java.util.Collection<Long> leaseIds) {
+        PolicyBook book = book();
+        Map<Long, Policy> byLease = new HashMap<>();
+        ledger.places(leaseIds).values().forEach(l -> byLease.put(l.leaseId(), book.forLease(l.buildingId(), l.landlordId())));
+        return byLease;
     }
 
     /** The ladder in force for a scope, and the scope it comes from (a building falls back to its landlord, then the default). */
@@ -149,9 +164,7 @@ public class Policies {
                             r.needsApproval(), r.needsLandlordConsent())
                     .update();
         }
-        audit.record(new AuditLog.Event(actor, "POLICY_CHANGED", "POLICY", scope.subjectId(), null, null,
-                details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId(), "rules", rules,
-                        "minimumBalance", minimumBalance)));
+        events.publishEvent(new PolicyChanged(actor, scope, rules, minimumBalance, false));
     }
 
     /** Drops a landlord's or building's own ladder, so the next one up applies again. */
@@ -165,20 +178,16 @@ public class Policies {
                   AND coalesce(building_id, 0) = coalesce(CAST(? AS BIGINT), 0)""")
                 .params(scope.landlordId(), scope.buildingId()).update();
         if (removed > 0) {
-            audit.record(new AuditLog.Event(actor, "POLICY_CHANGED", "POLICY", scope.subjectId(), null, "override removed",
-                    details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId())));
+            events.publishEvent(new PolicyChanged(actor, scope, null, null, true));
         }
         return removed > 0;
     }
 
     private long landlordOf(long buildingId) {
-        Optional<Long> landlord = jdbc.sql("SELECT landlord_id FROM building WHERE id = ?").param(buildingId).query(Long.class).optional();
-        return landlord.orElseThrow(() -> new NotFound("building", buildingId));
+        return views.building(Viewer.SYSTEM, buildingId).orElseThrow(() -> new NotFound("building", buildingId)).landlordId();
     }
 
     private void requireLandlord(long landlordId) {
-        if (jdbc.sql("SELECT count(*) FROM landlord WHERE id = ?").param(landlordId).query(Long.class).single() == 0) {
-            throw new NotFound("landlord", landlordId);
-        }
+        views.landlord(Viewer.SYSTEM, landlordId).orElseThrow(() -> new NotFound("landlord", landlordId));
     }
 }

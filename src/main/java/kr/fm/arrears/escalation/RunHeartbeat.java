@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,8 @@ class RunHeartbeat implements DisposableBean {
         return t;
     });
 
-    RunHeartbeat(JdbcClient jdbc, @Value("${arrears.escalation.heartbeat:PT10S}") Duration every) {
+    RunHeartbeat(JdbcClient jdbc, EscalationProperties properties) {
+        Duration every = properties.heartbeat();
         this.jdbc = jdbc;
         this.instance = host() + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);

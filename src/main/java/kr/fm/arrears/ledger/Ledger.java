@@ -163,6 +163,50 @@ public class Ledger {
         return Optional.ofNullable(arrears(List.of(leaseId), asOf).get(leaseId));
     }
 
+    /** A lease and where it is: what picks its ladder. */
+    public record Placed(long leaseId, long buildingId, long landlordId) {}
+
+    private static final String PLACED = "SELECT l.id, l.building_id, b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id";
+
+    /** Leases by id after {@code afterId}, at most {@code limit}: a batch's page, by keyset. */
+    public List<Placed> leasesAfter(long afterId, int limit) {
+        return jdbc.sql(PLACED + " WHERE l.id > ? ORDER BY l.id LIMIT ?").params(afterId, limit).query(Ledger::placed).list();
+    }
+
+    /** These leases, where they are, by id; an id of no lease is absent. */
+    public Map<Long, Placed> places(Collection<Long> leaseIds) {
+        Map<Long, Placed> byId = new HashMap<>();
+        jdbc.sql(PLACED + " WHERE l.id = ANY(?)").param(ids(leaseIds)).query(Ledger::placed).list()
+                .forEach(p -> byId.put(p.leaseId(), p));
+        return byId;
+    }
+
+    private static Placed placed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Placed(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+    }
+
+    /**
+     * For each of these leases that exists: whether it owes overdue principal on {@code date} (charges due
+     * before it exceed all paid up to it: payments reach the oldest charges first, so this is
+     * {@link ArrearsCalculator}'s overdue balance &gt; 0) or has a charge falling due after it up to
+     * {@code dueUpTo}. One query, so a batch loads the ledgers of only the leases it may have to act on.
+     */
+    public Map<Long, Boolean> owingOrFallingDue(Collection<Long> leaseIds, LocalDate date, LocalDate dueUpTo) {
+        Map<Long, Boolean> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.id,
+                       EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo)
+                    OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date)
+                       > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date
+                                                               AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
+                FROM lease l WHERE l.id = ANY(CAST(:ids AS BIGINT[]))""")
+                .param("ids", ids(leaseIds)).param("date", date).param("upTo", dueUpTo)
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getBoolean(2));
+                });
+        return result;
+    }
+
     private static Long[] ids(Collection<Long> ids) {
         return ids.toArray(Long[]::new);
     }

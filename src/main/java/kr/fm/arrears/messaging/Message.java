@@ -19,4 +19,12 @@ public record Message(long id, String idempotencyKey, Long caseId, long leaseId,
     public String requestId() {
         return resends == 0 ? idempotencyKey : idempotencyKey + "#resend-" + resends;
     }
+
+    /** The guard of every move the outbox makes: refused when this message's state cannot become {@code next}. */
+    Message mustBecome(MessageState next) {
+        if (!state.canBecome(next)) {
+            throw new IllegalStateException("message " + id + " is " + state + " and cannot become " + next);
+        }
+        return this;
+    }
 }

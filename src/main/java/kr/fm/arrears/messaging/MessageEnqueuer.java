@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.escalation.Policies;
+import kr.fm.arrears.escalation.Policy;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.StepsApplied;
@@ -22,6 +23,7 @@ import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.PhoneNumber;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,17 +42,19 @@ class MessageEnqueuer {
     private final LedgerViews views;
     private final Ledger ledger;
     private final OptOuts optOuts;
-    private final AuditLog audit;
+    private final Policies policies;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MessageEnqueuer(Outbox outbox, MessageTemplates templates, LedgerViews views, Ledger ledger, OptOuts optOuts,
-            AuditLog audit, Clock clock) {
+            Policies policies, ApplicationEventPublisher events, Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.views = views;
         this.ledger = ledger;
         this.optOuts = optOuts;
-        this.audit = audit;
+        this.policies = policies;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,41 +64,33 @@ class MessageEnqueuer {
         enqueue(page.reached(), page.upcoming());
     }
 
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(StageReached e) {
-        enqueue(List.of(e), List.of());
-    }
-
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(UpcomingDue e) {
-        enqueue(List.of(), List.of(e));
-    }
-
     /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
     private record Wanted(Long caseId, long leaseId, Stage stage, List<Channel> channels, String base, LocalDate businessDate,
             Map<String, Object> extra, Function<Channel, String> keys, LocalDate dueDate) {}
 
     /**
      * The messages of many events (a page of a run) in a few statements: one look-up of the leases'
-     * people, arrears and opt-outs per business date, one insert, one audit append, in event order.
+     * people, arrears and opt-outs per business date, one insert, one event, in the page's order.
      */
     private void enqueue(List<StageReached> reached, List<UpcomingDue> upcoming) {
+        reached = reached.stream().filter(e -> !e.stage().isNotice()).toList(); // the notice module drafts certified notices
+        if (reached.isEmpty() && upcoming.isEmpty()) {
+            return;
+        }
+        // the channels and templates of a stage are the lease's ladder's, which a landlord may have made their own
+        Map<Long, Policy> ladders = policies.ladders(java.util.stream.Stream.concat(reached.stream().map(StageReached::leaseId),
+                upcoming.stream().map(UpcomingDue::leaseId)).collect(Collectors.toSet()));
         List<Wanted> wanted = new ArrayList<>();
         for (StageReached e : reached) {
-            if (!e.stage().isNotice()) { // the notice module drafts certified notices
-                wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), e.channels(), base(e.template(), e.stage()),
-                        e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null));
-            }
+            Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(e.stage());
+            wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), rule.channels(), base(rule.template(), e.stage()),
+                    e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null));
         }
         for (UpcomingDue e : upcoming) {
-            wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, e.channels(), base(e.template(), Stage.UPCOMING),
+            Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(Stage.UPCOMING);
+            wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, rule.channels(), base(rule.template(), Stage.UPCOMING),
                     e.businessDate(), Map.of("dueDate", e.dueDate(), "amount", e.amount()),
                     channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel, e.dueDate()));
-        }
-        if (wanted.isEmpty()) {
-            return;
         }
         Map<LocalDate, Map<Long, Map<String, Object>>> models = new HashMap<>();
         wanted.stream().collect(Collectors.groupingBy(Wanted::businessDate,
@@ -110,16 +106,16 @@ class MessageEnqueuer {
             messages.addAll(render(w, model, optedOut.getOrDefault((Long) model.get("tenantId"), Set.of())));
         }
         Map<String, Long> ids = outbox.insertAll(messages, clock.instant());
-        List<AuditLog.Event> events = new ArrayList<>();
+        List<MessagesQueued.Queued> queued = new ArrayList<>();
         for (NewMessage m : messages) {
-            Long id = ids.remove(m.idempotencyKey()); // removed: a key twice in the list is inserted, and audited, once
+            Long id = ids.remove(m.idempotencyKey()); // removed: a key twice in the list is inserted, and published, once
             if (id != null) {
-                events.add(new AuditLog.Event(Viewer.SYSTEM_NAME, action(m.state()), "MESSAGE", id.toString(), m.leaseId(),
-                        m.reason(), AuditLog.details("key", m.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(),
-                                "channel", m.channel(), "kind", m.kind().name())));
+                queued.add(m.queued(id));
             }
         }
-        audit.recordAll(events);
+        if (!queued.isEmpty()) {
+            events.publishEvent(new MessagesQueued(queued));
+        }
     }
 
     /** One event's messages, one per channel; a template that cannot be filled in gives a FAILED message. */
@@ -144,14 +140,6 @@ class MessageEnqueuer {
             messages.add(m);
         }
         return messages;
-    }
-
-    private static String action(MessageState state) {
-        return switch (state) {
-            case SKIPPED -> "MESSAGE_SKIPPED";
-            case FAILED -> "MESSAGE_FAILED";
-            default -> "MESSAGE_QUEUED";
-        };
     }
 
     /** The stage's channels; an SMS listed beside an AlimTalk is its fallback, not a second text. */
@@ -256,6 +244,14 @@ class MessageEnqueuer {
             }
         }
         return models;
+    }
+
+    private static Policy ladder(Map<Long, Policy> ladders, long leaseId) {
+        Policy ladder = ladders.get(leaseId);
+        if (ladder == null) {
+            throw new IllegalStateException("lease " + leaseId + " does not exist");
+        }
+        return ladder;
     }
 
     /** "reminder-1" from the policy, else derived from the stage. */

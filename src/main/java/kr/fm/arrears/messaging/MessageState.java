@@ -5,5 +5,25 @@ package kr.fm.arrears.messaging;
  * was accepted by the provider; DELIVERED/FAILED are final (a FAILED one may be resent by hand);
  * SKIPPED was never sendable (no mobile number, no e-mail, the tenant opted out); CANCELLED was
  * sendable when queued but no longer true when its turn came (see {@link CancelReason}).
+ *
+ * <p>The outbox moves whole batches in one statement each; {@link Message#mustBecome} checks every
+ * move against {@link #canBecome} first, so the lifecycle is written down here and nowhere else.
+ * (The SQL keeps its state literals in WHERE clauses: the partial indexes are defined on them.)
  */
-public enum MessageState { QUEUED, SENDING, SENT, DELIVERED, FAILED, SKIPPED, CANCELLED }
+public enum MessageState {
+    QUEUED, SENDING, SENT, DELIVERED, FAILED, SKIPPED, CANCELLED;
+
+    /** Whether a message in this state may move to {@code next}. */
+    public boolean canBecome(MessageState next) {
+        return switch (this) {
+            case QUEUED -> next == SENDING;
+            // claimed: the provider's answer, a retry later, or the last look before sending
+            case SENDING -> next == SENT || next == QUEUED || next == FAILED || next == CANCELLED;
+            // the provider's delivery result
+            case SENT -> next == DELIVERED || next == FAILED;
+            // resent by a person
+            case FAILED -> next == QUEUED;
+            case DELIVERED, SKIPPED, CANCELLED -> false;
+        };
+    }
+}

@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class OptOuts {
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final LedgerViews views;
     private final Clock clock;
 
-    public OptOuts(JdbcClient jdbc, AuditLog audit, LedgerViews views, Clock clock) {
+    public OptOuts(JdbcClient jdbc, ApplicationEventPublisher events, LedgerViews views, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.views = views;
         this.clock = clock;
     }
@@ -81,9 +81,8 @@ public class OptOuts {
             jdbc.sql("INSERT INTO message_opt_out (tenant_id, channel, opted_out_at) VALUES (?, ?, ?)")
                     .params(tenantId, c.name(), java.sql.Timestamp.from(clock.instant())).update();
         }
-        audit.record(new AuditLog.Event(viewer.name(), "OPT_OUT_CHANGED", "TENANT", Long.toString(tenantId), null,
-                reason, AuditLog.details("before", before.stream().map(Enum::name).sorted().toList(),
-                        "after", channels.stream().map(Enum::name).sorted().toList())));
+        events.publishEvent(new OptOutChanged(viewer.name(), tenantId, reason, before.stream().map(Enum::name).sorted().toList(),
+                channels.stream().map(Enum::name).sorted().toList()));
         return channels;
     }
 }

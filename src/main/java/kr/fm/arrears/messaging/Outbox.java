@@ -1,5 +1,7 @@
 package kr.fm.arrears.messaging;
 
+import kr.fm.arrears.ledger.LeaseScope;
+import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.shared.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +28,11 @@ public class Outbox {
             provider_group""";
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    public Outbox(JdbcClient jdbc) {
+    public Outbox(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** Inserts unless a row with the same key exists; the id when inserted. */
@@ -189,12 +193,10 @@ public class Outbox {
     /** A message the caller may see: a LANDLORD only those about leases in their own buildings. */
     public Optional<Message> find(Viewer viewer, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = :id AND " + IN_SCOPE).param("id", id)
-                .param("scope", viewer.landlordFilter(null)).query(ROW).optional();
+                .param("leases", ledger.scope(viewer, null, null).ids()).query(ROW).optional();
     }
 
-    private static final String IN_SCOPE = """
-            (CAST(:scope AS BIGINT) IS NULL OR lease_id IN (SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
-                                                            WHERE b.landlord_id = :scope))""";
+    private static final String IN_SCOPE = LeaseScope.condition("lease_id");
 
     Optional<Message> findByKeyForUpdate(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE idempotency_key = ? FOR UPDATE").param(key)
@@ -213,7 +215,7 @@ public class Outbox {
                   AND """ + IN_SCOPE + """
 
                 ORDER BY id LIMIT :limit OFFSET :offset""")
-                .param("scope", viewer.landlordFilter(null)).param("caseId", f.caseId()).param("leaseId", f.leaseId())
+                .param("leases", ledger.scope(viewer, null, null).ids()).param("caseId", f.caseId()).param("leaseId", f.leaseId())
                 .param("state", f.state() == null ? null : f.state().name()).param("channel", f.channel())
                 .param("limit", f.limit()).param("offset", f.offset())
                 .query(ROW).list();

@@ -3,15 +3,15 @@ package kr.fm.arrears.messaging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The state changes of a message after it was queued, each with its audit event, in the caller's
- * transaction. A failed AlimTalk falls back to one SMS/LMS: the fallback's key is derived from the
+ * The state changes of a message after it was queued, each with its event (the audit trail's), in
+ * the caller's transaction. A failed AlimTalk falls back to one SMS/LMS: the fallback's key is derived from the
  * AlimTalk's, so however often the failure is seen, there is one fallback.
  */
 @Component
@@ -19,62 +19,62 @@ class Transitions {
 
     private final Outbox outbox;
     private final OptOuts optOuts;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Transitions(Outbox outbox, OptOuts optOuts, AuditLog audit) {
+    Transitions(Outbox outbox, OptOuts optOuts, ApplicationEventPublisher events) {
         this.outbox = outbox;
         this.optOuts = optOuts;
-        this.audit = audit;
+        this.events = events;
     }
 
-    /** A dispatched batch's accepted messages: one update, and their events in one append to the audit chain. */
+    /** A dispatched batch's accepted messages: one update, and one event for the batch. */
     @Transactional(propagation = Propagation.MANDATORY)
     void sent(List<Message> messages, List<String> providerIds, boolean demo, Instant now) {
         if (messages.isEmpty()) {
             return;
         }
-        outbox.markSent(messages.stream().map(Message::id).toList(), providerIds, demo, now);
-        List<AuditLog.Event> events = new ArrayList<>(messages.size());
+        outbox.markSent(messages.stream().map(m -> m.mustBecome(MessageState.SENT).id()).toList(), providerIds, demo, now);
+        List<MessagesSent.Sent> sent = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            events.add(event("MESSAGE_SENT", m, null, "attempt", m.attempts(), "providerId", providerIds.get(i), "demo", demo));
+            sent.add(new MessagesSent.Sent(m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), m.attempts(), providerIds.get(i)));
         }
-        audit.recordAll(events);
+        events.publishEvent(new MessagesSent(demo, sent));
     }
 
-    /** Claimed messages no longer true: one update, their events in one append. */
+    /** Claimed messages no longer true: one update, one event. */
     @Transactional(propagation = Propagation.MANDATORY)
     void cancelled(List<Message> messages, List<CancelReason> reasons, Instant now) {
         if (messages.isEmpty()) {
             return;
         }
-        outbox.markCancelled(messages.stream().map(Message::id).toList(), reasons, now);
-        List<AuditLog.Event> events = new ArrayList<>(messages.size());
+        outbox.markCancelled(messages.stream().map(m -> m.mustBecome(MessageState.CANCELLED).id()).toList(), reasons, now);
+        List<MessagesCancelled.Cancelled> cancelled = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            events.add(event("MESSAGE_CANCELLED", m, reasons.get(i).name(), "cancelReason", reasons.get(i).name(),
-                    "caseId", m.caseId(), "stage", m.stage(), "channel", m.channel()));
+            cancelled.add(new MessagesCancelled.Cancelled(m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), reasons.get(i),
+                    m.caseId(), m.stage(), m.channel()));
         }
-        audit.recordAll(events);
+        events.publishEvent(new MessagesCancelled(cancelled));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void retryLater(Message m, Instant next, String reason, Instant now) {
-        outbox.reschedule(m.id(), next, reason, now);
-        audit.record(event("MESSAGE_RETRY_SCHEDULED", m, reason, "attempt", m.attempts(), "nextAttemptAt", next.toString()));
+        outbox.reschedule(m.mustBecome(MessageState.QUEUED).id(), next, reason, now);
+        events.publishEvent(new MessageRetryScheduled(m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), reason, m.attempts(), next));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void failed(Message m, String reason, Instant now) {
-        outbox.markFailed(m.id(), reason, now);
-        audit.record(event("MESSAGE_FAILED", m, reason, "attempt", m.attempts()));
+        outbox.markFailed(m.mustBecome(MessageState.FAILED).id(), reason, now);
+        events.publishEvent(new MessageFailed(m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), reason, m.attempts()));
         fallBack(m, now);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void delivered(Message m, Instant now) {
-        outbox.markDelivered(m.id(), now);
-        audit.record(event("MESSAGE_DELIVERED", m, null));
+        outbox.markDelivered(m.mustBecome(MessageState.DELIVERED).id(), now);
+        events.publishEvent(new MessageDelivered(m.id(), m.leaseId(), m.idempotencyKey(), m.kind()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -82,7 +82,8 @@ class Transitions {
         if (!outbox.requeueFailed(m.id(), now)) {
             return false;
         }
-        audit.record(event("MESSAGE_RESENT", m, reason, "previousError", m.lastError()).by(viewer.name()));
+        events.publishEvent(new MessageResent(viewer.name(), m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), reason,
+                m.lastError()));
         return true;
     }
 
@@ -97,22 +98,7 @@ class Transitions {
             sms = MessageEnqueuer.skipped(sms, "tenant opted out of SMS");
         }
         NewMessage fallback = sms;
-        outbox.insert(fallback, now).ifPresent(id -> audit.recordAll(List.of(
-                event("MESSAGE_FELL_BACK", m, m.lastError(), "fallbackId", id, "kind", fallback.kind().name()),
-                new AuditLog.Event(Viewer.SYSTEM_NAME, fallback.state() == MessageState.SKIPPED ? "MESSAGE_SKIPPED" : "MESSAGE_QUEUED",
-                        "MESSAGE", id.toString(), m.leaseId(), fallback.reason(), AuditLog.details("key",
-                                fallback.idempotencyKey(), "caseId", m.caseId(), "stage", m.stage(), "channel", "SMS",
-                                "kind", fallback.kind().name(), "fallbackOf", m.id())))));
-    }
-
-    private static AuditLog.Event event(String action, Message m, String reason, Object... details) {
-        Object[] all = new Object[details.length + 4];
-        all[0] = "key";
-        all[1] = m.idempotencyKey();
-        all[2] = "kind";
-        all[3] = m.kind().name();
-        System.arraycopy(details, 0, all, 4, details.length);
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(m.id()), m.leaseId(), reason,
-                AuditLog.details(all));
+        outbox.insert(fallback, now).ifPresent(id -> events.publishEvent(new MessageFellBack(m.id(), m.leaseId(),
+                m.idempotencyKey(), m.lastError(), fallback.queued(id))));
     }
 }

@@ -21,19 +21,11 @@ class NoticeDrafter {
         this.workflow = workflow;
     }
 
+    /** A page of a run at a time: its notices are drafted in one go. */
     @EventListener
     void on(StepsApplied page) {
-        draft(page.reached());
-    }
-
-    @EventListener
-    void on(StageReached event) {
-        draft(List.of(event));
-    }
-
-    private void draft(List<StageReached> reached) {
         List<NoticeWorkflow.Drafting> wanted = new ArrayList<>();
-        for (StageReached e : reached) {
+        for (StageReached e : page.reached()) {
             NoticeKind kind = NoticeKind.of(e.stage());
             if (kind != null) {
                 wanted.add(new NoticeWorkflow.Drafting(e.caseId(), e.leaseId(), kind, e.businessDate()));

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kr.fm.arrears.ArrearsApplication;
-import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.shared.Viewer.Role;
@@ -60,8 +60,8 @@ public final class NoticeZipBenchmark {
                     .body(Files.readAllBytes(Path.of("docs/examples/leases.csv"))).retrieve().toBodilessEntity();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long leaseId = jdbc.sql("SELECT id FROM lease WHERE code = 'HW-101'").query(Long.class).single();
-            app.getBean(TransactionTemplate.class).executeWithoutResult(s -> app.publishEvent(new StageReached(1, leaseId,
-                    Stage.DEMAND_NOTICE, List.of(Channel.CERTIFIED_NOTICE), "demand-notice", LocalDate.of(2026, 4, 15))));
+            app.getBean(TransactionTemplate.class).executeWithoutResult(s -> app.publishEvent(new StepsApplied(
+                    List.of(new StageReached(1, leaseId, Stage.DEMAND_NOTICE, LocalDate.of(2026, 4, 15))), List.of())));
             NoticeWorkflow workflow = app.getBean(NoticeWorkflow.class);
             long id = jdbc.sql("SELECT id FROM notice").query(Long.class).single();
             workflow.submit(id, Viewer.staff("bench-manager", Viewer.Role.MANAGER));

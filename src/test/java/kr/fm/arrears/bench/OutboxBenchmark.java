@@ -20,6 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.fm.arrears.ArrearsApplication;
 import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.escalation.Policies;
+import kr.fm.arrears.escalation.Policy;
+import kr.fm.arrears.escalation.Stage;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.messaging.Dispatcher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -216,16 +220,24 @@ public final class OutboxBenchmark {
             TransactionTemplate tx = app.getBean(TransactionTemplate.class);
             ApplicationEventPublisher events = app;
 
+            // the building's ladder sends the friendly reminder by SMS (the default: AlimTalk)
+            Policies policies = app.getBean(Policies.class);
+            long building = jdbc.sql("SELECT building_id FROM lease WHERE id = ?").param(leaseId).query(Long.class).single();
+            List<Policy.StageRule> rules = new java.util.ArrayList<>(policies.effective(Policies.Scope.DEFAULT).policy().rules());
+            Policy.StageRule upcoming = rules.get(Stage.UPCOMING.ordinal());
+            rules.set(Stage.UPCOMING.ordinal(), new Policy.StageRule(Stage.UPCOMING, upcoming.enabled(), upcoming.trigger(),
+                    upcoming.threshold(), List.of(Channel.SMS), upcoming.template(), false, false));
+            policies.put(new Policies.Scope(null, building), rules, "bench");
+
             // friendly reminders, one per due date, of a lease that owes: each stays true at the last look
             long t0 = System.nanoTime();
             for (int from = 0; from < count; from += 500) {
                 int first = from;
-                tx.executeWithoutResult(s -> {
-                    for (int i = first; i < Math.min(first + 500, count); i++) {
-                        events.publishEvent(new UpcomingDue(leaseId, LocalDate.of(2026, 4, 16).plusDays(i), 3_630_000,
-                                List.of(Channel.SMS), "upcoming", LocalDate.of(2026, 4, 15)));
-                    }
-                });
+                // as a run publishes them: one page of 500 at a time
+                List<UpcomingDue> page = java.util.stream.IntStream.range(first, Math.min(first + 500, count))
+                        .mapToObj(i -> new UpcomingDue(leaseId, LocalDate.of(2026, 4, 16).plusDays(i), 3_630_000,
+                                LocalDate.of(2026, 4, 15))).toList();
+                tx.executeWithoutResult(s -> events.publishEvent(new StepsApplied(List.of(), page)));
             }
             double enqueueSeconds = (System.nanoTime() - t0) / 1e9;
 

@@ -33,6 +33,7 @@ class EscalationJourneyTest {
     @Autowired Portfolios portfolios;
     @Autowired ChargeGenerator charges;
     @Autowired JdbcClient jdbc;
+    @Autowired Policies policies;
 
     @Test
     void leases_climb_the_ladder_pause_wait_for_the_act_threshold_and_resolve_when_paid() {
@@ -48,7 +49,10 @@ class EscalationJourneyTest {
         // 3 days before the first due date: the friendly reminder, once
         runOn("2026-03-07");
         assertThat(published.upcoming(ladder)).containsExactly(new UpcomingDue(ladder, LocalDate.of(2026, 3, 10),
-                1_210_000, List.of(Channel.ALIMTALK), "upcoming", LocalDate.of(2026, 3, 7)));
+                1_210_000, LocalDate.of(2026, 3, 7)));
+        // what it is sent on and rendered from is the lease's ladder's, which messaging reads
+        assertThat(policies.ladders(List.of(ladder)).get(ladder).rule(Stage.UPCOMING)).extracting(
+                Policy.StageRule::channels, Policy.StageRule::template).containsExactly(List.of(Channel.ALIMTALK), "upcoming");
         runOn("2026-03-08");
         assertThat(published.upcoming(ladder)).hasSize(1);
 
@@ -78,7 +82,9 @@ class EscalationJourneyTest {
         runOn("2026-04-09"); // 30 days after 10 March
         assertThat(stages(ladder)).endsWith(Stage.DEMAND_NOTICE);
         assertThat(published.stages(ladder).get(3)).isEqualTo(new StageReached(caseId(ladder), ladder, Stage.DEMAND_NOTICE,
-                List.of(Channel.CERTIFIED_NOTICE), "demand-notice", LocalDate.of(2026, 4, 9)));
+                LocalDate.of(2026, 4, 9)));
+        assertThat(policies.ladders(List.of(ladder)).get(ladder).rule(Stage.DEMAND_NOTICE)).extracting(
+                Policy.StageRule::channels, Policy.StageRule::template).containsExactly(List.of(Channel.CERTIFIED_NOTICE), "demand-notice");
 
         // 11 April: March and April rent unpaid, 2 × 1,100,000 = two months' rent (민법 제640조)
         runOn("2026-04-11");
@@ -96,7 +102,8 @@ class EscalationJourneyTest {
         runOn("2026-04-20");
         assertThat(stages(ladder)).containsExactly(Stage.REMINDER_1, Stage.REMINDER_2, Stage.FINAL_REMINDER,
                 Stage.DEMAND_NOTICE, Stage.TERMINATION_NOTICE, Stage.RESOLVED);
-        assertThat(published.stages(ladder).get(5).template()).isEqualTo("resolved");
+        assertThat(policies.ladders(List.of(ladder)).get(ladder).rule(published.stages(ladder).get(5).stage()).template())
+                .isEqualTo("resolved");
         JsonNode closed = api.get("/api/cases/" + stillOpen.get("id").asLong()).body();
         assertThat(closed.get("closedOn").asText()).isEqualTo("2026-04-20");
         assertThat(closed.get("history")).extracting(h -> h.get("stage").asText() + ":" + h.get("status").asText())

@@ -39,6 +39,7 @@ class EscalationRunsTest {
     @Autowired TestClock clock;
     @Autowired Published published;
     @Autowired Portfolios portfolios;
+    @Autowired Policies policies;
     @Autowired JdbcClient jdbc;
 
     final List<Long> leases = new ArrayList<>();
@@ -184,7 +185,9 @@ class EscalationRunsTest {
         clock.set(LocalDate.of(2026, 3, 15));
         JsonNode run = run("2026-03-15", false, 201);
         assertThat(run.get("advanced").asInt()).isEqualTo(12);
-        assertThat(published.stages(leases.get(0))).extracting(StageReached::stage, StageReached::template)
+        // the template is the lease's ladder's (messaging reads it there for each stage reached)
+        assertThat(published.stages(leases.get(0))).extracting(StageReached::stage,
+                        e -> policies.ladders(List.of(e.leaseId())).get(e.leaseId()).rule(e.stage()).template())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Stage.REMINDER_1, "reminder-1"),
                         org.assertj.core.groups.Tuple.tuple(Stage.REMINDER_2, "reminder-2-gentle"));
     }

@@ -19,23 +19,16 @@ public class Published {
     final List<Object> events = new CopyOnWriteArrayList<>();
     final AtomicLong failOnceForLease = new AtomicLong(-1);
 
-    @EventListener
-    void on(StageReached e) {
-        if (failOnceForLease.compareAndSet(e.leaseId(), -1)) {
-            throw new IllegalStateException("injected failure while enqueuing for lease " + e.leaseId());
-        }
-        keepIfCommitted(e);
-    }
-
+    /** Listens to what the run publishes, a page at a time, and keeps each stage and reminder of it. */
     @EventListener
     void on(StepsApplied page) {
-        page.reached().forEach(this::on);
-        page.upcoming().forEach(this::on);
-    }
-
-    @EventListener
-    void on(UpcomingDue e) {
-        keepIfCommitted(e);
+        for (StageReached e : page.reached()) {
+            if (failOnceForLease.compareAndSet(e.leaseId(), -1)) {
+                throw new IllegalStateException("injected failure while enqueuing for lease " + e.leaseId());
+            }
+            keepIfCommitted(e);
+        }
+        page.upcoming().forEach(this::keepIfCommitted);
     }
 
     private void keepIfCommitted(Object e) {

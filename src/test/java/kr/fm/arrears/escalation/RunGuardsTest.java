@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kr.fm.arrears.audit.AuditVerifier;
+import kr.fm.arrears.escalation.internal.RunHooks;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.ServiceTest;

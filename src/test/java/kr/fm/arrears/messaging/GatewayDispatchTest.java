@@ -197,9 +197,11 @@ class GatewayDispatchTest extends MessagingTestBase {
         PROVIDER.stubFor(post(MESSAGES).willReturn(okJson("{\"messageId\":\"m\"}").withFixedDelay(20)));
         // 60 friendly reminders of two leases that owe (one per due date): a lease has one open case, so
         // sixty case stages cannot be real, sixty due dates can
+        ladder(leaseIds.get("HW-101"), Stage.UPCOMING, Channel.SMS);
+        ladder(leaseIds.get("HW-301"), Stage.UPCOMING, Channel.SMS);
         for (int i = 0; i < 60; i++) {
             publish(new UpcomingDue(leaseIds.get(i % 2 == 0 ? "HW-101" : "HW-301"), LocalDate.of(2026, 4, 16).plusDays(i / 2),
-                    1_000_000, List.of(Channel.SMS), "upcoming", LocalDate.of(2026, 4, 15)));
+                    1_000_000, LocalDate.of(2026, 4, 15)));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -102,12 +102,11 @@ class MessagesApiTest extends MessagingTestBase {
     @Test
     void the_same_stage_published_twice_queues_each_channel_once_and_notice_stages_are_left_to_the_notice_module() {
         long caseId = caseAt(leaseIds.get("HW-101"), Stage.REMINDER_1, LocalDate.of(2026, 3, 31));
-        StageReached reached = new StageReached(caseId, leaseIds.get("HW-101"), Stage.REMINDER_1,
-                List.of(Channel.ALIMTALK, Channel.SMS, Channel.EMAIL), "reminder-1", LocalDate.of(2026, 3, 31));
+        ladder(leaseIds.get("HW-101"), Stage.REMINDER_1, Channel.ALIMTALK, Channel.SMS, Channel.EMAIL);
+        StageReached reached = new StageReached(caseId, leaseIds.get("HW-101"), Stage.REMINDER_1, LocalDate.of(2026, 3, 31));
         publish(reached);
         publish(reached);
-        publish(new StageReached(caseId, leaseIds.get("HW-101"), Stage.DEMAND_NOTICE, List.of(Channel.CERTIFIED_NOTICE),
-                "demand-notice", LocalDate.of(2026, 4, 9)));
+        publish(new StageReached(caseId, leaseIds.get("HW-101"), Stage.DEMAND_NOTICE, LocalDate.of(2026, 4, 9)));
 
         // SMS beside AlimTalk is the AlimTalk's fallback, not a second text
         assertThat(messages(caseId)).extracting(Message::idempotencyKey).containsExactly(
@@ -126,8 +125,8 @@ class MessagesApiTest extends MessagingTestBase {
 
     @Test
     void an_upcoming_due_date_reminder_fits_one_sms_of_90_bytes() {
-        publish(new UpcomingDue(leaseIds.get("HW-101"), LocalDate.of(2026, 4, 10), 3_630_000, List.of(Channel.SMS),
-                "upcoming", LocalDate.of(2026, 4, 7)));
+        ladder(leaseIds.get("HW-101"), Stage.UPCOMING, Channel.SMS);
+        publish(new UpcomingDue(leaseIds.get("HW-101"), LocalDate.of(2026, 4, 10), 3_630_000, LocalDate.of(2026, 4, 7)));
 
         JsonNode m = api.get("/api/messages?leaseId=" + leaseIds.get("HW-101") + "&channel=SMS").body().get(0);
         assertThat(m.get("idempotencyKey").asText()).isEqualTo("lease:" + leaseIds.get("HW-101") + ":due:2026-04-10:SMS");

@@ -13,8 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.escalation.Channel;
+import kr.fm.arrears.escalation.Policies;
+import kr.fm.arrears.escalation.Policy;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
+import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Portfolios;
 import kr.fm.arrears.support.TestClock;
@@ -75,6 +79,8 @@ abstract class MessagingTestBase {
     Dispatcher dispatcher;
     @Autowired
     Portfolios portfolios;
+    @Autowired
+    Policies policies;
 
     final Map<String, Long> leaseIds = new HashMap<>();
 
@@ -90,6 +96,7 @@ abstract class MessagingTestBase {
         jdbc.sql("DELETE FROM message_opt_out").update();
         jdbc.sql("DELETE FROM case_stage").update();
         jdbc.sql("DELETE FROM arrears_case").update();
+        jdbc.sql("DELETE FROM escalation_policy WHERE landlord_id IS NOT NULL OR building_id IS NOT NULL").update();
         PROVIDER.resetAll();
         SMTP.purgeEmailFromAllMailboxes();
         clock.set(LocalDateTime.of(2026, 4, 15, 9, 0)); // a Wednesday morning
@@ -103,8 +110,23 @@ abstract class MessagingTestBase {
     long reach(String leaseCode, LocalDate businessDate, Stage stage, Channel... channels) {
         long leaseId = leaseIds.get(leaseCode);
         long caseId = caseAt(leaseId, stage, businessDate);
-        publish(new StageReached(caseId, leaseId, stage, List.of(channels), null, businessDate));
+        ladder(leaseId, stage, channels);
+        publish(new StageReached(caseId, leaseId, stage, businessDate));
         return caseId;
+    }
+
+    /**
+     * The lease's building sends {@code stage} on these channels: its own ladder, else the one in force,
+     * with that stage's channels changed. Messaging takes a stage's channels from the lease's ladder.
+     */
+    void ladder(long leaseId, Stage stage, Channel... channels) {
+        long building = jdbc.sql("SELECT building_id FROM lease WHERE id = ?").param(leaseId).query(Long.class).single();
+        Policies.Scope scope = new Policies.Scope(null, building);
+        List<Policy.StageRule> rules = new java.util.ArrayList<>(policies.effective(scope).policy().rules());
+        Policy.StageRule r = rules.get(stage.ordinal());
+        rules.set(stage.ordinal(), new Policy.StageRule(r.stage(), r.enabled(), r.trigger(), r.threshold(), List.of(channels),
+                r.template(), r.needsApproval(), r.needsLandlordConsent()));
+        policies.put(scope, rules, "test");
     }
 
     /**
@@ -120,8 +142,18 @@ abstract class MessagingTestBase {
                 .query(Long.class).single();
     }
 
-    void publish(Object event) {
-        tx.executeWithoutResult(s -> events.publishEvent(event));
+    /** What production publishes: a page of a run, here of one stage reached ... */
+    void publish(StageReached reached) {
+        publish(new StepsApplied(List.of(reached), List.of()));
+    }
+
+    /** ... or of one friendly reminder. */
+    void publish(UpcomingDue upcoming) {
+        publish(new StepsApplied(List.of(), List.of(upcoming)));
+    }
+
+    void publish(StepsApplied page) {
+        tx.executeWithoutResult(s -> events.publishEvent(page));
     }
 
     Message only(long caseId) {

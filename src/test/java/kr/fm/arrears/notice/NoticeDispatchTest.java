@@ -20,9 +20,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Portfolios;
@@ -196,8 +196,8 @@ class NoticeDispatchTest {
 
     private long approved(long leaseId, Stage stage) {
         long caseId = CASES.incrementAndGet();
-        tx.executeWithoutResult(s -> events.publishEvent(new StageReached(caseId, leaseId, stage, List.of(Channel.CERTIFIED_NOTICE),
-                stage.name().toLowerCase(), LocalDate.of(2026, 4, 15))));
+        tx.executeWithoutResult(s -> events.publishEvent(
+                new StepsApplied(List.of(new StageReached(caseId, leaseId, stage, LocalDate.of(2026, 4, 15))), List.of())));
         long id = workflow.list(Viewer.SYSTEM, null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
         workflow.submit(id, KIM);
         if (stage == Stage.TERMINATION_NOTICE) {

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
 import kr.fm.arrears.support.Portfolios;
@@ -273,8 +273,8 @@ class NoticeWorkflowTest {
 
     /** What the escalation engine does: publish inside its transaction. */
     private void reach(long caseId, long leaseId, Stage stage) {
-        tx.executeWithoutResult(s -> events.publishEvent(new StageReached(caseId, leaseId, stage,
-                List.of(Channel.CERTIFIED_NOTICE), stage.name().toLowerCase(), LocalDate.of(2026, 4, 15))));
+        tx.executeWithoutResult(s -> events.publishEvent(
+                new StepsApplied(List.of(new StageReached(caseId, leaseId, stage, LocalDate.of(2026, 4, 15))), List.of())));
     }
 
     private List<JsonNode> notices(long leaseId) {

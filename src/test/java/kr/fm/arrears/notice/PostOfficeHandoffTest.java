@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
+import kr.fm.arrears.escalation.StepsApplied;
 import kr.fm.arrears.notice.internal.EpostTracking;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.support.Api;
@@ -352,8 +352,8 @@ class PostOfficeHandoffTest {
 
     private long approved(long leaseId) {
         long caseId = CASES.incrementAndGet();
-        tx.executeWithoutResult(s -> events.publishEvent(new StageReached(caseId, leaseId, Stage.DEMAND_NOTICE,
-                List.of(Channel.CERTIFIED_NOTICE), "demand_notice", LocalDate.of(2026, 4, 15))));
+        tx.executeWithoutResult(s -> events.publishEvent(
+                new StepsApplied(List.of(new StageReached(caseId, leaseId, Stage.DEMAND_NOTICE, LocalDate.of(2026, 4, 15))), List.of())));
         long id = workflow.list(Viewer.SYSTEM, null, null, leaseId, 500, 0).stream().filter(n -> n.caseId() == caseId).findFirst().orElseThrow().id();
         workflow.submit(id, KIM);
         workflow.approve(id, LEE);

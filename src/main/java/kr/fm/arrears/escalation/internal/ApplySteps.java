@@ -1,7 +1,5 @@
 package kr.fm.arrears.escalation.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,16 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.Decision;
-import kr.fm.arrears.escalation.Policy;
-import kr.fm.arrears.escalation.RunHooks;
+import kr.fm.arrears.escalation.LeasesFailed;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.Step;
 import kr.fm.arrears.escalation.StepsApplied;
+import kr.fm.arrears.escalation.StepsRecorded;
 import kr.fm.arrears.escalation.UpcomingDue;
-import kr.fm.arrears.shared.Viewer;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,25 +23,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Applies a page of steps in the chunk's transaction, set-based. Exactly once rests on the database:
  * one open case per lease, UNIQUE (case, stage), UNIQUE (lease, due date); every insert is ON
- * CONFLICT DO NOTHING, and only a row actually inserted as REACHED publishes its event and audit.
+ * CONFLICT DO NOTHING, and only a row actually inserted is in the page's {@link StepsRecorded} (the audit trail's), and only one
+ * inserted as REACHED in its {@link StepsApplied}.
  * Listeners (messaging, notices) run synchronously in this transaction, so a failure anywhere rolls
  * back the whole page and a restart does it again, once.
  */
 class ApplySteps implements ItemWriter<List<Decision>> {
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final long runId;
     private final LocalDate date;
     private final boolean dryRun;
     private final RunHooks hooks;
 
-    ApplySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, long runId, LocalDate date, boolean dryRun,
+    ApplySteps(JdbcClient jdbc, ApplicationEventPublisher events, long runId, LocalDate date, boolean dryRun,
             RunHooks hooks) {
         this.hooks = hooks;
         this.jdbc = jdbc;
-        this.audit = audit;
         this.events = events;
         this.runId = runId;
         this.date = date;
@@ -87,19 +82,20 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                 .params(runId, failed.stream().map(d -> d.lease().leaseId()).toArray(Long[]::new),
                         failed.stream().map(d -> ((Step.Failed) d.step()).reason()).toArray(String[]::new))
                 .query(Long.class).list();
-        audit.recordAll(failed.stream().filter(d -> recorded.contains(d.lease().leaseId()))
-                .map(d -> new AuditLog.Event(Viewer.SYSTEM_NAME, "ESCALATION_LEASE_FAILED", "LEASE", String.valueOf(d.lease().leaseId()),
-                        d.lease().leaseId(), ((Step.Failed) d.step()).reason(), details("businessDate", date, "runId", runId)))
-                .toList());
+        List<LeasesFailed.Failed> leases = failed.stream().filter(d -> recorded.contains(d.lease().leaseId()))
+                .map(d -> new LeasesFailed.Failed(d.lease().leaseId(), ((Step.Failed) d.step()).reason())).toList();
+        if (!leases.isEmpty()) {
+            events.publishEvent(new LeasesFailed(runId, date, leases));
+        }
         return recorded.size();
     }
 
     private Counts apply(List<Decision> page) {
         List<Decision> decisions = withoutHeldCases(page);
-        List<AuditLog.Event> auditEvents = new ArrayList<>();
+        List<StepsRecorded.Opened> opened = new ArrayList<>();
         Set<Long> touched = new HashSet<>();
-        Map<Long, Long> caseOf = openCases(decisions, auditEvents, touched);
-        int opened = touched.size(); // so far, touched holds only the leases whose case this page opened
+        Map<Long, Long> caseOf = openCases(decisions, opened, touched);
+        int openedCount = touched.size(); // so far, touched holds only the leases whose case this page opened
 
         List<Row> rows = new ArrayList<>();
         for (Decision d : decisions) {
@@ -115,6 +111,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         int advanced = 0;
         int skipped = 0;
         List<Long> resolvedCases = new ArrayList<>();
+        List<StepsRecorded.Staged> stages = new ArrayList<>(recorded.size());
         for (Row r : recorded) {
             touched.add(r.decision().lease().leaseId());
             if (r.stage() == Stage.RESOLVED) {
@@ -124,28 +121,27 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             } else {
                 skipped++;
             }
-            auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, r.reached() ? "STAGE_REACHED" : "STAGE_SKIPPED", "CASE",
-                    String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
-                    details("stage", r.stage(), "businessDate", date, "runId", runId)));
+            stages.add(new StepsRecorded.Staged(r.caseId(), r.decision().lease().leaseId(), r.stage(), r.reached()));
         }
         moveCasesUp(recorded);
-        closeCases(resolvedCases, recorded, auditEvents);
-        List<UpcomingDue> reminders = remind(decisions, auditEvents, touched);
-        audit.recordAll(auditEvents);
+        closeCases(resolvedCases);
+        List<UpcomingDue> reminders = remind(decisions, touched);
+        StepsRecorded written = new StepsRecorded(runId, date, opened, stages, reminders);
+        if (!written.isEmpty()) {
+            events.publishEvent(written);
+        }
 
         // listeners enqueue messages and draft notices in this same transaction, a page at a time
         List<StageReached> reached = new ArrayList<>();
         for (Row r : recorded) {
             if (r.reached()) {
-                Policy.StageRule rule = r.decision().policy().rule(r.stage());
-                reached.add(new StageReached(r.caseId(), r.decision().lease().leaseId(), r.stage(), rule.channels(),
-                        rule.template(), date));
+                reached.add(new StageReached(r.caseId(), r.decision().lease().leaseId(), r.stage(), date));
             }
         }
         if (!reached.isEmpty() || !reminders.isEmpty()) {
             events.publishEvent(new StepsApplied(reached, reminders));
         }
-        return new Counts(page.size(), opened, advanced, skipped, resolvedCases.size(), reminders.size(),
+        return new Counts(page.size(), openedCount, advanced, skipped, resolvedCases.size(), reminders.size(),
                 page.size() - touched.size());
     }
 
@@ -184,7 +180,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
     }
 
     /** Opens the cases to open (one open case per lease even if two runs race) and returns each lease's open case. */
-    private Map<Long, Long> openCases(List<Decision> decisions, List<AuditLog.Event> auditEvents, Set<Long> touched) {
+    private Map<Long, Long> openCases(List<Decision> decisions, List<StepsRecorded.Opened> opened, Set<Long> touched) {
         Long[] leases = decisions.stream().filter(d -> d.step() instanceof Step.Open).map(d -> d.lease().leaseId())
                 .toArray(Long[]::new);
         Map<Long, Long> caseOf = new HashMap<>();
@@ -200,8 +196,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                     long leaseId = rs.getLong("lease_id");
                     caseOf.put(leaseId, caseId);
                     touched.add(leaseId);
-                    auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, "CASE_OPENED", "CASE", String.valueOf(caseId), leaseId,
-                            null, details("businessDate", date, "runId", runId)));
+                    opened.add(new StepsRecorded.Opened(caseId, leaseId));
                 });
         if (caseOf.size() < leases.length) {
             // another run opened some of them first: carry on with its case
@@ -249,19 +244,16 @@ class ApplySteps implements ItemWriter<List<Decision>> {
                 .update();
     }
 
-    private void closeCases(List<Long> resolved, List<Row> recorded, List<AuditLog.Event> auditEvents) {
+    private void closeCases(List<Long> resolved) {
         if (resolved.isEmpty()) {
             return;
         }
         jdbc.sql("UPDATE arrears_case SET closed_on = ?, stage = 'RESOLVED' WHERE id = ANY(?) AND closed_on IS NULL")
                 .params(date, resolved.toArray(Long[]::new)).update();
-        recorded.stream().filter(r -> r.stage() == Stage.RESOLVED).forEach(r -> auditEvents.add(new AuditLog.Event(
-                Viewer.SYSTEM_NAME, "CASE_RESOLVED", "CASE", String.valueOf(r.caseId()), r.decision().lease().leaseId(), null,
-                details("businessDate", date, "runId", runId))));
     }
 
     /** UPCOMING reminders, once per (lease, due date). */
-    private List<UpcomingDue> remind(List<Decision> decisions, List<AuditLog.Event> auditEvents, Set<Long> touched) {
+    private List<UpcomingDue> remind(List<Decision> decisions, Set<Long> touched) {
         List<Decision> reminds = decisions.stream().filter(d -> d.step() instanceof Step.Remind).toList();
         if (reminds.isEmpty()) {
             return List.of();
@@ -281,12 +273,8 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         for (Decision d : reminds) {
             if (inserted.contains(d.lease().leaseId())) {
                 Step.Remind r = (Step.Remind) d.step();
-                Policy.StageRule rule = d.policy().rule(Stage.UPCOMING);
                 touched.add(d.lease().leaseId());
-                published.add(new UpcomingDue(d.lease().leaseId(), r.dueDate(), r.amount(), rule.channels(), rule.template(), date));
-                auditEvents.add(new AuditLog.Event(Viewer.SYSTEM_NAME, "STAGE_REACHED", "LEASE", String.valueOf(d.lease().leaseId()),
-                        d.lease().leaseId(), null, details("stage", Stage.UPCOMING, "dueDate", r.dueDate(), "amount", r.amount(),
-                                "businessDate", date, "runId", runId)));
+                published.add(new UpcomingDue(d.lease().leaseId(), r.dueDate(), r.amount(), date));
             }
         }
         return published;

@@ -3,11 +3,10 @@ package kr.fm.arrears.escalation.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import kr.fm.arrears.audit.AuditLog;
+import kr.fm.arrears.escalation.EscalationProperties;
 import kr.fm.arrears.escalation.Decision;
 import kr.fm.arrears.escalation.Decisions;
 import kr.fm.arrears.escalation.LeaseRef;
-import kr.fm.arrears.escalation.RunHooks;
 import kr.fm.arrears.shared.ScheduledJob;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -54,8 +53,8 @@ class EscalationJobConfiguration {
 
     @Bean
     @StepScope
-    LeasePageReader leasePageReader(Decisions decisions, @Value("${arrears.escalation.page-size:500}") int pageSize) {
-        return new LeasePageReader(decisions, pageSize);
+    LeasePageReader leasePageReader(Decisions decisions, EscalationProperties properties) {
+        return new LeasePageReader(decisions, properties.pageSize());
     }
 
     @Bean
@@ -63,22 +62,22 @@ class EscalationJobConfiguration {
     FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions,
             @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
             // false decides every lease in full, as the preview does: the benchmark compares both
-            @Value("${arrears.escalation.prefilter:true}") boolean prefilter) {
-        return new FunctionItemProcessor<>(page -> prefilter ? decisions.decideForRun(page, businessDate)
+            EscalationProperties properties) {
+        return new FunctionItemProcessor<>(page -> properties.prefilter() ? decisions.decideForRun(page, businessDate)
                 : decisions.decide(page, businessDate));
     }
 
     @Bean
     @StepScope
-    ApplySteps applySteps(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events,
+    ApplySteps applySteps(JdbcClient jdbc, ApplicationEventPublisher events,
             @Value("#{jobParameters['run']}") Long run, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
             @Value("#{jobParameters['dryRun']}") Boolean dryRun, ObjectProvider<RunHooks> hooks) {
-        return new ApplySteps(jdbc, audit, events, run, businessDate, dryRun, hooks.getIfAvailable(() -> RunHooks.NONE));
+        return new ApplySteps(jdbc, events, run, businessDate, dryRun, hooks.getIfAvailable(() -> RunHooks.NONE));
     }
 
     /** Every morning (09:00 Seoul unless {@code arrears.escalation.cron} says otherwise). */
     @Bean
-    ScheduledJob escalationSchedule(@Value("${arrears.escalation.cron}") String cron) {
-        return new ScheduledJob("escalation", EscalationQuartzJob.class, cron, "daily escalation run for today's business date");
+    ScheduledJob escalationSchedule(EscalationProperties properties) {
+        return new ScheduledJob("escalation", EscalationQuartzJob.class, properties.cron(), "daily escalation run for today's business date");
     }
 }

@@ -1,10 +1,11 @@
-package kr.fm.arrears.escalation;
+package kr.fm.arrears.escalation.internal;
 
 import java.util.List;
 
 /**
  * A seam in the run's page writer, for tests that must act at an exact point of a page (a pause
- * recorded while the page is being applied) instead of hoping for the timing. Production has none.
+ * recorded while the page is being applied) instead of hoping for the timing. Production has none;
+ * internal, so no other module sees it.
  */
 public interface RunHooks {
 
