@@ -1,5 +1,6 @@
 package kr.fm.arrears.audit;
 
+import kr.fm.arrears.audit.internal.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -21,13 +21,13 @@ class ArrearsController {
     private final Ledger ledger;
     private final LedgerViews views;
     private final Clock clock;
-    private final int flagPercent;
+    private final DepositFlag deposit;
 
-    ArrearsController(Ledger ledger, LedgerViews views, Clock clock, LedgerSettings settings) {
+    ArrearsController(Ledger ledger, LedgerViews views, Clock clock, DepositFlag deposit) {
         this.ledger = ledger;
         this.views = views;
         this.clock = clock;
-        this.flagPercent = settings.deposit().flagPercent();
+        this.deposit = deposit;
     }
 
     /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
@@ -44,7 +44,7 @@ class ArrearsController {
         Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
         List<LeaseInArrears> items = views.leases(viewer, ids).stream()
                 .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),
-                        DepositCoverage.of(l, arrears.get(l.leaseId()), flagPercent))).toList();
+                        deposit.of(l, arrears.get(l.leaseId())))).toList();
         return new Report(date, items.size(), items.stream().mapToLong(i -> i.arrears().overdueBalance()).sum(),
                 items.stream().mapToLong(i -> i.arrears().lateInterest()).sum(), items);
     }
@@ -54,6 +54,6 @@ class ArrearsController {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
         LedgerViews.LeaseSummary lease = views.lease(viewer, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         LeaseArrears arrears = ledger.arrears(leaseId, date).orElseThrow();
-        return new LeaseInArrears(lease, arrears, DepositCoverage.of(lease, arrears, flagPercent));
+        return new LeaseInArrears(lease, arrears, deposit.of(lease, arrears));
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
-import kr.fm.arrears.shared.ScheduledJob;
+import kr.fm.arrears.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;

@@ -4,5 +4,5 @@
  * write it through {@link kr.fm.arrears.ledger.Portfolio}, {@link kr.fm.arrears.ledger.Payments} and
  * {@link kr.fm.arrears.ledger.ChargeGenerator}, and hear of its changes as events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "scheduling"})
 package kr.fm.arrears.ledger;

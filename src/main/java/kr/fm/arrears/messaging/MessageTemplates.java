@@ -1,7 +1,7 @@
 package kr.fm.arrears.messaging;
 
 import java.util.Map;
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 import org.springframework.stereotype.Component;
 
 /**

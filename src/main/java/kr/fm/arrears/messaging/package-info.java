@@ -5,5 +5,5 @@
  * escalation module's {@code StepsApplied}, one per page of a run; publishes past-tense events for
  * the audit trail.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ledger", "escalation"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "templates", "ledger", "escalation"})
 package kr.fm.arrears.messaging;

@@ -1,6 +1,6 @@
 package kr.fm.arrears.notice;
 
-import kr.fm.arrears.shared.ScheduledJob;
+import kr.fm.arrears.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.context.annotation.Bean;

@@ -40,19 +40,19 @@ class Board {
     private final LedgerViews views;
     private final Outlook outlook;
     private final Clock clock;
-    private final int flagPercent;
+    private final kr.fm.arrears.ledger.DepositFlag deposit;
 
-    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock, DepositFlag flag) {
+    Board(Cases cases, Ledger ledger, LedgerViews views, Outlook outlook, Clock clock, kr.fm.arrears.ledger.DepositFlag deposit) {
         this.cases = cases;
         this.ledger = ledger;
         this.views = views;
         this.outlook = outlook;
         this.clock = clock;
-        this.flagPercent = flag.flagPercent();
+        this.deposit = deposit;
     }
 
     int flagPercent() {
-        return flagPercent;
+        return deposit.percent();
     }
 
     View open(Viewer viewer, Long buildingId) {
@@ -88,7 +88,7 @@ class Board {
                 a == null ? 0 : a.overdueBalance(), a == null ? 0 : a.lateInterest(),
                 a == null ? BigDecimal.ZERO : a.arrearsMonths(), a == null ? 0 : a.daysOverdue(), Labels.stage(c.stage()),
                 c.paused(), c.pausedUntil(), next == null ? null : Labels.stage(next.stage()), next == null ? null : next.on(),
-                a == null ? null : DepositCoverage.of(lease, a, flagPercent));
+                a == null ? null : deposit.of(lease, a));
     }
 
     Row row(Viewer viewer, Cases.CaseView c) {

@@ -1,6 +1,6 @@
 package kr.fm.arrears.web;
 
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 import org.springframework.boot.autoconfigure.freemarker.FreeMarkerVariablesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -18,7 +18,7 @@ import kr.fm.arrears.notice.NoticeKind;
 import kr.fm.arrears.notice.NoticeProperties;
 import kr.fm.arrears.notice.internal.NoticeDocument;
 import kr.fm.arrears.notice.internal.PdfRenderer;
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 
 /**
  * Median time to render one two-page demand notice (FreeMarker → XHTML → PDF with the embedded

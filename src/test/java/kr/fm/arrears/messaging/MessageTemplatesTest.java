@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 import org.junit.jupiter.api.Test;
 
 /** Every stage has every channel's template, each AlimTalk its own registered code, every text fits an LMS. */

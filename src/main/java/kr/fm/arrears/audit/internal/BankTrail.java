@@ -1,12 +1,11 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 import static kr.fm.arrears.audit.internal.LedgerTrail.event;
 
 import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.bank.BankColumnsSaved;
 import kr.fm.arrears.bank.BankLineAssigned;
 import kr.fm.arrears.bank.BankLineNotRent;

@@ -1,11 +1,10 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.escalation.CasePaused;
 import kr.fm.arrears.escalation.CaseResumed;
 import kr.fm.arrears.escalation.LeasesFailed;
@@ -98,7 +97,7 @@ class EscalationTrail {
 
     private static AuditLog.Event system(AuditAction action, String subjectType, long subjectId, long leaseId, String reason,
             Object... details) {
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action.name(), subjectType, String.valueOf(subjectId), leaseId, reason,
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, subjectType, String.valueOf(subjectId), leaseId, reason,
                 details(details));
     }
 }

@@ -1,11 +1,10 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import java.util.Map;
 import java.util.Objects;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.history.HistoryDownloaded;
 import kr.fm.arrears.history.HistoryFilter;
 import org.springframework.context.event.EventListener;

@@ -1,9 +1,8 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.imports.LeasesImported;
 import kr.fm.arrears.imports.PaymentsImported;
 import org.springframework.context.event.EventListener;

@@ -1,11 +1,10 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import java.util.Map;
 import java.util.Objects;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.ledger.BuildingCreated;
 import kr.fm.arrears.ledger.ChargeGenerationFailed;
 import kr.fm.arrears.ledger.ChargesCreated;
@@ -105,6 +104,6 @@ class LedgerTrail {
     /** One row of a batch, for {@link AuditLog#recordAll} (the bank's and the imports' trails use it too). */
     static AuditLog.Event event(AuditAction action, String actor, String subjectType, Object subjectId, Long leaseId,
             String reason, Map<String, ?> details) {
-        return new AuditLog.Event(actor, action.name(), subjectType, Objects.toString(subjectId, null), leaseId, reason, details);
+        return new AuditLog.Event(actor, action, subjectType, Objects.toString(subjectId, null), leaseId, reason, details);
     }
 }

@@ -1,11 +1,10 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.messaging.HolidayRemoved;
 import kr.fm.arrears.messaging.HolidaySet;
 import kr.fm.arrears.messaging.MessageDelivered;
@@ -112,7 +111,7 @@ class MessagingTrail {
         if (m.fallbackOf() != null) {
             details.put("fallbackOf", m.fallbackOf());
         }
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action.name(), "MESSAGE", Long.toString(m.messageId()), m.leaseId(),
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(m.messageId()), m.leaseId(),
                 m.reason(), details);
     }
 
@@ -121,7 +120,7 @@ class MessagingTrail {
             String reason, Object... more) {
         Map<String, Object> details = details("key", key, "kind", kind.name());
         details.putAll(details(more));
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action.name(), "MESSAGE", Long.toString(messageId), leaseId, reason,
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(messageId), leaseId, reason,
                 details);
     }
 }

@@ -1,10 +1,9 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import java.util.Map;
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.notice.BundleDownloaded;
 import kr.fm.arrears.notice.NoticeApproved;
 import kr.fm.arrears.notice.NoticeConsented;
@@ -46,7 +45,7 @@ class NoticeTrail {
     /** One page of drafts, one lock of the chain. */
     @EventListener
     void on(NoticesDrafted e) {
-        log.recordAll(e.notices().stream().map(d -> new AuditLog.Event(e.actor(), AuditAction.NOTICE_DRAFTED.name(), NOTICE,
+        log.recordAll(e.notices().stream().map(d -> new AuditLog.Event(e.actor(), AuditAction.NOTICE_DRAFTED, NOTICE,
                 String.valueOf(d.noticeId()), d.leaseId(), null, details("caseId", d.caseId(), "kind", d.kind(), "version", 1)))
                 .toList());
     }
@@ -161,7 +160,7 @@ class NoticeTrail {
     /** One row per letter of the bundle, each saying how many letters it held. */
     @EventListener
     void on(BundleDownloaded e) {
-        log.recordAll(e.letters().stream().map(l -> new AuditLog.Event(e.actor(), AuditAction.DOCUMENT_DOWNLOADED.name(), NOTICE,
+        log.recordAll(e.letters().stream().map(l -> new AuditLog.Event(e.actor(), AuditAction.DOCUMENT_DOWNLOADED, NOTICE,
                 String.valueOf(l.noticeId()), l.leaseId(), null, details("document", "POST_OFFICE_BUNDLE", "documentNo",
                         l.documentNo(), "sha256", l.sha256(), "letters", e.letters().size()))).toList());
     }

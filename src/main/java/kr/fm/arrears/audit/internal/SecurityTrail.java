@@ -1,9 +1,8 @@
 package kr.fm.arrears.audit.internal;
 
-import static kr.fm.arrears.audit.AuditLog.details;
+import static kr.fm.arrears.audit.internal.AuditLog.details;
 
 import kr.fm.arrears.audit.AuditAction;
-import kr.fm.arrears.audit.AuditLog;
 import kr.fm.arrears.security.AccountUnlocked;
 import kr.fm.arrears.security.ApiTokenIssued;
 import kr.fm.arrears.security.ApiTokenRevoked;

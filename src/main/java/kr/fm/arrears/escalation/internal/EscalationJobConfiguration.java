@@ -7,7 +7,7 @@ import kr.fm.arrears.escalation.EscalationProperties;
 import kr.fm.arrears.escalation.Decision;
 import kr.fm.arrears.escalation.Decisions;
 import kr.fm.arrears.escalation.LeaseRef;
-import kr.fm.arrears.shared.ScheduledJob;
+import kr.fm.arrears.scheduling.ScheduledJob;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -16,7 +16,7 @@ import kr.fm.arrears.notice.NoticeKind;
 import kr.fm.arrears.notice.NoticeProperties;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
-import kr.fm.arrears.shared.Templates;
+import kr.fm.arrears.templates.Templates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,6 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.scheduling;
 
+import kr.fm.arrears.shared.BusinessTime;
 import java.util.List;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;

@@ -1,4 +1,4 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.scheduling;
 
 import org.quartz.Job;
 

@@ -1,4 +1,6 @@
-package kr.fm.arrears.audit;
+package kr.fm.arrears.audit.internal;
+
+import kr.fm.arrears.audit.AuditAction;
 
 import kr.fm.arrears.shared.Viewer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditLog {
 
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
     private static final long CHAIN_LOCK = 0x417564697400L; // "Audit"
 
     private final JdbcClient jdbc;
@@ -43,13 +45,9 @@ public class AuditLog {
     }
 
     /** What happened; {@code details} is any small map (ids, amounts) kept as JSON. */
-    public record Event(String actor, String action, String subjectType, String subjectId, Long leaseId,
+    public record Event(String actor, AuditAction action, String subjectType, String subjectId, Long leaseId,
             String reason, Map<String, ?> details) {
 
-        public static Event system(String action, String subjectType, Object subjectId, Long leaseId,
-                Map<String, ?> details) {
-            return new Event(Viewer.SYSTEM_NAME, action, subjectType, Objects.toString(subjectId, null), leaseId, null, details);
-        }
 
         public Event because(String why) {
             return new Event(actor, action, subjectType, subjectId, leaseId, why, details);
@@ -67,7 +65,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String actor, String subjectType, Object subjectId, Long leaseId,
             String reason, Map<String, ?> details) {
-        record(new Event(actor, action.name(), subjectType, Objects.toString(subjectId, null), leaseId, reason, details));
+        record(new Event(actor, action, subjectType, Objects.toString(subjectId, null), leaseId, reason, details));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -89,8 +87,8 @@ public class AuditLog {
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Event e : events) {
             String details = e.details() == null || e.details().isEmpty() ? null : toJson(e.details());
-            String hash = hash(prev, at, e.actor(), e.action(), e.subjectType(), e.subjectId(), e.leaseId(), e.reason(), details);
-            rows.add(new Object[] {Timestamp.from(at), e.actor(), e.action(), e.subjectType(), e.subjectId(), e.leaseId(),
+            String hash = hash(prev, at, e.actor(), e.action().name(), e.subjectType(), e.subjectId(), e.leaseId(), e.reason(), details);
+            rows.add(new Object[] {Timestamp.from(at), e.actor(), e.action().name(), e.subjectType(), e.subjectId(), e.leaseId(),
                     e.reason(), details, prev, hash});
             prev = hash;
         }
@@ -116,7 +114,7 @@ public class AuditLog {
         }
     }
 
-    static String hash(String prev, Instant at, String actor, String action, String subjectType, String subjectId,
+    public static String hash(String prev, Instant at, String actor, String action, String subjectType, String subjectId,
             Long leaseId, String reason, String details) {
         String canonical = String.join("\u001f", prev, at.toString(), actor, action, subjectType,
                 Objects.toString(subjectId, ""), Objects.toString(leaseId, ""), Objects.toString(reason, ""),

@@ -1,5 +1,6 @@
-package kr.fm.arrears.shared;
+package kr.fm.arrears.templates;
 
+import kr.fm.arrears.shared.Won;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
