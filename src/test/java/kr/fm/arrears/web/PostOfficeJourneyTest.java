@@ -53,7 +53,6 @@ class PostOfficeJourneyTest extends ChromiumJourney {
     static void tracking(DynamicPropertyRegistry registry) {
         registry.add("arrears.notice.tracking.service-key", () -> "browser-test-key");
         registry.add("arrears.notice.tracking.base-url", EPOST::baseUrl);
-        registry.add("arrears.notice.tracking.timeout", () -> "2s");
     }
 
     @Autowired
