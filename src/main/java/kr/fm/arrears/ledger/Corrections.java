@@ -120,11 +120,12 @@ public class Corrections {
     private record LeaseRow(long id, String code, LocalDate startDate, LocalDate endDate, long monthlyRent,
             long managementFee, int dueDay, long deposit, boolean vatApplies) {}
 
-    private LeaseRow lease(Viewer viewer, long leaseId) {
+    /** The lease if {@code viewer} may see it (else 404), locked when it is to be changed. */
+    private LeaseRow lease(Viewer viewer, long leaseId, boolean lock) {
         views.lease(viewer, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         return jdbc.sql("""
                 SELECT id, code, start_date, end_date, monthly_rent, management_fee, due_day, deposit, vat_applies
-                FROM lease WHERE id = ? FOR UPDATE""").param(leaseId).query(LeaseRow.class).single();
+                FROM lease WHERE id = ?""" + (lock ? " FOR UPDATE" : "")).param(leaseId).query(LeaseRow.class).single();
     }
 
     /** Terms from a month on; a term left null stays as it is then. */
@@ -141,7 +142,7 @@ public class Corrections {
      */
     @Transactional
     public List<TermsFrom> changeTerms(Viewer viewer, long leaseId, NewTerms n, String reason) {
-        LeaseRow l = lease(viewer, leaseId);
+        LeaseRow l = lease(viewer, leaseId, true);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         String why = reasonOr(errors, reason);
         YearMonth from = n.fromMonth();
@@ -198,7 +199,7 @@ public class Corrections {
     /** The lease's terms history, oldest first; only the lease's own terms when it never changed. */
     @Transactional(readOnly = true)
     public List<TermsFrom> terms(Viewer viewer, long leaseId) {
-        return terms(lease(viewer, leaseId));
+        return terms(lease(viewer, leaseId, false));
     }
 
     private List<TermsFrom> terms(LeaseRow l) {
@@ -275,7 +276,7 @@ public class Corrections {
      */
     @Transactional
     public void moveOut(Viewer viewer, long leaseId, LocalDate moveOutOn, String reason) {
-        LeaseRow l = lease(viewer, leaseId);
+        LeaseRow l = lease(viewer, leaseId, true);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         String why = reasonOr(errors, reason);
         if (moveOutOn == null) {
@@ -297,7 +298,7 @@ public class Corrections {
 
     @Transactional
     public void changeDeposit(Viewer viewer, long leaseId, Long deposit, String reason) {
-        LeaseRow l = lease(viewer, leaseId);
+        LeaseRow l = lease(viewer, leaseId, true);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         String why = reasonOr(errors, reason);
         if (deposit == null) {
