@@ -69,9 +69,7 @@ public class Corrections {
             }
         }
         String why = reasonOr(errors, reason);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        refuseIfAny(errors);
         Map<String, TenantCorrected.Change> changes = new LinkedHashMap<>();
         change(changes, "representative", t.representative(), representative);
         change(changes, "phone", t.phone(), phone);
@@ -102,6 +100,13 @@ public class Corrections {
     private static void change(Map<String, TenantCorrected.Change> changes, String field, String from, String to) {
         if (!Objects.equals(from, to)) {
             changes.put(field, new TenantCorrected.Change(from, to));
+        }
+    }
+
+    /** Bad input changes nothing: one answer names every wrong field. */
+    private static void refuseIfAny(List<InvalidInput.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
         }
     }
 
@@ -160,9 +165,7 @@ public class Corrections {
         if (n.monthlyRent() == null && n.managementFee() == null && n.dueDay() == null) {
             errors.add(new InvalidInput.FieldError("monthlyRent", null, "바꿀 차임, 관리비 또는 납부일을 입력하세요"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        refuseIfAny(errors);
         List<TermsFrom> history = terms(l);
         LeaseTermsChanged.Terms before = inEffect(history, from);
         LeaseTermsChanged.Terms after = new LeaseTermsChanged.Terms(
@@ -285,9 +288,7 @@ public class Corrections {
             errors.add(new InvalidInput.FieldError("moveOutOn", moveOutOn.toString(), "계약 시작일(" + l.startDate()
                     + ") 이후, 종료일(" + l.endDate() + ") 전의 날이어야 합니다"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        refuseIfAny(errors);
         jdbc.sql("UPDATE lease SET end_date = ? WHERE id = ?").params(moveOutOn, leaseId).update();
         events.publishEvent(new LeaseEndedEarly(viewer.name(), leaseId, l.endDate(), moveOutOn, why));
         cancel(jdbc.sql("""
@@ -305,9 +306,7 @@ public class Corrections {
             errors.add(new InvalidInput.FieldError("deposit", null, "보증금을 입력하세요"));
         }
         amount(errors, "deposit", deposit);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        refuseIfAny(errors);
         if (deposit == l.deposit()) {
             return;
         }
