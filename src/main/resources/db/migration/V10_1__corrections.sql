@@ -13,7 +13,8 @@ ALTER TABLE charge
         CHECK ((cancelled_at IS NULL) = (cancelled_by IS NULL) AND (cancelled_at IS NULL) = (cancel_reason IS NULL));
 ALTER TABLE charge DROP CONSTRAINT charge_lease_id_kind_period_key;
 CREATE UNIQUE INDEX charge_live_per_month ON charge (lease_id, kind, period) WHERE cancelled_at IS NULL;
-CREATE INDEX charge_lease_kind_period ON charge (lease_id, kind, period);
+-- what generation looks up to skip a cancelled month (few rows: cancelled ones only)
+CREATE INDEX charge_cancelled_per_month ON charge (lease_id, kind, period) WHERE cancelled_at IS NOT NULL;
 
 -- A payment booked to the wrong lease is reversed and booked again to the right one under a reference
 -- derived from its own, so the bank reference stays unique and re-importing the original changes nothing.

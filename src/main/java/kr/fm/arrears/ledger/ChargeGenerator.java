@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Monthly rent and management-fee charges, set-based in one statement per month, at the terms in
  * effect that month ({@code lease_terms}, else the lease's own). A month that has a charge of the kind,
- * live or cancelled, gets none (the unique key on live charges guards the race), so a re-run, a retry or
+ * live (the unique key on live charges) or cancelled, gets none, so a re-run, a retry or
  * a second instance creates nothing twice and a cancelled charge never comes back; only the rows
  * actually inserted get an audit event.
  */
@@ -109,7 +109,8 @@ public class ChargeGenerator {
                 WHERE d.due BETWEEN l.start_date AND l.end_date
                   AND k.amount > 0 AND l.monthly_rent <= :max AND l.management_fee <= :max
                   AND (CAST(:lease AS BIGINT) IS NULL OR l.id = :lease)
-                  AND NOT EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.kind = k.kind AND c.period = :period)
+                  AND NOT EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.kind = k.kind AND c.period = :period
+                                                            AND c.cancelled_at IS NOT NULL)
                 ON CONFLICT (lease_id, kind, period) WHERE cancelled_at IS NULL DO NOTHING
                 RETURNING id, lease_id, kind, due_date, amount, vat""")
                 .param("period", month.atDay(1))

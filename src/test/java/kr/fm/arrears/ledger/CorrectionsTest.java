@@ -122,6 +122,8 @@ class CorrectionsTest {
         assertThat(audit(lease, "LEASE_TERMS_CHANGED")).containsExactly(
                 "kim: 임대료 인상 합의 (2026-04-01 합의서)", "kim: 임차인 결제일 변경 요청");
         assertThat(audit(lease, "CHARGE_CANCELLED")).hasSize(3).allMatch(a -> a.startsWith("kim: 임대 조건 변경"));
+        // issued by the corrections: May's rent, June's two again, and July's two made up to the month ahead
+        assertThat(audit(lease, "CHARGE_CREATED")).filteredOn(a -> a.startsWith("kim")).hasSize(5);
     }
 
     @Test
