@@ -74,27 +74,27 @@ public class Payments {
     private record OnFile(long id, long leaseId, String bankReference, LocalDate paidOn, long amount, String payerName,
             boolean reversed, boolean rebooked) {}
 
-    /** The payment, if {@code viewer} may see its lease (a LANDLORD: only their own); else 404. */
-    private OnFile onFile(Viewer viewer, long paymentId) {
+    /** The payment, if {@code viewer} may see its lease (a LANDLORD: only their own), locked when it is to be corrected; else 404. */
+    private OnFile onFile(Viewer viewer, long paymentId, boolean lock) {
         return jdbc.sql("""
                 SELECT p.id, p.lease_id, p.bank_reference, p.paid_on, p.amount, p.payer_name,
                        EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AS reversed,
                        EXISTS (SELECT 1 FROM payment n WHERE n.rebooked_from = p.id) AS rebooked
                 FROM payment p JOIN lease l ON l.id = p.lease_id JOIN building b ON b.id = l.building_id
-                WHERE p.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope) FOR UPDATE OF p""")
+                WHERE p.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)""" + (lock ? " FOR UPDATE OF p" : ""))
                 .param("id", paymentId).param("scope", viewer.landlordFilter(null))
                 .query(OnFile.class).optional().orElseThrow(() -> new NotFound("payment", paymentId));
     }
 
     /** The lease a payment is on, if {@code viewer} may see it. */
     public long leaseOf(Viewer viewer, long paymentId) {
-        return onFile(viewer, paymentId).leaseId();
+        return onFile(viewer, paymentId, false).leaseId();
     }
 
     /** A person reverses a payment with a reason (booked by mistake, a bounced transfer); 409 when it was reversed before. */
     @Transactional
     public void reverse(Viewer viewer, long paymentId, String reason) {
-        OnFile p = onFile(viewer, paymentId);
+        OnFile p = onFile(viewer, paymentId, true);
         if (!reverse(p.id(), p.leaseId(), Text.reason(reason), viewer.name(), clock.instant())) {
             throw new Conflict("이미 취소된 입금입니다 (payment " + paymentId + " was reversed before)");
         }
@@ -107,7 +107,7 @@ public class Payments {
      */
     @Transactional
     public long rebook(Viewer viewer, long paymentId, Long toLeaseId, String reason) {
-        OnFile p = onFile(viewer, paymentId);
+        OnFile p = onFile(viewer, paymentId, true);
         String why = Text.reason(reason);
         if (toLeaseId == null) {
             throw InvalidInput.of("leaseId", null, "옮길 계약을 고르세요");
