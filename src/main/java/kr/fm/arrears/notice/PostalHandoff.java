@@ -173,13 +173,9 @@ public class PostalHandoff {
     /** A 등기번호 typed wrong, corrected with a reason on the day it was recorded, before any delivery news. */
     @Transactional
     public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Viewer who) {
-        workflow.get(who, noticeId);
-        CertifiedNotice n = store.lock(noticeId);
-        if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may correct a 등기번호; " + who.name() + " is " + who.role());
-        }
-        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
-                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        Locked locked = lock(noticeId, postingId, who, "correct a 등기번호");
+        CertifiedNotice n = locked.notice();
+        Posting p = locked.posting();
         LocalDate today = BusinessTime.today(clock);
         if (!"POST_OFFICE".equals(p.channel()) || !p.open()) {
             throw new Conflict("배달 결과가 나온 발송의 등기번호는 고칠 수 없습니다");
@@ -217,13 +213,9 @@ public class PostalHandoff {
 
     @Transactional
     public Posting report(long noticeId, long postingId, Report r, Viewer who) {
-        workflow.get(who, noticeId);
-        CertifiedNotice n = store.lock(noticeId);
-        if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may record a delivery report; " + who.name() + " is " + who.role());
-        }
-        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
-                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        Locked locked = lock(noticeId, postingId, who, "record a delivery report");
+        CertifiedNotice n = locked.notice();
+        Posting p = locked.posting();
         if (!p.open() || n.status() != NoticeStatus.DISPATCHED) {
             throw new Conflict("이 발송의 배달 결과는 이미 기록되었습니다");
         }
@@ -253,6 +245,20 @@ public class PostalHandoff {
             store.saved(n, new NoticeReturned(who.name(), noticeId, n.leaseId(), postingId, p.registeredNo(), r.on(), said));
         }
         return posting(noticeId, postingId);
+    }
+
+    private record Locked(CertifiedNotice notice, Posting posting) {}
+
+    /** A posting of a notice the caller may see, both row-locked, for a MANAGER to change. */
+    private Locked lock(long noticeId, long postingId, Viewer who, String action) {
+        workflow.get(who, noticeId);
+        CertifiedNotice n = store.lock(noticeId);
+        if (who.role() != Role.MANAGER) {
+            throw new NotAllowed("only a MANAGER may " + action + "; " + who.name() + " is " + who.role());
+        }
+        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
+                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        return new Locked(n, p);
     }
 
     /** Every posting of a notice the caller may see, with its tracking events. */

@@ -39,7 +39,9 @@ class RunsPage {
         model.addAttribute("today", BusinessTime.today(clock).toString());
         model.addAttribute("lastRealRun", runs.lastCompletedRealRun().map(Labels::dateOf).orElse(null));
         if (run != null) {
-            model.addAttribute("run", runs.find(run).orElseThrow(() -> new NotFound("escalation run", run)));
+            EscalationRuns.RunView r = runs.find(run).orElseThrow(() -> new NotFound("escalation run", run));
+            model.addAttribute("run", r);
+            model.addAttribute("runStatus", status(r.status()));
             model.addAttribute("errors", runs.errors(run));
         }
         return "runs";
@@ -58,11 +60,23 @@ class RunsPage {
             String what = Labels.dateOf(businessDate) + (dry ? " 모의 실행" : " 실행");
             return r.status().startsWith("COMPLETED")
                     ? Flash.done(redirect, what + "을 마쳤습니다.", "/runs?run=" + r.id())
-                    : Flash.refused(redirect, new Conflict(what + "이 끝나지 못했습니다 (" + r.status() + "). 다시 시작할 수 있습니다."),
+                    : Flash.refused(redirect, new Conflict(what + "이 끝나지 못했습니다 (" + status(r.status()) + ")."),
                             "/runs?run=" + r.id());
         } catch (InvalidInput | Conflict e) {
             return Flash.refused(redirect, e, "/runs");
         }
+    }
+
+    /** Spring Batch's status of a run, in the page's words. */
+    static String status(String status) {
+        return switch (status) {
+            case "COMPLETED" -> "완료";
+            case "COMPLETED_WITH_ERRORS" -> "완료 (오류 있음)";
+            case "FAILED" -> "실패";
+            case "STARTING", "STARTED" -> "실행 중";
+            case "STOPPED", "STOPPING" -> "멈춤";
+            default -> status;
+        };
     }
 
     private static void staffOnly(Viewer viewer) {

@@ -42,6 +42,7 @@ import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +95,7 @@ class PostOfficeHandoffTest {
     @Autowired JdbcClient jdbc;
     @Autowired Portfolios portfolios;
     @Autowired Scheduler scheduler;
+    @Value("${local.server.port}") int port;
 
     long withPostcode;
     long withoutPostcode;
@@ -389,6 +391,12 @@ class PostOfficeHandoffTest {
         assertThat(new String(held.body(), StandardCharsets.UTF_8)).contains("nothing left to demand");
         assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.REJECTED);
         assertThat(audit(id)).contains("NOTICE_HELD");
+        // staff see it among the held dispatches, with the reason, apart from the notices they rejected
+        assertThat(workflow.held(Viewer.SYSTEM, 200)).extracting(CertifiedNotice::id).contains(id);
+        kr.fm.arrears.support.Browser manager = new kr.fm.arrears.support.Browser(port);
+        manager.signIn(MANAGER, PASSWORD);
+        String queue = manager.page("/approvals").body();
+        assertThat(queue.substring(queue.indexOf("id=\"held\""))).contains("/approvals/" + id + "\"", "nothing left to demand");
     }
 
     @Test
