@@ -64,6 +64,8 @@ class PostOfficeHandoffTest {
     static final String MANAGER = "park";
     static final String PASSWORD = "post-office-password";
     static final Map<String, String> AS_MANAGER = Api.signedInAs(MANAGER, PASSWORD);
+    /** the leases' landlord, who reads the history */
+    static final String OWNER = "hanul-post";
     static final Viewer KIM = Viewer.staff("kim", Viewer.Role.MANAGER);
     static final Viewer LEE = Viewer.staff("lee", Viewer.Role.MANAGER);
     static final AtomicLong CASES = new AtomicLong(3000);
@@ -102,7 +104,8 @@ class PostOfficeHandoffTest {
 
     @BeforeAll
     void leases() {
-        Portfolios.Given leases = portfolios.given().leases(LEASES).manager(MANAGER, PASSWORD, "박담당").make();
+        Portfolios.Given leases = portfolios.given().leases(LEASES).manager(MANAGER, PASSWORD, "박담당")
+                .landlordAccount(OWNER, PASSWORD, Portfolios.HANUL.name(), "한울산업개발").make();
         withPostcode = leases.leaseId("PO-ZIP");
         withoutPostcode = leases.leaseId("PO-NOZIP");
     }
@@ -254,14 +257,19 @@ class PostOfficeHandoffTest {
         assertThat(audit(id)).containsSubsequence("NOTICE_DISPATCHED", "NOTICE_RETURNED", "NOTICE_DISPATCHED", "NOTICE_DELIVERED");
         assertThat(read("/api/notices/" + id + "/post-office").get("lastDayToPay").asText()).isEqualTo("2026-04-28");
 
-        // the owner's history: one notice with both postings, in the list and in the ZIP's 발송기록.csv
-        JsonNode entry = java.util.stream.StreamSupport.stream(read("/api/history?kind=NOTICE&limit=1000").get("items").spliterator(), false)
-                .filter(e -> e.get("noticeId").asLong() == id).findFirst().orElseThrow();
+        // the owner's history: one notice with both postings, in the list, on the page and in the ZIP's 발송기록.csv
+        Api owner = api.as(OWNER, PASSWORD);
+        JsonNode entry = java.util.stream.StreamSupport.stream(owner.get("/api/history?kind=NOTICE&limit=1000").body().get("items")
+                .spliterator(), false).filter(e -> e.get("noticeId").asLong() == id).findFirst().orElseThrow();
         assertThat(entry.get("dispatches").findValuesAsText("registeredNo")).containsExactly("7234567890123", "7234567890124");
         assertThat(entry.get("dispatches").findValuesAsText("outcome")).containsExactly("RETURNED", "DELIVERED");
         String documentNo = entry.get("documentNo").asText();
-        String dispatches = new String(unzip(api.getBytes("/api/history/notices.zip", Map.of()).body()).get("발송기록.csv"),
-                StandardCharsets.UTF_8);
+        kr.fm.arrears.support.Browser page = new kr.fm.arrears.support.Browser(port);
+        page.signIn(OWNER, PASSWORD);
+        assertThat(page.page("/history?kind=NOTICE").body()).contains("1번째 발송 2026-04-15 · 등기번호 7234567890123 · 반송 2026-04-18 (폐문부재)",
+                "2번째 발송 2026-04-20 · 등기번호 7234567890124 · 배달 완료 2026-04-21 (정우정 - 본인)");
+        String dispatches = new String(unzip(api.getBytes("/api/history/notices.zip", Api.signedInAs(OWNER, PASSWORD)).body())
+                .get("발송기록.csv"), StandardCharsets.UTF_8);
         assertThat(dispatches.lines().filter(l -> l.startsWith(documentNo))).containsExactly(
                 documentNo + ",(주)우정정밀,PO-ZIP,1,7234567890123,2026-04-15,경기도 화성시 향남읍 발안공단로 12 301호,반송,2026-04-18,폐문부재",
                 documentNo + ",(주)우정정밀,PO-ZIP,2,7234567890124,2026-04-20,경기도 화성시 향남읍 발안공단로 12 301호,배달 완료,2026-04-21,"

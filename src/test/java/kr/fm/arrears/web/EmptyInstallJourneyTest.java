@@ -98,6 +98,7 @@ class EmptyInstallJourneyTest extends ChromiumJourney {
         firstSignIn("yoon", yoon, "yoon-own-password");
         browser.open("/approvals/" + notice);
         assertThat(browser.text(".facts")).contains("임대인 동의", "hanul");
+        browser.screenshot("team-approval");
         browser.submit("#approve");
         assertThat(browser.text(".flash.ok")).contains("승인했습니다");
         browser.signOut();
@@ -105,6 +106,8 @@ class EmptyInstallJourneyTest extends ChromiumJourney {
         // the first MANAGER finds it waiting for the post office, records the posting, then the delivery
         browser.signIn("kim", "kim-own-password");
         browser.open("/approvals");
+        assertThat(browser.text("#to-post")).contains("미래테크(주)", "승인됨");
+        browser.screenshot("team-to-post");
         browser.find("#to-post a.notice-link").click();
         browser.until(ExpectedConditions.urlContains("/approvals/" + notice));
         browser.find("#receipt-no").sendKeys("2026-0415-000123");
