@@ -30,10 +30,8 @@ class EmptyInstallJourneyTest extends ChromiumJourney {
 
     static final Pattern TEMPORARY = Pattern.compile("임시 비밀번호: (\\S+)");
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
+    @Autowired Api api;
+    @Autowired TestClock clock;
 
     @Test
     void a_new_team_takes_a_termination_notice_from_an_empty_install_to_its_delivery_through_the_pages() {
