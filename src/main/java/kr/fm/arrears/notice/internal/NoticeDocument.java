@@ -52,7 +52,7 @@ public class NoticeDocument {
     public Facts facts(long leaseId, LocalDate date) {
         LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         return new Facts(lease, views.landlord(Viewer.SYSTEM, lease.landlordId()).orElseThrow(), views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow(),
-                views.building(Viewer.SYSTEM, lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId)).get(leaseId),
+                views.building(Viewer.SYSTEM, lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId), date).get(leaseId),
                 ledger.arrears(leaseId, date).orElseThrow());
     }
 
