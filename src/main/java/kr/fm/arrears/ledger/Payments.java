@@ -38,7 +38,7 @@ public class Payments {
     public Optional<String> conflict(long leaseId, NewPayment p) {
         return byReference(p.bankReference())
                 .filter(e -> e.leaseId() != leaseId || !e.paidOn().equals(p.paidOn()) || e.amount() != p.amount())
-                .map(e -> "was already recorded with another lease, date or amount (" + e.paidOn() + ", " + e.amount() + ")");
+                .map(e -> "이미 다른 계약·날짜·금액으로 기록된 참조입니다 (" + e.paidOn() + ", " + e.amount() + "원)");
     }
 
     /** Records the payments not seen before; returns the ids of those newly recorded. */

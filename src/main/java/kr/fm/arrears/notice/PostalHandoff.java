@@ -176,7 +176,7 @@ public class PostalHandoff {
         workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may correct a 등기번호; " + who.name() + " is " + who.role());
+            throw new NotAllowed("등기번호는 담당자(MANAGER)만 고칠 수 있습니다 (" + who.name() + ": " + who.role() + ")");
         }
         Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
                 .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
