@@ -6,6 +6,6 @@ ${buildingName} ${units}호의 ${kdate(oldestDue)} 납부분이 아직 확인되
 
 ■ 미납 금액: ${won(balance)}
 ■ 입금 계좌: ${bankName} ${bankAccount} (예금주 ${accountHolder})
+■ 문의: ${c.contact()}
 
 이미 납부하셨다면 양해 부탁드립니다. 감사합니다.
-문의: ${c.contact()}

@@ -68,7 +68,7 @@ class MessageTemplatesTest {
             }
         }
         for (String stage : List.of("reminder-1", "reminder-2", "final-reminder")) {
-            assertThat(templates.alimTalk(stage, model()).text()).as(stage).endsWith("문의: (주)새봄공장관리 오세진 대리(031-8000-1234)");
+            assertThat(templates.alimTalk(stage, model()).text()).as(stage).contains("■ 문의: (주)새봄공장관리 오세진 대리(031-8000-1234)\n");
             assertThat(templates.sms(stage, model()).text()).as(stage).endsWith("문의: (주)새봄공장관리 031-8000-1234");
         }
     }

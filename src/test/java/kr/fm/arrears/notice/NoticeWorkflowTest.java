@@ -111,9 +111,9 @@ class NoticeWorkflowTest {
         Api.Response approved = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().get("status").asText()).isEqualTo("APPROVED");
-        // the edited wording and the 10-day deadline are in the approved PDF: 15 April + 10 days
+        // the edited wording and the 10-day deadline are in the approved PDF, counted from receipt
         PdfPages pdf = PdfPages.read(download(id));
-        assertThat(pdf.text()).contains("연체 차임 지급 최고서", "2026년 4월 25일까지");
+        assertThat(pdf.text()).contains("연체 차임 지급 최고서", "이 통지서를 받은 날로부터 10일 이내");
         assertThat(pdf.contentOrder()).doesNotContain("초안 DRAFT");
         assertThat(auditActions(id)).contains("NOTICE_EDITED", "NOTICE_SUBMITTED", "NOTICE_APPROVED", "DOCUMENT_DOWNLOADED");
     }
@@ -174,8 +174,8 @@ class NoticeWorkflowTest {
 
         assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
         assertThat(call(POST, "/api/notices/" + id + "/approve", LEE).status()).isEqualTo(200);
-        // 15 April + 14 days: the wording the landlord consented to the second time
-        assertThat(PdfPages.read(download(id)).text()).contains("2026년 4월 29일까지");
+        // 14 days from receipt: the wording the landlord consented to the second time
+        assertThat(PdfPages.read(download(id)).text()).contains("이 통지서를 받은 날로부터 14일 이내");
         assertThat(auditActions(id)).containsSubsequence("NOTICE_CONSENTED", "NOTICE_EDITED", "NOTICE_CONSENTED", "NOTICE_APPROVED");
     }
 
