@@ -123,7 +123,7 @@ public class Receipts {
         if ("DELIVERED".equals(status)) {
             transitions.delivered(m, now);
         } else {
-            transitions.failed(m, "provider: " + (reason == null ? "not delivered" : reason), now);
+            transitions.failed(m, "제공사: " + (reason == null ? "전달되지 않음" : reason), now);
         }
         return Outcome.CHANGED;
     }

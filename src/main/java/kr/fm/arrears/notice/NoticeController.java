@@ -170,7 +170,7 @@ class NoticeController {
 
     static ProblemDetail forbidden(NotAllowed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
+        problem.setTitle("권한이 없습니다");
         return problem;
     }
 

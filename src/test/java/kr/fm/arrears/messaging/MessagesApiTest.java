@@ -228,7 +228,7 @@ class MessagesApiTest extends MessagingTestBase {
         List<Message> rows = messages(caseId);
         assertThat(rows).extracting(Message::kind, Message::state)
                 .containsExactly(tuple(MessageKind.ALIMTALK, MessageState.FAILED), tuple(MessageKind.LMS, MessageState.QUEUED));
-        assertThat(rows.get(0).lastError()).isEqualTo("provider: 수신 거부 번호");
+        assertThat(rows.get(0).lastError()).isEqualTo("제공사: 수신 거부 번호");
 
         assertThat(api.postJson("/api/messages/" + rows.get(1).id() + "/resend", Map.of()).status()).isEqualTo(409);
         Answer resent = send("POST", "/api/messages/" + talkId + "/resend", "{\"reason\":\"번호 확인 후 재발송\"}", Map.of());
