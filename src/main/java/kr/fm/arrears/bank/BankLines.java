@@ -386,7 +386,7 @@ public class BankLines {
     @Transactional
     public Line notRent(long lineId, String reason, String actor) {
         Row row = waiting(lineId);
-        String why = reason(reason);
+        String why = Text.reason(reason);
         jdbc.sql("UPDATE bank_line SET state = 'NOT_RENT', decided_by = ?, note = ? WHERE id = ?").params(actor, why, lineId)
                 .update();
         events.publishEvent(new BankLineNotRent(actor, lineId, why, row.line().amount(), row.line().payer()));
@@ -403,7 +403,7 @@ public class BankLines {
         if (row.line().state() != LineState.MATCHED) {
             throw new Conflict("되돌릴 매칭이 없습니다 (입금 내역 " + lineId + ", 상태 " + row.line().state() + ")");
         }
-        String why = reason(reason);
+        String why = Text.reason(reason);
         List<BankLineReversed.Reversed> reversed = jdbc.sql(
                         "SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
                 .query((rs, n) -> new BankLineReversed.Reversed(rs.getLong(1), rs.getLong(2))).list();
@@ -412,15 +412,6 @@ public class BankLines {
         jdbc.sql("UPDATE bank_line SET state = 'UNMATCHED', decided_by = NULL WHERE id = ?").param(lineId).update();
         events.publishEvent(new BankLineReversed(actor, lineId, why, row.line().amount(), reversed));
         return get(lineId);
-    }
-
-    private static String reason(String reason) {
-        String why = reason == null ? "" : Text.normalised(reason).strip();
-        if (why.isEmpty() || why.length() > 200 || Text.hasControlCharacter(why)) {
-            throw InvalidInput.of("reason", reason, why.isEmpty() ? "사유를 적어 주세요"
-                    : Text.hasControlCharacter(why) ? Text.CONTROL_CHARACTER : "200자 이하여야 합니다");
-        }
-        return why;
     }
 
     private Row waiting(long lineId) {

@@ -30,12 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BankStatementTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired Portfolios portfolios;
 
     Map<String, Long> leases;
 

@@ -21,8 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"}) // test last: its admin password and switched-off scheduler win
 class DemoDataTest {
 
-    @Autowired
-    Api api;
+    @Autowired Api api;
 
     @Test
     void the_demo_has_a_case_in_every_stage_and_a_notice_the_manager_may_approve() {

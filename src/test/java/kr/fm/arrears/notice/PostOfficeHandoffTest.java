@@ -86,22 +86,14 @@ class PostOfficeHandoffTest {
         registry.add("arrears.notice.tracking.timeout", () -> "1s");
     }
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    NoticeWorkflow workflow;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Scheduler scheduler;
+    @Autowired Api api;
+    @Autowired TestClock clock;
+    @Autowired NoticeWorkflow workflow;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Autowired Portfolios portfolios;
+    @Autowired Scheduler scheduler;
 
     long withPostcode;
     long withoutPostcode;

@@ -27,16 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAuthorizationTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Users users;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired Users users;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     TwoLandlords two;
     /** landlord A's termination notice of HW-302, consented and waiting for approval */
