@@ -94,7 +94,7 @@ class KoreanProblemsTest {
         kim.postForm(page + "/resume", Map.of(), true);
         problems.add(flash(kim.page(page).body()));
 
-        assertThat(problems.get(0)).contains("처리하지 못했습니다", "until", "오늘이나 그 뒤여야 합니다");
+        assertThat(problems.get(0)).contains("처리하지 못했습니다", "멈출 기한(until): 오늘이나 그 뒤여야 합니다");
         assertThat(problems.get(1)).contains("처리하지 못했습니다", "멈춰 있지 않습니다");
         assertThat(problems).allSatisfy(p -> assertThat(p).doesNotContainPattern(ENGLISH_SENTENCE));
     }
