@@ -134,7 +134,7 @@ class MessageEnqueuer {
                 m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
-                        "cannot render " + w.base() + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""),
+                        "템플릿 " + w.base() + "(" + channel + ")을 채우지 못했습니다: " + e.getMessage().lines().findFirst().orElse(""),
                         w.dueDate());
             }
             messages.add(m);

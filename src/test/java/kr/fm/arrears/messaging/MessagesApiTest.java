@@ -120,7 +120,7 @@ class MessagesApiTest extends MessagingTestBase {
 
         Message m = only(caseId);
         assertThat(m.state()).isEqualTo(MessageState.FAILED);
-        assertThat(m.lastError()).startsWith("cannot render reminder-1 for EMAIL");
+        assertThat(m.lastError()).startsWith("템플릿 reminder-1(EMAIL)을 채우지 못했습니다");
     }
 
     @Test
