@@ -407,8 +407,9 @@ public class BankLines {
         List<BankLineReversed.Reversed> reversed = jdbc.sql(
                         "SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
                 .query((rs, n) -> new BankLineReversed.Reversed(rs.getLong(1), rs.getLong(2))).list();
-        reversed.forEach(p -> payments.reverse(p.paymentId(), p.leaseId(), "입금 매칭 취소: " + why, actor, clock.instant()));
+        // marked first: the ledger's PaymentReversed then finds no live link (PaymentCorrections) and leaves the line to us
         jdbc.sql("UPDATE bank_line_payment SET reversed = TRUE WHERE bank_line_id = ?").param(lineId).update();
+        reversed.forEach(p -> payments.reverse(p.paymentId(), p.leaseId(), "입금 매칭 취소: " + why, actor, clock.instant()));
         jdbc.sql("UPDATE bank_line SET state = 'UNMATCHED', decided_by = NULL WHERE id = ?").param(lineId).update();
         events.publishEvent(new BankLineReversed(actor, lineId, why, row.line().amount(), reversed));
         return get(lineId);

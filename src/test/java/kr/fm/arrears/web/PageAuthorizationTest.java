@@ -90,6 +90,11 @@ class PageAuthorizationTest {
         assertThat(ownerA.postForm("/cases/" + ownCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), true))
                 .isEqualTo(403);
         assertThat(api.get("/api/cases/" + ownCase).body().get("paused").asBoolean()).isFalse();
+        // nor start an escalation run from its page
+        long runs = jdbc.sql("SELECT count(*) FROM escalation_run").query(Long.class).single();
+        assertThat(ownerA.page("/runs").status()).isEqualTo(403);
+        assertThat(ownerA.postForm("/runs", Map.of("businessDate", "2026-05-01", "dryRun", "true"), true)).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM escalation_run").query(Long.class).single()).isEqualTo(runs);
     }
 
     @Test
