@@ -133,10 +133,10 @@ public class Cases {
     public CaseView pause(long id, LocalDate until, String reason, String actor) {
         CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (c.closedOn() != null) {
-            throw new Conflict("case " + id + " was closed on " + c.closedOn() + "; only an open case can be paused");
+            throw new Conflict("연체 건 " + id + "은 " + c.closedOn() + "에 닫혔습니다. 열린 건만 멈출 수 있습니다");
         }
         if (until.isBefore(BusinessTime.today(clock))) {
-            throw InvalidInput.of("until", until, "must be today or later");
+            throw InvalidInput.of("until", until, "오늘이나 그 뒤여야 합니다");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = ?, pause_reason = ?, paused_by = ? WHERE id = ?")
                 .params(until, reason, actor, id).update();
@@ -148,7 +148,7 @@ public class Cases {
     public CaseView resume(long id, String actor) {
         CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (!c.paused()) {
-            throw new Conflict("case " + id + " is not paused");
+            throw new Conflict("연체 건 " + id + "은 멈춰 있지 않습니다");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = NULL, pause_reason = NULL, paused_by = NULL WHERE id = ?").param(id).update();
         events.publishEvent(new CaseResumed(actor, id, c.leaseId(), c.pausedUntil()));

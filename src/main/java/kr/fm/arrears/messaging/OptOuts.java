@@ -70,7 +70,7 @@ public class OptOuts {
         views.tenant(viewer, tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
         if (channels.contains(Channel.CERTIFIED_NOTICE)) {
             // a certified notice is the landlord's legal right, not a reminder one can decline
-            throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "cannot be opted out of");
+            throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "내용증명은 수신 거부할 수 없습니다");
         }
         Set<Channel> before = of(tenantId);
         if (before.equals(channels)) {

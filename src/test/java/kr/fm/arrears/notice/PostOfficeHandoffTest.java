@@ -396,7 +396,7 @@ class PostOfficeHandoffTest {
         assertThat(api.postCsv("/api/imports/payments", csv.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         Api.Bytes held = api.getBytes("/api/notices/" + id + "/post-office-bundle", AS_MANAGER);
         assertThat(held.status()).isEqualTo(409);
-        assertThat(new String(held.body(), StandardCharsets.UTF_8)).contains("nothing left to demand");
+        assertThat(new String(held.body(), StandardCharsets.UTF_8)).contains("더 청구할 것이 없습니다");
         assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.REJECTED);
         assertThat(audit(id)).contains("NOTICE_HELD");
         // staff see it among the held dispatches, with the reason, apart from the notices they rejected
@@ -404,7 +404,7 @@ class PostOfficeHandoffTest {
         kr.fm.arrears.support.Browser manager = new kr.fm.arrears.support.Browser(port);
         manager.signIn(MANAGER, PASSWORD);
         String queue = manager.page("/approvals").body();
-        assertThat(queue.substring(queue.indexOf("id=\"held\""))).contains("/approvals/" + id + "\"", "nothing left to demand");
+        assertThat(queue.substring(queue.indexOf("id=\"held\""))).contains("/approvals/" + id + "\"", "더 청구할 것이 없습니다");
     }
 
     @Test
