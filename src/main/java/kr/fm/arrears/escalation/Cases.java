@@ -128,10 +128,17 @@ public class Cases {
                 .flatMap(row -> views(List.of(row), today, r -> history).stream().findFirst());
     }
 
+    /** How long a pause's reason may be (the API and the case page). */
+    public static final int PAUSE_REASON_MAX = 500;
+
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
     @Transactional
     public CaseView pause(long id, LocalDate until, String reason, String actor) {
         CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
+        if (until == null) {
+            throw InvalidInput.of("until", null, "멈출 기한을 입력하세요");
+        }
+        reason = kr.fm.arrears.shared.Text.reason(reason, PAUSE_REASON_MAX);
         if (c.closedOn() != null) {
             throw new Conflict("연체 건 " + id + "은 " + c.closedOn() + "에 닫혔습니다. 열린 건만 멈출 수 있습니다");
         }
