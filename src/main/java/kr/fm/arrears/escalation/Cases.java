@@ -134,11 +134,12 @@ public class Cases {
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
     @Transactional
     public CaseView pause(long id, LocalDate until, String reason, String actor) {
-        CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
+        // a malformed request is refused as such before anything is looked up
         if (until == null) {
             throw InvalidInput.of("until", null, "멈출 기한을 입력하세요");
         }
         reason = kr.fm.arrears.shared.Text.reason(reason, PAUSE_REASON_MAX);
+        CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (c.closedOn() != null) {
             throw new Conflict("연체 건 " + id + "은 " + c.closedOn() + "에 닫혔습니다. 열린 건만 멈출 수 있습니다");
         }
