@@ -2,6 +2,7 @@ package kr.fm.arrears.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * as everywhere else (never stored), and remembered until the ledger changes or the business day turns,
  * so that a board of 12,000 cases answers from memory instead of re-reading 300,000 charges a request.
  *
- * <p>What the ledger changes it announces in an event of this package (every change is audited by one),
- * and any such event, once committed, forgets everything; rows written around the service are caught by
- * a fingerprint of the ledger's newest rows, read with each request (a few index look-ups).
+ * <p>What the ledger changes it announces in an event of this package (every change is audited by one):
+ * once committed, the leases it names are forgotten (and computed again when next asked for), or
+ * everything for an event this class does not know. Rows written around the service are caught by a
+ * fingerprint of the ledger's newest rows, read with each request (a few index look-ups): when it moves
+ * without an event, everything is forgotten.
  */
 @Component
 public class TodaysArrears {
@@ -43,15 +46,18 @@ public class TodaysArrears {
     /** Leases computed in one go: three queries whatever the size, and bounded memory for the rows read. */
     private static final int CHUNK = 2_000;
 
-    private record Remembered(LocalDate day, String fingerprint, long generation, Map<Long, Standing> leases) {}
+    private record Remembered(LocalDate day, String fingerprint, long everything, long changesSeen, Map<Long, Standing> leases) {}
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final LedgerViews views;
     private final DepositFlag flag;
     private final Clock clock;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Remembered remembered = new Remembered(null, null, -1, Map.of());
+    /** Moves on when everything remembered is stale (a ledger event that names no leases). */
+    private final AtomicLong everything = new AtomicLong();
+    /** Moves on with every change the ledger announces, of some leases or of all. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Remembered remembered = new Remembered(null, null, -1, -1, new ConcurrentHashMap<>());
 
     TodaysArrears(JdbcClient jdbc, Ledger ledger, LedgerViews views, DepositFlag flag, Clock clock) {
         this.jdbc = jdbc;
@@ -67,46 +73,94 @@ public class TodaysArrears {
 
     /** These leases today, those {@code viewer} may see (a LANDLORD: only their own); an unknown id is absent. */
     public Map<Long, Standing> of(Viewer viewer, Collection<Long> leaseIds) {
+        long changesBefore = changes.get();
         Remembered r = current();
-        List<Long> missing = leaseIds.stream().filter(id -> !r.leases().containsKey(id)).distinct().toList();
+        Map<Long, Standing> known = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : leaseIds) {
+            Standing s = r.leases().get(id);
+            if (s != null) {
+                known.put(id, s);
+            } else if (!known.containsKey(id)) {
+                missing.add(id);
+            }
+        }
         for (int from = 0; from < missing.size(); from += CHUNK) {
             List<Long> chunk = missing.subList(from, Math.min(from + CHUNK, missing.size()));
             Ledger.Computed computed = ledger.compute(chunk, r.day());
+            Map<Long, Standing> read = new HashMap<>();
             for (LedgerViews.LeaseSummary lease : views.leases(Viewer.SYSTEM, chunk)) {
                 LeaseArrears a = computed.arrears().get(lease.leaseId());
-                r.leases().put(lease.leaseId(), new Standing(lease, a == null ? null : strip(a), a == null ? null : flag.of(lease, a)));
+                read.put(lease.leaseId(), new Standing(lease, a == null ? null : strip(a), a == null ? null : flag.of(lease, a)));
+            }
+            known.putAll(read);
+            // what was read while the ledger changed may be stale already: good for this answer, not to remember
+            if (changes.get() == changesBefore) {
+                r.leases().putAll(read);
             }
         }
         Long landlord = viewer.landlordFilter(null);
         Map<Long, Standing> result = new HashMap<>();
-        for (Long id : leaseIds) {
-            Standing s = r.leases().get(id);
-            if (s != null && (landlord == null || landlord == s.lease().landlordId())) {
+        known.forEach((id, s) -> {
+            if (landlord == null || landlord == s.lease().landlordId()) {
                 result.put(id, s);
             }
-        }
+        });
         return result;
     }
 
-    /** Any committed change of the ledger (an event of this package) makes what was remembered stale. */
+    /**
+     * A committed change of the ledger (an event of this package) makes the leases it names stale, or
+     * everything when it names none that this knows how to read. New landlords, buildings, units and
+     * tenants change no lease's arrears.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void ledgerChanged(Object event) {
         Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
-        if (payload.getClass().getPackageName().equals(TodaysArrears.class.getPackageName())) {
-            generation.incrementAndGet();
+        if (!payload.getClass().getPackageName().equals(TodaysArrears.class.getPackageName())) {
+            return;
         }
+        if (payload instanceof PaymentsApplied e) {
+            forget(e.payments().stream().map(PaymentsApplied.Applied::leaseId).toList());
+        } else if (payload instanceof PaymentReversed e) {
+            forget(List.of(e.leaseId()));
+        } else if (payload instanceof ChargesCreated e) {
+            forget(e.charges().stream().map(ChargesCreated.Created::leaseId).toList());
+        } else if (payload instanceof LeaseCreated e) {
+            forget(List.of(e.leaseId()));
+        } else if (payload instanceof VirtualAccountSet e) {
+            forget(List.of(e.leaseId()));
+        } else if (!(payload instanceof LandlordCreated || payload instanceof BuildingCreated || payload instanceof UnitCreated
+                || payload instanceof TenantCreated || payload instanceof ChargeGenerationFailed)) {
+            everything.incrementAndGet();
+            changes.incrementAndGet();
+        }
+    }
+
+    private void forget(Collection<Long> leaseIds) {
+        changes.incrementAndGet();
+        remembered.leases().keySet().removeAll(new java.util.HashSet<>(leaseIds));
     }
 
     private Remembered current() {
         LocalDate day = today();
-        long gen = generation.get();
+        long all = everything.get();
+        long seen = changes.get();
         String fingerprint = fingerprint();
         Remembered r = remembered;
-        if (day.equals(r.day()) && fingerprint.equals(r.fingerprint()) && gen == r.generation()) {
-            return r;
+        if (day.equals(r.day()) && all == r.everything()) {
+            if (fingerprint.equals(r.fingerprint())) {
+                return r;
+            }
+            // the newest rows moved: by the service itself when it announced changes since (they were forgotten
+            // lease by lease), else around it, and then nothing remembered can be trusted
+            if (seen != r.changesSeen()) {
+                Remembered moved = new Remembered(day, fingerprint, all, seen, r.leases());
+                remembered = moved;
+                return moved;
+            }
         }
-        // read before the new map fills: a change committed meanwhile moves the generation on, and the next request starts again
-        Remembered fresh = new Remembered(day, fingerprint, gen, new ConcurrentHashMap<>());
+        Remembered fresh = new Remembered(day, fingerprint, all, seen, new ConcurrentHashMap<>());
         remembered = fresh;
         return fresh;
     }

@@ -91,7 +91,7 @@ public class MessageHistory {
     public List<Trouble> unreachable(LeaseScope leases) {
         return jdbc.sql("""
                 SELECT DISTINCT ON (m.lease_id) m.lease_id, m.case_id, m.id, m.last_error FROM message m
-                WHERE m.channel IN ('ALIMTALK', 'SMS') AND """ + LeaseScope.condition("m.lease_id") + """
+                WHERE m.state = 'SKIPPED' AND m.channel IN ('ALIMTALK', 'SMS') AND """ + LeaseScope.condition("m.lease_id") + """
 
                   AND NOT EXISTS (SELECT 1 FROM message o WHERE o.lease_id = m.lease_id AND o.channel IN ('ALIMTALK', 'SMS')
                                                           AND o.state <> 'SKIPPED')

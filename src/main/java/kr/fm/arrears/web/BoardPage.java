@@ -1,6 +1,7 @@
 package kr.fm.arrears.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.escalation.Stage;
@@ -20,6 +21,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class BoardPage {
+
+    /** Up to this many landlords, every building is in the building filter; beyond, a landlord's buildings. */
+    static final int FEW_LANDLORDS = 20;
 
     private final Board board;
     private final LedgerViews views;
@@ -60,9 +64,13 @@ class BoardPage {
         model.addAttribute("flagPercent", board.flagPercent());
         model.addAttribute("stages", stageNames());
         model.addAttribute("attentionKinds", attentionNames());
-        model.addAttribute("landlords", viewer.isStaff() ? views.landlords(viewer) : java.util.List.of());
+        List<LedgerViews.Landlord> landlords = viewer.isStaff() ? views.landlords(viewer) : List.of();
+        model.addAttribute("landlords", landlords);
         model.addAttribute("landlordId", query.landlordId());
-        model.addAttribute("buildings", views.buildings(viewer, query.landlordId(), null));
+        // thousands of buildings make no list to choose from: then staff pick the landlord first (or search)
+        boolean listBuildings = !viewer.isStaff() || query.landlordId() != null || landlords.size() <= FEW_LANDLORDS;
+        model.addAttribute("buildings", listBuildings ? views.buildings(viewer, query.landlordId(), null) : List.of());
+        model.addAttribute("buildingsListed", listBuildings);
         model.addAttribute("buildingId", query.buildingId());
         model.addAttribute("filters", filters(query));
         model.addAttribute("sortLinks", sortLinks(query));
