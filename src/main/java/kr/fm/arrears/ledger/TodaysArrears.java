@@ -100,13 +100,10 @@ public class TodaysArrears {
             }
         }
         Long landlord = viewer.landlordFilter(null);
-        Map<Long, Standing> result = new HashMap<>();
-        known.forEach((id, s) -> {
-            if (landlord == null || landlord == s.lease().landlordId()) {
-                result.put(id, s);
-            }
-        });
-        return result;
+        if (landlord != null) {
+            known.values().removeIf(s -> landlord != s.lease().landlordId());
+        }
+        return known;
     }
 
     /**

@@ -183,42 +183,44 @@ class Board {
         return deposit.percent();
     }
 
+    /** A matching case with its lease today, and its sort key read once (not at every comparison). */
+    private record Item(Cases.Standing c, TodaysArrears.Standing s, long key) {}
+
     View open(Viewer viewer, Query q) {
         LocalDate today = todays.today();
         List<Cases.Standing> open = cases.openStandings(viewer,
                 new Cases.Filter(q.stage(), q.landlordId(), q.buildingId(), q.paused(), true));
         Map<Long, TodaysArrears.Standing> leases = todays.of(viewer, open.stream().map(Cases.Standing::leaseId).toList());
         String needle = q.search() == null ? null : q.search().toLowerCase(Locale.ROOT);
-        List<Cases.Standing> matching = open.stream()
-                .filter(c -> leases.containsKey(c.leaseId()))
-                .filter(c -> needle == null || matches(leases.get(c.leaseId()).lease(), needle))
-                .filter(c -> !q.depositFlagged() || leases.get(c.leaseId()).deposit() != null
-                        && leases.get(c.leaseId()).deposit().flagged())
-                .toList();
-        // what needs a person is staff's work; a LANDLORD's read-only board does not carry it
-        Map<Long, List<Entry>> attention = viewer.isStaff()
-                ? attention(viewer, q, matching, leases) : Map.of();
-        if (q.attention() != null) {
-            matching = matching.stream().filter(c -> attention.getOrDefault(c.leaseId(), List.of()).stream()
-                    .anyMatch(e -> q.attention().contains(e.kind()))).toList();
+        List<Item> matching = new ArrayList<>();
+        for (Cases.Standing c : open) {
+            TodaysArrears.Standing s = leases.get(c.leaseId());
+            if (s != null && (needle == null || matches(s.lease(), needle))
+                    && (!q.depositFlagged() || s.deposit() != null && s.deposit().flagged())) {
+                matching.add(new Item(c, s, key(q.sort(), c, s)));
+            }
         }
-        long total = matching.stream().mapToLong(c -> leases.get(c.leaseId()).overdueBalance()).sum();
-        List<Cases.Standing> sorted = new ArrayList<>(matching);
-        sorted.sort(order(q, leases));
+        // what needs a person is staff's work; a LANDLORD's read-only board does not carry it
+        Map<Long, List<Entry>> attention = viewer.isStaff() ? attention(viewer, q, matching) : Map.of();
+        if (q.attention() != null) {
+            matching = matching.stream().filter(i -> attention.getOrDefault(i.c().leaseId(), List.of()).stream()
+                    .anyMatch(e -> q.attention().contains(e.kind()))).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+        long total = matching.stream().mapToLong(i -> i.s().overdueBalance()).sum();
+        List<Item> sorted = new ArrayList<>(matching);
+        sorted.sort(order(q));
         int pages = Math.max(1, (sorted.size() + PAGE - 1) / PAGE);
         int from = Math.min((q.page() - 1) * PAGE, sorted.size());
-        List<Cases.Standing> page = sorted.subList(from, Math.min(from + PAGE, sorted.size()));
-        Map<Long, Outlook.NextStage> next = outlook.next(page.stream().map(c -> leases.get(c.leaseId()).lease())
+        List<Item> page = sorted.subList(from, Math.min(from + PAGE, sorted.size()));
+        Map<Long, Outlook.NextStage> next = outlook.next(page.stream().map(i -> i.s().lease())
                 .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today);
-        List<Row> rows = page.stream().map(c -> {
-            TodaysArrears.Standing s = leases.get(c.leaseId());
-            return row(c.caseId(), c.stage(), c.pausedOn(today), c.pausedUntil(), s.lease(), s.arrears(), s.deposit(),
-                    next.get(c.leaseId()), attention.getOrDefault(c.leaseId(), List.of()));
-        }).toList();
+        List<Row> rows = page.stream().map(i -> row(i.c().caseId(), i.c().stage(), i.c().pausedOn(today), i.c().pausedUntil(),
+                i.s().lease(), i.s().arrears(), i.s().deposit(), next.get(i.c().leaseId()),
+                attention.getOrDefault(i.c().leaseId(), List.of()))).toList();
         // by kind, in the order of the kinds (keys are the kinds' names: what the page and its links use)
         Map<String, List<Entry>> listed = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        matching.stream().flatMap(c -> attention.getOrDefault(c.leaseId(), List.of()).stream())
+        matching.stream().flatMap(i -> attention.getOrDefault(i.c().leaseId(), List.of()).stream())
                 .sorted(Comparator.comparing(Entry::kind)).forEach(e -> {
             counts.merge(e.kind().name(), 1, Integer::sum);
             List<Entry> l = listed.computeIfAbsent(e.kind().name(), k -> new ArrayList<>());
@@ -227,6 +229,15 @@ class Board {
             }
         });
         return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts);
+    }
+
+    private static long key(Sort sort, Cases.Standing c, TodaysArrears.Standing s) {
+        return switch (sort) {
+            case OVERDUE -> s.daysOverdue();
+            case BALANCE -> s.overdueBalance();
+            case STAGE -> c.stage() == null ? -1 : c.stage().ordinal();
+            case TENANT -> 0;
+        };
     }
 
     private static boolean matches(LedgerViews.LeaseSummary l, String needle) {
@@ -238,38 +249,31 @@ class Board {
     }
 
     /** The chosen order, then the case id, so that a case keeps its place from one page to the next. */
-    private static Comparator<Cases.Standing> order(Query q, Map<Long, TodaysArrears.Standing> leases) {
-        Comparator<Cases.Standing> by = switch (q.sort()) {
-            case OVERDUE -> Comparator.comparingLong(c -> leases.get(c.leaseId()).daysOverdue());
-            case BALANCE -> Comparator.comparingLong(c -> leases.get(c.leaseId()).overdueBalance());
-            case STAGE -> Comparator.comparingInt(c -> c.stage() == null ? -1 : c.stage().ordinal());
-            case TENANT -> Comparator.comparing(c -> leases.get(c.leaseId()).lease().tenantName());
-        };
-        return (q.descending() ? by.reversed() : by).thenComparingLong(Cases.Standing::caseId);
+    private static Comparator<Item> order(Query q) {
+        Comparator<Item> by = q.sort() == Sort.TENANT ? Comparator.comparing(i -> i.s().lease().tenantName())
+                : Comparator.comparingLong(Item::key);
+        return (q.descending() ? by.reversed() : by).thenComparingLong(i -> i.c().caseId());
     }
 
     /** Each matching case's reasons to be looked at, by lease, read from the modules that know them. */
-    private Map<Long, List<Entry>> attention(Viewer viewer, Query q, List<Cases.Standing> matching,
-            Map<Long, TodaysArrears.Standing> leases) {
-        Map<Long, Long> caseOf = new HashMap<>();
-        matching.forEach(c -> caseOf.put(c.leaseId(), c.caseId()));
+    private Map<Long, List<Entry>> attention(Viewer viewer, Query q, List<Item> matching) {
+        Map<Long, Item> matched = new HashMap<>();
+        matching.forEach(i -> matched.put(i.c().leaseId(), i));
         Map<Long, List<Entry>> byLease = new LinkedHashMap<>();
         java.util.function.BiConsumer<Long, Map.Entry<Attention, String>> add = (leaseId, why) -> {
-            Long caseId = caseOf.get(leaseId);
-            if (caseId != null) {
-                LedgerViews.LeaseSummary l = leases.get(leaseId).lease();
+            Item i = matched.get(leaseId);
+            if (i != null) {
+                LedgerViews.LeaseSummary l = i.s().lease();
                 byLease.computeIfAbsent(leaseId, k -> new ArrayList<>())
-                        .add(new Entry(why.getKey(), caseId, l.tenantName(), l.code(), why.getValue()));
+                        .add(new Entry(why.getKey(), i.c().caseId(), l.tenantName(), l.code(), why.getValue()));
             }
         };
         LeaseScope scope = ledger.scope(viewer, q.landlordId(), q.buildingId());
         Set<Long> seen = new HashSet<>();
         messages.unreachable(scope).forEach(t -> add.accept(t.leaseId(), Map.entry(Attention.UNREACHABLE,
                 "보낸 문자가 모두 발송 불가(휴대전화 번호 없음 또는 수신 거부)")));
-        Set<Long> withoutAccount = new HashSet<>();
-        views.landlords(viewer).stream().filter(l -> l.bankAccount() == null || l.bankAccount().isBlank())
-                .forEach(l -> withoutAccount.add(l.id()));
-        matching.stream().map(c -> leases.get(c.leaseId()).lease())
+        Set<Long> withoutAccount = views.landlordsWithoutBankAccount(viewer);
+        matching.stream().map(i -> i.s().lease())
                 .filter(l -> withoutAccount.contains(l.landlordId()) && l.virtualAccount() == null)
                 .forEach(l -> add.accept(l.leaseId(), Map.entry(Attention.NO_ACCOUNT,
                         l.landlordName() + ": 입금 계좌가 없습니다 (안내문에 계좌를 적을 수 없음)")));
