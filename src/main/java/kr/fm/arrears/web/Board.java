@@ -85,27 +85,13 @@ class Board {
             List<InvalidInput.FieldError> errors = new ArrayList<>();
             Stage st = parseEnum(Stage.class, stage, "stage", "단계", errors);
             Sort so = parseEnum(Sort.class, sort, "sort", "정렬", errors);
-            Boolean pa = blank(paused) ? null : switch (paused) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> {
-                    errors.add(new InvalidInput.FieldError("paused", paused, "중지 여부는 true 또는 false입니다"));
-                    yield null;
-                }
-            };
+            Boolean pa = either(paused, "true", "false", "paused", "중지 여부는 true 또는 false입니다", errors);
             Set<Attention> at = null;
             if (!blank(attention)) {
                 at = attention.equalsIgnoreCase("any") ? ANY_ATTENTION : nullToEmpty(parseEnum(Attention.class, attention,
                         "attention", "확인 필요 항목", errors));
             }
-            Boolean descending = blank(dir) ? null : switch (dir) {
-                case "asc" -> Boolean.FALSE;
-                case "desc" -> Boolean.TRUE;
-                default -> {
-                    errors.add(new InvalidInput.FieldError("dir", dir, "정렬 방향은 asc 또는 desc입니다"));
-                    yield null;
-                }
-            };
+            Boolean descending = either(dir, "desc", "asc", "dir", "정렬 방향은 asc 또는 desc입니다", errors);
             if (page < 1) {
                 errors.add(new InvalidInput.FieldError("page", page, "쪽 번호는 1부터입니다"));
             }
@@ -115,6 +101,16 @@ class Board {
             Sort s = so == null ? Sort.OVERDUE : so;
             return new Query(blank(search) ? null : search.strip(), st, landlordId, buildingId, pa, at, depositFlagged, s,
                     descending == null ? s.descendingByDefault() : descending, page);
+        }
+
+        /** TRUE for {@code yes}, FALSE for {@code no}, null when not given; anything else is named. */
+        private static Boolean either(String value, String yes, String no, String field, String message,
+                List<InvalidInput.FieldError> errors) {
+            if (blank(value) || value.equals(yes) || value.equals(no)) {
+                return blank(value) ? null : value.equals(yes);
+            }
+            errors.add(new InvalidInput.FieldError(field, value, message));
+            return null;
         }
 
         private static Set<Attention> nullToEmpty(Attention a) {
