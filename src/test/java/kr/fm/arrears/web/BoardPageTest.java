@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The board at scale: 120 open cases, 50 a page, in the order asked for, searched and filtered, with
@@ -54,6 +55,8 @@ class BoardPageTest {
     Api api;
     @Autowired
     Portfolios portfolios;
+    @Autowired
+    JdbcClient jdbc;
     @Value("${local.server.port}")
     int port;
 
@@ -207,6 +210,13 @@ class BoardPageTest {
         assertThat(after).contains("id=\"total-balance\">" + won(b5.balance() - 100_000));
         given.pay(given.leaseId("B-005"), TODAY, b5.balance() - 100_000);
         assertThat(manager.page("/board").body()).contains("id=\"total-balance\">" + won(sum(m -> m != b5)));
+
+        // a payment written around the service, with no event to say so, shows too
+        Made b11 = made.get(11);
+        jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'AROUND-1', ?, 50000)")
+                .params(given.leaseId("B-011"), TODAY).update();
+        assertThat(manager.page("/board?q=B-011").body()).contains("id=\"total-balance\">" + won(b11.balance() - 50_000));
+        assertThat(manager.page("/board").body()).contains("id=\"total-balance\">" + won(sum(m -> m != b5) - 50_000));
     }
 
     @Test
@@ -240,6 +250,16 @@ class BoardPageTest {
         // any reason: the 40 without an account, and B-020 (한울's)
         assertThat(manager.page("/board?attention=any").body()).contains("id=\"open-cases\">41건");
         assertThat(manager.page("/board?attention=FAILED_MESSAGE").body()).contains("id=\"open-cases\">0건");
+
+        // a reminder the provider refused for good, and a notice the post office returned
+        jdbc.sql("UPDATE message SET state = 'FAILED', last_error = 'provider refused' WHERE id = ?")
+                .param(given.firstMessage("B-023")).update();
+        jdbc.sql("UPDATE notice SET status = 'RETURNED' WHERE id = (SELECT min(id) FROM notice WHERE lease_id = ?)")
+                .param(given.leaseId("B-100")).update();
+        assertThat(codes(manager.page("/board?attention=FAILED_MESSAGE").body())).containsExactly("B-023");
+        assertThat(codes(manager.page("/board?attention=NOTICE").body())).containsExactly("B-100");
+        String now = manager.page("/board").body();
+        assertThat(now).contains("발송 실패 1건", "발송 실패: provider refused", "내용증명 반송·보류 1건", "반송됨");
     }
 
     private static final List<String> LADDER = List.of("1차 독촉", "2차 독촉", "최종 독촉", "이행 최고서", "해지 통지서");
