@@ -21,12 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ServiceTest
 class EndToEndTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired TestClock clock;
+    @Autowired Portfolios portfolios;
 
     @Test
     void one_escalation_run_drafts_the_notices_and_queues_the_reminders_each_lease_has_earned() {

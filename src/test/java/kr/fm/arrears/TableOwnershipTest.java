@@ -28,7 +28,7 @@ class TableOwnershipTest {
     /** The owner of each table (the module whose migration made it); Spring Batch and Quartz keep their own. */
     static final Map<String, Set<String>> OWNED = Map.of(
             "ledger", Set.of("landlord", "building", "unit", "tenant", "lease", "lease_unit", "charge", "payment",
-                    "payment_reversal"),
+                    "payment_reversal", "lease_terms"),
             "audit", Set.of("audit_event"),
             "escalation", Set.of("escalation_policy", "escalation_policy_stage", "escalation_run", "arrears_case",
                     "case_stage", "upcoming_reminder", "escalation_run_error"),

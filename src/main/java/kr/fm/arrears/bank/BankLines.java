@@ -386,7 +386,7 @@ public class BankLines {
     @Transactional
     public Line notRent(long lineId, String reason, String actor) {
         Row row = waiting(lineId);
-        String why = reason(reason);
+        String why = Text.reason(reason);
         jdbc.sql("UPDATE bank_line SET state = 'NOT_RENT', decided_by = ?, note = ? WHERE id = ?").params(actor, why, lineId)
                 .update();
         events.publishEvent(new BankLineNotRent(actor, lineId, why, row.line().amount(), row.line().payer()));
@@ -403,24 +403,16 @@ public class BankLines {
         if (row.line().state() != LineState.MATCHED) {
             throw new Conflict("되돌릴 매칭이 없습니다 (" + row.line().state() + "); bank line " + lineId + " is not matched");
         }
-        String why = reason(reason);
+        String why = Text.reason(reason);
         List<BankLineReversed.Reversed> reversed = jdbc.sql(
                         "SELECT payment_id, lease_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed").param(lineId)
                 .query((rs, n) -> new BankLineReversed.Reversed(rs.getLong(1), rs.getLong(2))).list();
-        reversed.forEach(p -> payments.reverse(p.paymentId(), p.leaseId(), "입금 매칭 취소: " + why, actor, clock.instant()));
+        // marked first: the ledger's PaymentReversed then finds no live link (PaymentCorrections) and leaves the line to us
         jdbc.sql("UPDATE bank_line_payment SET reversed = TRUE WHERE bank_line_id = ?").param(lineId).update();
+        reversed.forEach(p -> payments.reverse(p.paymentId(), p.leaseId(), "입금 매칭 취소: " + why, actor, clock.instant()));
         jdbc.sql("UPDATE bank_line SET state = 'UNMATCHED', decided_by = NULL WHERE id = ?").param(lineId).update();
         events.publishEvent(new BankLineReversed(actor, lineId, why, row.line().amount(), reversed));
         return get(lineId);
-    }
-
-    private static String reason(String reason) {
-        String why = reason == null ? "" : Text.normalised(reason).strip();
-        if (why.isEmpty() || why.length() > 200 || Text.hasControlCharacter(why)) {
-            throw InvalidInput.of("reason", reason, why.isEmpty() ? "must give a reason"
-                    : Text.hasControlCharacter(why) ? Text.CONTROL_CHARACTER : "must be at most 200 characters");
-        }
-        return why;
     }
 
     private Row waiting(long lineId) {

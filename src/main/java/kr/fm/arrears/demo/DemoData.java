@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * every stage of the ladder is on the board whatever day the demo starts. All of it goes through
  * the same imports and the same escalation runs a user would call: a run ten days ago and one
  * today, then one notice sent for approval by a second MANAGER so that {@code manager} may approve
- * it (four eyes).
+ * it (four eyes). The accounts are opened through the accounts' front door as an ADMIN would
+ * ({@link Users#open}), with temporary passwords.
  */
 @Component
 @Profile("demo")
@@ -114,9 +115,11 @@ class DemoData implements ApplicationRunner {
 
         long landlord = views.landlords(Viewer.SYSTEM).stream().filter(x -> x.name().equals("한울산업개발")).findFirst()
                 .orElseThrow().id();
-        users.create("manager", "manager-demo", Role.MANAGER, null, "김관리", Viewer.SYSTEM_NAME);
-        users.create("manager2", "manager2-demo", Role.MANAGER, null, "이담당", Viewer.SYSTEM_NAME);
-        users.create("landlord", "landlord-demo", Role.LANDLORD, landlord, "한울산업개발", Viewer.SYSTEM_NAME);
+        // opened as an ADMIN opens them (/admin/users, POST /api/users): the demo password is temporary and
+        // the first sign-in asks for a new one
+        users.open("manager", Role.MANAGER, null, "김관리", "manager-demo", Viewer.SYSTEM_NAME);
+        users.open("manager2", Role.MANAGER, null, "이담당", "manager2-demo", Viewer.SYSTEM_NAME);
+        users.open("landlord", Role.LANDLORD, landlord, "한울산업개발", "landlord-demo", Viewer.SYSTEM_NAME);
 
         // ten days ago reminders went out; today the ladder moves on, and 대광물류, paying today after its
         // reminder, shows on the landlord's summary as recovered
@@ -133,7 +136,8 @@ class DemoData implements ApplicationRunner {
 
     private String accounts() {
         return "Sign in at http://localhost:" + env.getProperty("local.server.port", "8080") + "/login — manager/manager-demo (MANAGER), landlord/landlord-demo "
-                + "(LANDLORD of 한울산업개발), manager2/manager2-demo (MANAGER), admin/admin-demo (ADMIN).";
+                + "(LANDLORD of 한울산업개발), manager2/manager2-demo (MANAGER), admin/admin-demo (ADMIN); the first three are "
+                + "temporary passwords, changed at the first sign-in.";
     }
 
     private long caseOf(String leaseCode) {

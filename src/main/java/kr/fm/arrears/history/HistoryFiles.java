@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Component;
 class HistoryFiles {
 
     private static final int PAGE = NoticeHistory.PAGE;
+    /** Every posting of the ZIP's notices, a row each: a notice posted again after a return has two. */
+    static final String DISPATCHES_FILE = "발송기록.csv";
+    private static final String[] DISPATCHES = {"문서번호", "임차인", "계약", "회차", "등기번호", "접수일", "수신 주소", "결과", "결과일",
+            "수령인·반송 사유"};
     private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
 
     private final NoticeHistory history;
@@ -75,16 +80,32 @@ class HistoryFiles {
 
     /**
      * Each approved PDF of the list, read from the database when its turn comes, with the post
-     * office's 배달증명 and 등본 attached to it, then {@code index.csv}. The notices' names are read
-     * a page at a time; only the index rows wait for the end.
+     * office's 배달증명 and 등본 attached to it, then {@code 발송기록.csv} (every posting, when any
+     * was made) and {@code index.csv}. The notices' names are read
+     * a page at a time; only the index and posting rows wait for the end.
      */
     void zip(List<Long> approved, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         List<List<String>> index = new ArrayList<>(approved.size());
+        List<List<String>> dispatches = new ArrayList<>();
         for (int from = 0; from < approved.size(); from += PAGE) {
             for (HistoryEntry e : history.notices(approved.subList(from, Math.min(from + PAGE, approved.size())))) {
                 entry(zip, index, e);
+                e.dispatches().forEach(d -> dispatches.add(List.of(e.documentNo(), e.tenantName(), e.leaseCode(),
+                        String.valueOf(d.attempt()), Objects.toString(d.registeredNo(), ""), Objects.toString(d.postedOn(), ""),
+                        Objects.toString(d.recipientAddress(), ""), d.outcome() == null ? "배달 전"
+                                : "DELIVERED".equals(d.outcome()) ? "배달 완료" : "반송",
+                        Objects.toString(d.outcomeOn(), ""), Objects.toString(d.outcomeDetail(), ""))));
             }
+        }
+        if (!dispatches.isEmpty()) {
+            zip.putNextEntry(new ZipEntry(DISPATCHES_FILE));
+            CSVPrinter csv = csvWithBom(zip, DISPATCHES);
+            for (List<String> row : dispatches) {
+                csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
+            }
+            csv.flush();
+            zip.closeEntry();
         }
         zip.putNextEntry(new ZipEntry("index.csv"));
         CSVPrinter csv = csvWithBom(zip, INDEX);

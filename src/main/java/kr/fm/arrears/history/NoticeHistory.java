@@ -213,19 +213,26 @@ public class NoticeHistory {
             return new HistoryEntry(HistoryEntry.REMINDER, m.id(), m.at(), l.buildingId(), l.buildingName(), l.tenantId(),
                     l.tenantName(), l.code(), Labels.description(HistoryEntry.REMINDER, m.stage(), m.kind()), m.channel(),
                     m.state(), Labels.status(HistoryEntry.REMINDER, m.state(), m.cancelReason(), m.sentInDemo()), null, null,
-                    false);
+                    false, List.of());
         }).toList();
     }
 
     private List<HistoryEntry> noticeEntries(List<NoticeListing.Entry> page) {
         Map<Long, LedgerViews.LeaseSummary> leases = leases(page.stream().map(NoticeListing.Entry::leaseId).toList());
+        Map<Long, List<NoticeListing.Attempt>> attempts = notices.attempts(page.stream().map(NoticeListing.Entry::noticeId).toList());
         return page.stream().map(n -> {
             LedgerViews.LeaseSummary l = leases.get(n.leaseId());
             return new HistoryEntry(HistoryEntry.NOTICE, n.noticeId(), n.at(), l.buildingId(), l.buildingName(), l.tenantId(),
                     l.tenantName(), l.code(), Labels.description(HistoryEntry.NOTICE, n.kind().name(), null), "CERTIFIED_NOTICE",
                     n.status().name(), Labels.status(HistoryEntry.NOTICE, n.status().name(), null, false), n.noticeId(),
-                    n.documentNo(), n.pdfAvailable());
+                    n.documentNo(), n.pdfAvailable(), attempts.getOrDefault(n.noticeId(), List.of()).stream()
+                            .map(NoticeHistory::dispatch).toList());
         }).toList();
+    }
+
+    private static HistoryEntry.Dispatch dispatch(NoticeListing.Attempt a) {
+        return new HistoryEntry.Dispatch(a.attempt(), a.registeredNo(), a.postedOn(), a.recipientAddress(), a.outcome(),
+                a.outcomeOn(), "DELIVERED".equals(a.outcome()) ? a.receiver() : a.returnReason());
     }
 
     /** The names of a page's leases, in one query (the entries' lease ids are already in the caller's scope). */

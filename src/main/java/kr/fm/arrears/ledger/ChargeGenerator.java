@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Monthly rent and management-fee charges, set-based in one statement per month. The unique key
- * (lease, kind, month) means a re-run, a retry or a second instance creates nothing twice; only
- * the rows actually inserted get an audit event.
+ * Monthly rent and management-fee charges, set-based in one statement per month, at the terms in
+ * effect that month ({@code lease_terms}, else the lease's own). A month that has a charge of the kind,
+ * live (the unique key on live charges) or cancelled, gets none, so a re-run, a retry or
+ * a second instance creates nothing twice and a cancelled charge never comes back; only the rows
+ * actually inserted get an audit event.
  */
 @Component
 public class ChargeGenerator {
@@ -73,13 +75,16 @@ public class ChargeGenerator {
         }
     }
 
-    /** A charge entered by hand or imported (utilities, other items); one per lease, kind and month. */
+    /**
+     * A charge entered by hand or imported (utilities, other items); one live charge per lease, kind and
+     * month (a cancelled one leaves its place to the corrected bill).
+     */
     @Transactional
     public long add(long leaseId, NewCharge c, String actor) {
         long vat = c.vat() == null ? 0 : c.vat();
         Long id = jdbc.sql("""
                 INSERT INTO charge (lease_id, kind, period, due_date, amount, vat) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (lease_id, kind, period) DO NOTHING RETURNING id""")
+                ON CONFLICT (lease_id, kind, period) WHERE cancelled_at IS NULL DO NOTHING RETURNING id""")
                 .params(leaseId, c.kind().name(), c.period().atDay(1), c.dueDate(), c.amount(), vat)
                 .query(Long.class).optional()
                 .orElseThrow(() -> kr.fm.arrears.shared.InvalidInput.of("period", c.period().toString(),
@@ -95,12 +100,18 @@ public class ChargeGenerator {
                 INSERT INTO charge (lease_id, kind, period, due_date, amount, vat)
                 SELECT l.id, k.kind, :period, d.due, k.amount, CASE WHEN l.vat_applies THEN k.amount / 10 ELSE 0 END
                 FROM lease l
-                CROSS JOIN LATERAL (SELECT make_date(:year, :month, least(l.due_day, :days)) AS due) d
-                CROSS JOIN LATERAL (VALUES ('RENT', l.monthly_rent), ('MANAGEMENT_FEE', l.management_fee)) k (kind, amount)
+                LEFT JOIN LATERAL (SELECT t.monthly_rent, t.management_fee, t.due_day FROM lease_terms t
+                                   WHERE t.lease_id = l.id AND t.from_month <= :period
+                                   ORDER BY t.from_month DESC, t.id DESC LIMIT 1) t ON TRUE
+                CROSS JOIN LATERAL (SELECT make_date(:year, :month, least(coalesce(t.due_day, l.due_day), :days)) AS due) d
+                CROSS JOIN LATERAL (VALUES ('RENT', coalesce(t.monthly_rent, l.monthly_rent)),
+                                           ('MANAGEMENT_FEE', coalesce(t.management_fee, l.management_fee))) k (kind, amount)
                 WHERE d.due BETWEEN l.start_date AND l.end_date
                   AND k.amount > 0 AND l.monthly_rent <= :max AND l.management_fee <= :max
                   AND (CAST(:lease AS BIGINT) IS NULL OR l.id = :lease)
-                ON CONFLICT (lease_id, kind, period) DO NOTHING
+                  AND NOT EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.kind = k.kind AND c.period = :period
+                                                            AND c.cancelled_at IS NOT NULL)
+                ON CONFLICT (lease_id, kind, period) WHERE cancelled_at IS NULL DO NOTHING
                 RETURNING id, lease_id, kind, due_date, amount, vat""")
                 .param("period", month.atDay(1))
                 .param("year", month.getYear())

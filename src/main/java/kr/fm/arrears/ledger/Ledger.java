@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads what a lease owes and has paid, in bulk: the batch job asks for a page of leases at a time,
+ * Reads what a lease owes and has paid, in bulk (cancelled charges and reversed payments left out): the batch job asks for a page of leases at a time,
  * three queries a page whatever its size.
  */
 @Component
@@ -62,14 +62,14 @@ public class Ledger {
         Map<Long, List<Charge>> byLease = new HashMap<>();
         jdbc.sql("""
                 SELECT id, lease_id, kind, period, due_date, amount, vat FROM charge
-                WHERE lease_id = ANY(?) AND due_date <= ? ORDER BY lease_id, due_date, id""")
+                WHERE lease_id = ANY(?) AND due_date <= ? AND cancelled_at IS NULL ORDER BY lease_id, due_date, id""")
                 .params(ids(leaseIds), dueUpTo)
                 .query(Ledger::charge)
                 .list().forEach(c -> byLease.computeIfAbsent(c.leaseId(), k -> new ArrayList<>()).add(c));
         return byLease;
     }
 
-    private static Charge charge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static Charge charge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Charge(rs.getLong("id"), rs.getLong("lease_id"), ChargeKind.valueOf(rs.getString("kind")),
                 rs.getObject("period", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 rs.getLong("amount"), rs.getLong("vat"));
@@ -80,7 +80,8 @@ public class Ledger {
         Map<Long, List<Charge>> byLease = new HashMap<>();
         jdbc.sql("""
                 SELECT id, lease_id, kind, period, due_date, amount, vat FROM charge
-                WHERE lease_id = ANY(?) AND due_date > ? AND due_date <= ? ORDER BY lease_id, due_date, id""")
+                WHERE lease_id = ANY(?) AND due_date > ? AND due_date <= ? AND cancelled_at IS NULL
+                ORDER BY lease_id, due_date, id""")
                 .params(ids(leaseIds), after, upTo)
                 .query(Ledger::charge)
                 .list().forEach(c -> byLease.computeIfAbsent(c.leaseId(), k -> new ArrayList<>()).add(c));
@@ -102,7 +103,8 @@ public class Ledger {
         }
         jdbc.sql("""
                 SELECT x.lease_id, x.due FROM unnest(CAST(? AS BIGINT[]), CAST(CAST(? AS TEXT[]) AS DATE[])) AS x (lease_id, due)
-                WHERE (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = x.lease_id AND c.due_date <= x.due)
+                WHERE (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = x.lease_id AND c.due_date <= x.due
+                                                                 AND c.cancelled_at IS NULL)
                     > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = x.lease_id AND p.paid_on <= ?
                                                             AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))""")
                 .params(dues.stream().map(DueDate::leaseId).toArray(Long[]::new),
@@ -195,8 +197,10 @@ public class Ledger {
         Map<Long, Boolean> result = new HashMap<>();
         jdbc.sql("""
                 SELECT l.id,
-                       EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo)
-                    OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date)
+                       EXISTS (SELECT 1 FROM charge c WHERE c.lease_id = l.id AND c.due_date > :date AND c.due_date <= :upTo
+                                                     AND c.cancelled_at IS NULL)
+                    OR (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :date
+                                                                     AND c.cancelled_at IS NULL)
                        > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :date
                                                                AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 FROM lease l WHERE l.id = ANY(CAST(:ids AS BIGINT[]))""")

@@ -85,7 +85,8 @@ public class LedgerViews {
                 SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id
                 WHERE (CAST(:landlord AS BIGINT) IS NULL OR b.landlord_id = :landlord)
                   AND (CAST(:building AS BIGINT) IS NULL OR b.id = :building)
-                  AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf)
+                  AND (SELECT coalesce(sum(c.amount + c.vat), 0) FROM charge c WHERE c.lease_id = l.id AND c.due_date < :asOf
+                                                           AND c.cancelled_at IS NULL)
                     > (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= :asOf
                                                             AND NOT EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id))
                 ORDER BY l.id LIMIT :limit OFFSET :offset""")
@@ -140,10 +141,16 @@ public class LedgerViews {
     public record Tenant(long id, String name, String businessNo, String representative, String phone, String email,
             String address) {}
 
-    public record ChargeView(long id, ChargeKind kind, String period, LocalDate dueDate, long amount, long vat, long total) {}
+    /** A charge as issued; a cancelled one is listed with who cancelled it and why, and counts for nothing. */
+    public record ChargeView(long id, ChargeKind kind, String period, LocalDate dueDate, long amount, long vat, long total,
+            boolean cancelled, String cancelReason, String cancelledBy) {}
 
-    /** A payment as received; a reversed one is listed with {@code reversed} and counts for nothing. */
-    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName, boolean reversed) {}
+    /**
+     * A payment as received; a reversed one is listed with {@code reversed} and its reason and counts for
+     * nothing; one re-booked here from another lease names the payment it came from.
+     */
+    public record PaymentView(long id, String bankReference, LocalDate paidOn, long amount, String payerName, boolean reversed,
+            String reversalReason, Long rebookedFrom) {}
 
     private static final String LANDLORD = """
             SELECT id, name, business_no, address, phone, email, bank_name, bank_account, account_holder FROM landlord""";
@@ -215,15 +222,16 @@ public class LedgerViews {
 
     public List<ChargeView> charges(long leaseId) {
         return jdbc.sql("""
-                SELECT id, kind, to_char(period, 'YYYY-MM') AS period, due_date, amount, vat, amount + vat AS total
+                SELECT id, kind, to_char(period, 'YYYY-MM') AS period, due_date, amount, vat, amount + vat AS total,
+                       cancelled_at IS NOT NULL AS cancelled, cancel_reason, cancelled_by
                 FROM charge WHERE lease_id = ? ORDER BY due_date, id""").param(leaseId).query(ChargeView.class).list();
     }
 
     public List<PaymentView> payments(long leaseId) {
         return jdbc.sql("""
-                SELECT id, bank_reference, paid_on, amount, payer_name,
-                       EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AS reversed
-                FROM payment p WHERE lease_id = ? ORDER BY paid_on, id""")
+                SELECT id, bank_reference, paid_on, amount, payer_name, r.payment_id IS NOT NULL AS reversed,
+                       r.reason AS reversal_reason, rebooked_from
+                FROM payment p LEFT JOIN payment_reversal r ON r.payment_id = p.id WHERE lease_id = ? ORDER BY paid_on, id""")
                 .param(leaseId).query(PaymentView.class).list();
     }
 }

@@ -1,9 +1,15 @@
 package kr.fm.arrears.ledger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.fm.arrears.shared.Conflict;
+import kr.fm.arrears.shared.InvalidInput;
+import kr.fm.arrears.shared.NotFound;
+import kr.fm.arrears.shared.Text;
+import kr.fm.arrears.shared.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,10 +24,12 @@ public class Payments {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Payments(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Payments(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     public record Existing(long id, long leaseId, LocalDate paidOn, long amount) {}
@@ -60,6 +68,73 @@ public class Payments {
             events.publishEvent(new PaymentReversed(actor, paymentId, leaseId, reason));
         }
         return reversed;
+    }
+
+    /** A payment as a correction finds it. */
+    private record OnFile(long id, long leaseId, String bankReference, LocalDate paidOn, long amount, String payerName,
+            boolean reversed, boolean rebooked) {}
+
+    /** The payment, if {@code viewer} may see its lease (a LANDLORD: only their own), locked when it is to be corrected; else 404. */
+    private OnFile onFile(Viewer viewer, long paymentId, boolean lock) {
+        return jdbc.sql("""
+                SELECT p.id, p.lease_id, p.bank_reference, p.paid_on, p.amount, p.payer_name,
+                       EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id) AS reversed,
+                       EXISTS (SELECT 1 FROM payment n WHERE n.rebooked_from = p.id) AS rebooked
+                FROM payment p JOIN lease l ON l.id = p.lease_id JOIN building b ON b.id = l.building_id
+                WHERE p.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)""" + (lock ? " FOR UPDATE OF p" : ""))
+                .param("id", paymentId).param("scope", viewer.landlordFilter(null))
+                .query(OnFile.class).optional().orElseThrow(() -> new NotFound("payment", paymentId));
+    }
+
+    /** The lease a payment is on, if {@code viewer} may see it. */
+    public long leaseOf(Viewer viewer, long paymentId) {
+        return onFile(viewer, paymentId, false).leaseId();
+    }
+
+    /** A person reverses a payment with a reason (booked by mistake, a bounced transfer); 409 when it was reversed before. */
+    @Transactional
+    public void reverse(Viewer viewer, long paymentId, String reason) {
+        OnFile p = onFile(viewer, paymentId, true);
+        if (!reverse(p.id(), p.leaseId(), Text.reason(reason), viewer.name(), clock.instant())) {
+            throw new Conflict("이미 취소된 입금입니다 (payment " + paymentId + " was reversed before)");
+        }
+    }
+
+    /**
+     * A payment booked to the wrong lease: reversed there (if it is not yet) and booked again to {@code toLeaseId}
+     * with the same date, amount and payer under the reference {@code <its reference>/R<its id>}: the bank
+     * reference stays unique, so re-importing the original line still changes nothing. Once only.
+     */
+    @Transactional
+    public long rebook(Viewer viewer, long paymentId, Long toLeaseId, String reason) {
+        OnFile p = onFile(viewer, paymentId, true);
+        String why = Text.reason(reason);
+        if (toLeaseId == null) {
+            throw InvalidInput.of("leaseId", null, "옮길 계약을 고르세요");
+        }
+        if (toLeaseId == p.leaseId()) {
+            throw InvalidInput.of("leaseId", toLeaseId, "이 입금이 이미 잡힌 계약입니다; 다른 계약을 고르세요");
+        }
+        String target = jdbc.sql("""
+                SELECT l.code FROM lease l JOIN building b ON b.id = l.building_id
+                WHERE l.id = :id AND (CAST(:scope AS BIGINT) IS NULL OR b.landlord_id = :scope)""")
+                .param("id", toLeaseId).param("scope", viewer.landlordFilter(null)).query(String.class).optional()
+                .orElseThrow(() -> InvalidInput.of("leaseId", toLeaseId, "없는 계약입니다"));
+        if (p.rebooked()) {
+            throw new Conflict("이미 다른 계약으로 옮긴 입금입니다 (payment " + paymentId + " was re-booked before)");
+        }
+        if (!p.reversed()) {
+            reverse(p.id(), p.leaseId(), "다른 계약(" + target + ")으로 옮김: " + why, viewer.name(), clock.instant());
+        }
+        List<Booked> booked = recordAll(List.of(new ToLease(toLeaseId, new NewPayment(p.bankReference() + "/R" + p.id(),
+                p.paidOn(), p.amount(), p.payerName()))), viewer.name());
+        if (booked.isEmpty()) {
+            throw new Conflict("이 입금을 옮길 참조번호가 이미 쓰였습니다; nothing was changed");
+        }
+        long id = booked.get(0).id();
+        jdbc.sql("UPDATE payment SET rebooked_from = ? WHERE id = ?").params(p.id(), id).update();
+        events.publishEvent(new PaymentRebooked(viewer.name(), p.id(), p.leaseId(), id, toLeaseId, p.amount(), why));
+        return id;
     }
 
     /** A payment for a lease. */

@@ -61,14 +61,15 @@ public final class CertifiedNotice {
     }
 
     /**
-     * A new version by a MANAGER. A rejected or held notice goes back to DRAFT with it; one waiting
+     * A new version by a MANAGER. A rejected, held or returned notice goes back to DRAFT with it (a
+     * returned one is redrafted: its approved version and postings stay as they were); one waiting
      * for approval keeps waiting, now for a MANAGER other than its editor. A landlord's consent was
      * given to the old wording, so it is withdrawn and must be given to the new one. The new wording
      * must keep within the notice's limits ({@link NoticeContent#check}), however it was entered.
      */
     void edit(Viewer who, NoticeContent wording) {
         requireRole(who, Role.MANAGER, "edit");
-        requireStatus("edit", DRAFT, PENDING_APPROVAL, REJECTED);
+        requireStatus("edit", DRAFT, PENDING_APPROVAL, REJECTED, RETURNED);
         wording.check();
         version++;
         lastEditor = who.name();
@@ -96,6 +97,26 @@ public final class CertifiedNotice {
         requireStatus("consent to", DRAFT, PENDING_APPROVAL);
         consentBy = who.name();
         consentAt = at;
+    }
+
+    /**
+     * The LANDLORD refuses the termination, saying why: the notice goes back to the MANAGER (REJECTED,
+     * not dispatchable) with the reason; an edit makes a new draft, which needs a new consent. SPEC
+     * names only the consent, so refusing is a rejection by the one whose lease it would end.
+     */
+    void refuseConsent(Viewer who, Instant at, String why) {
+        requireRole(who, Role.LANDLORD, "refuse consent to");
+        if (kind != NoticeKind.TERMINATION) {
+            throw new Conflict("only a termination notice needs the landlord's consent");
+        }
+        requireStatus("refuse consent to", DRAFT, PENDING_APPROVAL);
+        checkReason(why, "동의하지 않는 이유를 적어 주세요");
+        status = REJECTED;
+        consentBy = null;
+        consentAt = null;
+        decidedBy = who.name();
+        decidedAt = at;
+        reason = why;
     }
 
     /**
@@ -130,17 +151,21 @@ public final class CertifiedNotice {
     void reject(Viewer who, Instant at, String why) {
         requireRole(who, Role.MANAGER, "reject");
         requireStatus("reject", PENDING_APPROVAL);
-        if (why == null || why.isBlank()) {
-            throw kr.fm.arrears.shared.InvalidInput.of("reason", why, "must say why the notice is rejected");
-        }
-        if (why.length() > REASON_MAX) {
-            throw kr.fm.arrears.shared.InvalidInput.of("reason", why.substring(0, 50) + "…",
-                    "반려 사유는 " + String.format("%,d", REASON_MAX) + "자 이하여야 합니다");
-        }
+        checkReason(why, "must say why the notice is rejected");
         status = REJECTED;
         decidedBy = who.name();
         decidedAt = at;
         reason = why;
+    }
+
+    private static void checkReason(String why, String missing) {
+        if (why == null || why.isBlank()) {
+            throw kr.fm.arrears.shared.InvalidInput.of("reason", why, missing);
+        }
+        if (why.length() > REASON_MAX) {
+            throw kr.fm.arrears.shared.InvalidInput.of("reason", why.substring(0, 50) + "…",
+                    "사유는 " + String.format("%,d", REASON_MAX) + "자 이하여야 합니다");
+        }
     }
 
     /** The ground for the notice has gone before dispatch: back to the MANAGER, with the reason. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import kr.fm.arrears.ledger.LeaseScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -83,6 +84,32 @@ public class NoticeListing {
                 + " JOIN unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS x (id, n) ON x.id = e.id ORDER BY x.n")
                 .param("status", null).param("from", null).param("to", null).param("pdfOnly", false)
                 .param("ids", ids).query(NoticeListing::entry).list();
+    }
+
+    /**
+     * One posting of a notice as the history shows it: the attempt, the approved version it carried,
+     * the 등기번호, the day it was posted, the address it went to, and what became of it (DELIVERED
+     * with the receiver, RETURNED with the reason, or null while under way).
+     */
+    public record Attempt(long noticeId, int attempt, int version, String registeredNo, LocalDate postedOn,
+            String recipientAddress, String outcome, LocalDate outcomeOn, String receiver, String returnReason) {}
+
+    /** Every posting of these notices (failed mail-service requests left out), first first, in one query. */
+    public Map<Long, List<Attempt>> attempts(Collection<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT notice_id, attempt, version, registered_no, coalesce(posted_on, CAST(sent_at AT TIME ZONE 'Asia/Seoul' AS DATE))
+                       AS posted_on, recipient_address, delivery_status, delivered_on, receiver, return_reason
+                FROM notice_dispatch WHERE notice_id = ANY(:ids) AND status = 'SENT' ORDER BY notice_id, attempt, id""")
+                .param("ids", noticeIds.toArray(Long[]::new))
+                .query((rs, i) -> new Attempt(rs.getLong("notice_id"), rs.getInt("attempt"), rs.getInt("version"),
+                        rs.getString("registered_no"), rs.getObject("posted_on", LocalDate.class), rs.getString("recipient_address"),
+                        rs.getString("delivery_status"), rs.getObject("delivered_on", LocalDate.class), rs.getString("receiver"),
+                        rs.getString("return_reason")))
+                .list().stream().collect(java.util.stream.Collectors.groupingBy(Attempt::noticeId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
     }
 
     /** How many notices of the leases were handed to the post office (or the mail service) in [start, end). */

@@ -115,6 +115,19 @@ class NoticeStore {
                 .query(NoticeStore::notice).list();
     }
 
+    /**
+     * Approved notices held back before they left (their ground had gone): REJECTED with the current
+     * version still sealed, which a MANAGER's rejection (before approval) never is. Newest first.
+     */
+    List<CertifiedNotice> held(Viewer viewer, int limit) {
+        return jdbc.sql("""
+                SELECT n.* FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
+                WHERE n.status = 'REJECTED' AND v.pdf_sha256 IS NOT NULL AND """ + LeaseScope.condition("n.lease_id") + """
+
+                ORDER BY n.updated_at DESC, n.id DESC LIMIT :limit""")
+                .param("leases", scope(viewer).ids()).param("limit", limit).query(NoticeStore::notice).list();
+    }
+
     /** Saves the notice's new state (its aggregate checked the transition) and publishes what happened. */
     CertifiedNotice saved(CertifiedNotice n, Object event) {
         save(n, BusinessTime.now(clock));

@@ -99,6 +99,18 @@ public class NoticeWorkflow {
         return store.saved(n, new NoticeConsented(who.name(), id, n.leaseId(), n.version()));
     }
 
+    /** The LANDLORD refuses the termination with a reason: back to the MANAGER, not dispatchable. */
+    @Transactional
+    public CertifiedNotice refuseConsent(long id, String reason, Viewer who) {
+        CertifiedNotice n = store.lock(id);
+        if (views.lease(who, n.leaseId()).isEmpty()) {
+            throw new kr.fm.arrears.shared.NotFound("notice", id);
+        }
+        String why = reason == null ? null : reason.strip();
+        n.refuseConsent(who, now(), why);
+        return store.saved(n, new NoticeConsentRefused(who.name(), id, n.leaseId(), n.version(), why));
+    }
+
     @Transactional
     public CertifiedNotice reject(long id, String reason, Viewer who) {
         CertifiedNotice n = store.lock(id);
@@ -216,6 +228,12 @@ public class NoticeWorkflow {
     @Transactional(readOnly = true)
     public List<CertifiedNotice> list(Viewer viewer, NoticeStatus status, NoticeKind kind, Long leaseId, int limit, int offset) {
         return store.list(viewer, status, kind, leaseId, limit, offset);
+    }
+
+    /** Approved notices held back at dispatch with the reason (their ground had gone), newest first. */
+    @Transactional(readOnly = true)
+    public List<CertifiedNotice> held(Viewer viewer, int limit) {
+        return store.held(viewer, limit);
     }
 
     byte[] approvedPdf(CertifiedNotice n) {

@@ -99,6 +99,17 @@ class PostalController {
         return handoff.correct(id, postingId, c.registeredNo(), c.reason(), viewer);
     }
 
+    record Report(Boolean delivered, LocalDate on, String receiver, String returnReason) {}
+
+    /** What the post office's site says became of the posting: delivered or returned, typed in by a MANAGER. */
+    @PostMapping("/{id}/postings/{postingId}/report")
+    Posting report(Viewer viewer, @PathVariable long id, @PathVariable long postingId, @RequestBody Report r) {
+        if (r.delivered() == null) {
+            throw InvalidInput.of("delivered", null, "배달(true) 또는 반송(false)을 고르세요");
+        }
+        return handoff.report(id, postingId, new PostalHandoff.Report(r.delivered(), r.on(), r.receiver(), r.returnReason()), viewer);
+    }
+
     /** A tracking round now, for every open posting (the daily job does the same). */
     @PostMapping("/tracking/runs")
     NoticeTracking.Round track(Viewer viewer) {

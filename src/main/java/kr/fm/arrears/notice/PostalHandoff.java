@@ -173,13 +173,9 @@ public class PostalHandoff {
     /** A 등기번호 typed wrong, corrected with a reason on the day it was recorded, before any delivery news. */
     @Transactional
     public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Viewer who) {
-        workflow.get(who, noticeId);
-        CertifiedNotice n = store.lock(noticeId);
-        if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may correct a 등기번호; " + who.name() + " is " + who.role());
-        }
-        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
-                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        Locked locked = lock(noticeId, postingId, who, "correct a 등기번호");
+        CertifiedNotice n = locked.notice();
+        Posting p = locked.posting();
         LocalDate today = BusinessTime.today(clock);
         if (!"POST_OFFICE".equals(p.channel()) || !p.open()) {
             throw new Conflict("배달 결과가 나온 발송의 등기번호는 고칠 수 없습니다");
@@ -206,6 +202,63 @@ public class PostalHandoff {
         events.publishEvent(new RegisteredNoCorrected(who.name(), noticeId, n.leaseId(), postingId, p.registeredNo(), registered,
                 discarded, reason.trim()));
         return posting(noticeId, postingId);
+    }
+
+    /**
+     * What the post office's site says became of a posting, typed in by a MANAGER when tracking is off
+     * or late: delivered (date, receiver) or returned (date, reason). The same change as tracking
+     * makes, once: a posting already decided is refused.
+     */
+    public record Report(boolean delivered, LocalDate on, String receiver, String returnReason) {}
+
+    @Transactional
+    public Posting report(long noticeId, long postingId, Report r, Viewer who) {
+        Locked locked = lock(noticeId, postingId, who, "record a delivery report");
+        CertifiedNotice n = locked.notice();
+        Posting p = locked.posting();
+        if (!p.open() || n.status() != NoticeStatus.DISPATCHED) {
+            throw new Conflict("이 발송의 배달 결과는 이미 기록되었습니다");
+        }
+        LocalDate today = BusinessTime.today(clock);
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        LocalDate posted = p.postedOn() != null ? p.postedOn() : seoulDate(p.recordedAt());
+        if (r.on() == null || r.on().isAfter(today) || r.on().isBefore(posted)) {
+            errors.add(new InvalidInput.FieldError("on", r.on(), "배달·반송일은 접수일(" + posted + ")부터 오늘(" + today + ")까지의 날짜입니다"));
+        }
+        String words = r.delivered() ? r.receiver() : r.returnReason();
+        String field = r.delivered() ? "receiver" : "returnReason";
+        if (words == null || words.isBlank() || words.length() > 200 || hasControl(words)) {
+            errors.add(new InvalidInput.FieldError(field, words, r.delivered() ? "수령인을 200자 이내로 입력하세요 (예: 김대성 - 본인)"
+                    : "반송 사유를 200자 이내로 입력하세요 (예: 수취인부재)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        String said = words.strip();
+        if (r.delivered()) {
+            postings.delivered(postingId, r.on(), said, BusinessTime.now(clock));
+            n.delivered();
+            store.saved(n, new NoticeDelivered(who.name(), noticeId, n.leaseId(), postingId, p.registeredNo(), r.on(), said));
+        } else {
+            postings.returned(postingId, r.on(), said, BusinessTime.now(clock));
+            n.returned();
+            store.saved(n, new NoticeReturned(who.name(), noticeId, n.leaseId(), postingId, p.registeredNo(), r.on(), said));
+        }
+        return posting(noticeId, postingId);
+    }
+
+    private record Locked(CertifiedNotice notice, Posting posting) {}
+
+    /** A posting of a notice the caller may see, both row-locked, for a MANAGER to change. */
+    private Locked lock(long noticeId, long postingId, Viewer who, String action) {
+        workflow.get(who, noticeId);
+        CertifiedNotice n = store.lock(noticeId);
+        if (who.role() != Role.MANAGER) {
+            throw new NotAllowed("only a MANAGER may " + action + "; " + who.name() + " is " + who.role());
+        }
+        Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
+                .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));
+        return new Locked(n, p);
     }
 
     /** Every posting of a notice the caller may see, with its tracking events. */

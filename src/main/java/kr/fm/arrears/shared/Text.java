@@ -29,4 +29,17 @@ public final class Text {
         }
         return false;
     }
+
+    /**
+     * The reason a person gives for a decision or a correction (the audit log keeps it): required, at most
+     * 200 characters, no control characters; returned normalised and stripped, else a 422 naming {@code reason}.
+     */
+    public static String reason(String reason) {
+        String why = reason == null ? "" : normalised(reason).strip();
+        if (why.isEmpty() || why.length() > 200 || hasControlCharacter(why)) {
+            throw InvalidInput.of("reason", reason, why.isEmpty() ? "사유를 입력하세요"
+                    : hasControlCharacter(why) ? CONTROL_CHARACTER : "사유는 200자 이내로 입력하세요");
+        }
+        return why;
+    }
 }

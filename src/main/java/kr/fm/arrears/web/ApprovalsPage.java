@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The MANAGER's approval queue: each notice waiting for approval, its preview beside the case
  * facts, and approve / reject with a reason / edit (a new version); drafts and rejected notices are
- * edited and sent for approval here too. The workflow enforces the rules (four eyes, landlord's consent).
+ * edited and sent for approval here too, approved and returned ones wait here for the post office,
+ * and those held back at dispatch are listed with the reason. The workflow enforces the rules (four eyes, landlord's consent).
  */
 @Controller
 class ApprovalsPage {
@@ -50,9 +51,17 @@ class ApprovalsPage {
     @GetMapping("/approvals")
     String queue(Viewer viewer, Model model) {
         model.addAttribute("pending", items(viewer, notices.list(viewer, NoticeStatus.PENDING_APPROVAL, null, null, QUEUE, 0)));
+        List<CertifiedNotice> held = notices.held(viewer, QUEUE);
+        java.util.Set<Long> heldIds = held.stream().map(CertifiedNotice::id).collect(Collectors.toSet());
         List<CertifiedNotice> drafts = new java.util.ArrayList<>(notices.list(viewer, NoticeStatus.DRAFT, null, null, QUEUE, 0));
-        drafts.addAll(notices.list(viewer, NoticeStatus.REJECTED, null, null, QUEUE, 0));
+        notices.list(viewer, NoticeStatus.REJECTED, null, null, QUEUE, 0).stream().filter(n -> !heldIds.contains(n.id()))
+                .forEach(drafts::add);
         model.addAttribute("drafts", items(viewer, drafts));
+        // what waits for the post office: approved, or returned (post again or redraft); and what was held back
+        List<CertifiedNotice> toPost = new java.util.ArrayList<>(notices.list(viewer, NoticeStatus.APPROVED, null, null, QUEUE, 0));
+        toPost.addAll(notices.list(viewer, NoticeStatus.RETURNED, null, null, QUEUE, 0));
+        model.addAttribute("toPost", items(viewer, toPost));
+        model.addAttribute("held", items(viewer, held));
         return "approvals";
     }
 

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A case's timeline; a MANAGER pauses it (dispute, payment plan, landlord's request) or resumes it. */
+/**
+ * A case's timeline; a MANAGER pauses it (dispute, payment plan, landlord's request) or resumes it, and corrects
+ * its ledger ({@link CaseCorrectionsPage}).
+ */
 @Controller
 class CasePage {
 
@@ -28,10 +31,11 @@ class CasePage {
     private final kr.fm.arrears.messaging.Resends resends;
     private final kr.fm.arrears.messaging.OptOuts optOuts;
     private final kr.fm.arrears.ledger.LedgerViews views;
+    private final CaseCorrectionsPage corrections;
 
     CasePage(Board board, Timeline timeline, Cases cases, Clock clock, kr.fm.arrears.messaging.Outbox outbox,
             kr.fm.arrears.messaging.Resends resends, kr.fm.arrears.messaging.OptOuts optOuts,
-            kr.fm.arrears.ledger.LedgerViews views) {
+            kr.fm.arrears.ledger.LedgerViews views, CaseCorrectionsPage corrections) {
         this.clock = clock;
         this.board = board;
         this.timeline = timeline;
@@ -40,6 +44,7 @@ class CasePage {
         this.resends = resends;
         this.optOuts = optOuts;
         this.views = views;
+        this.corrections = corrections;
     }
 
     @GetMapping("/cases/{id}")
@@ -53,6 +58,7 @@ class CasePage {
                     kr.fm.arrears.messaging.MessageState.FAILED, null, 50, 0)));
             long tenant = tenantOf(viewer, c);
             model.addAttribute("optedOut", optOuts.visible(viewer, tenant).stream().map(Enum::name).toList());
+            corrections.addTo(model, viewer, c);
         }
         return "case";
     }

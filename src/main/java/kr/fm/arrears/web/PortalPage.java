@@ -64,4 +64,17 @@ class PortalPage {
             return Flash.refused(redirect, e, "/");
         }
     }
+
+    /** The landlord refuses, saying why: the notice goes back to the MANAGER and cannot be sent as it is. */
+    @org.springframework.web.bind.annotation.PostMapping("/portal/notices/{id}/refusal")
+    String refuse(Viewer viewer, @org.springframework.web.bind.annotation.PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            notices.refuseConsent(id, reason, viewer);
+            return Flash.done(redirect, "해지 통지서 발송에 동의하지 않았습니다. 사유와 함께 관리 담당자에게 돌려보냈습니다.", "/");
+        } catch (kr.fm.arrears.shared.Conflict | kr.fm.arrears.shared.InvalidInput e) {
+            return Flash.refused(redirect, e, "/");
+        }
+    }
 }

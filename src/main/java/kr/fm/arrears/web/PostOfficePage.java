@@ -114,6 +114,25 @@ class PostOfficePage {
         }
     }
 
+    /** The delivery or the return as the post office's site shows it, when tracking is off or has not seen it yet. */
+    @PostMapping("/approvals/{id}/postings/{postingId}/report")
+    String report(Viewer viewer, @PathVariable long id, @PathVariable long postingId, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) String receiver, @RequestParam(required = false) String returnReason,
+            RedirectAttributes redirect) {
+        try {
+            if (!"DELIVERED".equals(outcome) && !"RETURNED".equals(outcome)) {
+                throw InvalidInput.of("outcome", outcome, "배달 또는 반송을 고르세요");
+            }
+            boolean delivered = outcome.equals("DELIVERED");
+            Posting p = handoff.report(id, postingId, new PostalHandoff.Report(delivered, on, receiver, returnReason), viewer);
+            return Flash.done(redirect, p.attempt() + "번째 발송의 " + (delivered ? "배달 완료" : "반송 (" + p.returnReason() + ")")
+                    + "를 기록했습니다.", "/approvals/" + id);
+        } catch (Conflict | NotAllowed | InvalidInput e) {
+            return Flash.refused(redirect, e, "/approvals/" + id);
+        }
+    }
+
     @PostMapping("/approvals/{id}/proofs")
     String upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) DeliveryProofs.Kind kind,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {

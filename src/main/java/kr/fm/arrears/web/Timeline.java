@@ -42,9 +42,11 @@ class Timeline {
     List<Entry> of(Viewer viewer, Cases.CaseView c, boolean staff, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
         views.charges(c.leaseId()).stream().filter(ch -> !ch.dueDate().isAfter(today)).forEach(ch -> entries.add(new Entry(ch.dueDate(), null, "청구",
-                ch.kind().korean() + " " + ch.period(), null, ch.total(), null)));
+                ch.kind().korean() + " " + ch.period() + (ch.cancelled() ? " (취소됨)" : ""), ch.cancelReason(),
+                ch.cancelled() ? 0 : ch.total(), null)));
         views.payments(c.leaseId()).forEach(p -> entries.add(new Entry(p.paidOn(), null, "입금",
-                (p.payerName() == null ? "입금" : p.payerName()) + (p.reversed() ? " (취소됨)" : ""), p.bankReference(),
+                (p.payerName() == null ? "입금" : p.payerName()) + (p.reversed() ? " (취소됨)" : ""),
+                p.reversed() ? p.bankReference() + " · " + p.reversalReason() : p.bankReference(),
                 p.reversed() ? 0 : p.amount(), null)));
         c.history().forEach(s -> entries.add(new Entry(s.businessDate(), null, "단계", Labels.stage(s.stage()),
                 s.status().equals("REACHED") ? "도달" : "건너뜀 (더 높은 단계와 같은 날)", null, null)));

@@ -20,12 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditChainTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate tx;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
 
     @BeforeAll
     void someHistory() {

@@ -30,12 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BankStatementTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired Portfolios portfolios;
 
     Map<String, Long> leases;
 
@@ -218,6 +215,28 @@ class BankStatementTest {
         assertThat(paid("HW-302")).isEqualTo(paid);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action IN ('PAYMENT_REVERSED', 'BANK_LINE_REVERSED')")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(10)
+    void a_line_s_payment_corrected_in_the_ledger_moves_the_line_s_match_or_lets_it_wait_again() {
+        long line = lineOf("주식회사 성진물산"); // matched to HW-302 again by the test before
+        long payment = jdbc.sql("SELECT payment_id FROM bank_line_payment WHERE bank_line_id = ? AND NOT reversed")
+                .param(line).query(Long.class).single();
+
+        Api.Response moved = api.postJson("/api/payments/" + payment + "/rebook",
+                Map.of("leaseId", leases.get("HW-301"), "reason", "호실 착오"));
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
+        JsonNode matched = api.get("/api/bank-lines/" + line).body();
+        assertThat(matched.get("state").asText()).as("booked on the right lease, not waiting to be booked twice")
+                .isEqualTo("MATCHED");
+        assertThat(matched.get("applied")).extracting(a -> a.get("leaseCode").asText()).containsExactly("HW-301");
+        assertThat(payers(api.get("/api/bank-lines").body())).doesNotContain("주식회사 성진물산");
+
+        long rebooked = moved.body().get("paymentId").asLong();
+        assertThat(api.postJson("/api/payments/" + rebooked + "/reverse", Map.of("reason", "부도 처리")).status()).isEqualTo(200);
+        assertThat(api.get("/api/bank-lines/" + line).body().get("state").asText()).isEqualTo("UNMATCHED");
+        assertThat(payers(api.get("/api/bank-lines").body())).as("waits for a person again").contains("주식회사 성진물산");
     }
 
     private Api.Response upload(StatementExamples.Example e) {

@@ -27,18 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ServiceTest
 class MatchingAtScaleTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    Ledger ledger;
-    @Autowired
-    Portfolio portfolio;
-    @Autowired
-    TransactionTemplate tx;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired Ledger ledger;
+    @Autowired Portfolio portfolio;
+    @Autowired TransactionTemplate tx;
 
     private record Applied(LocalDateTime at, String payer, long amount, long leaseId) {}
 

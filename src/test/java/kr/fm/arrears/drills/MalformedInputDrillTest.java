@@ -44,10 +44,8 @@ class MalformedInputDrillTest {
             + "tenant_business_no,tenant_phone,start_date,end_date,monthly_rent,management_fee,deposit,due_day,late_interest_percent";
     static final String PAYMENT_HEADER = "bank_reference,paid_on,amount,lease_code,payer_name";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();

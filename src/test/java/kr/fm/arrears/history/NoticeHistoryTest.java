@@ -43,14 +43,10 @@ import org.springframework.web.client.RestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeHistoryTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    org.springframework.core.env.Environment env;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.core.env.Environment env;
 
     TwoLandlords two;
 

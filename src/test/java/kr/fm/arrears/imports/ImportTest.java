@@ -25,10 +25,8 @@ class ImportTest {
     private static final String HEADER = "lease_code,landlord_name,building_name,units,tenant_name,tenant_business_no,"
             + "tenant_phone,start_date,end_date,monthly_rent,management_fee,deposit,due_day\n";
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
 
     @Test
     @Order(1)

@@ -21,10 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArrearsApiTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
 
     final Map<String, Long> leaseIds = new HashMap<>();
 

@@ -20,12 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerApiTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
 
     @Test
     @Order(1)

@@ -229,10 +229,8 @@ class GatewayDispatchTest extends MessagingTestBase {
         assertThat(auditVerifier.verify().intact()).isTrue();
     }
 
-    @Autowired
-    Outbox outbox;
-    @Autowired
-    kr.fm.arrears.audit.AuditVerifier auditVerifier;
+    @Autowired Outbox outbox;
+    @Autowired kr.fm.arrears.audit.AuditVerifier auditVerifier;
 
     @Test
     void a_message_claimed_by_a_dispatcher_that_died_is_sent_once_its_claim_runs_out_under_the_same_request_id() {

@@ -65,22 +65,14 @@ abstract class MessagingTestBase {
         r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Policies policies;
+    @Autowired Api api;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired Dispatcher dispatcher;
+    @Autowired Portfolios portfolios;
+    @Autowired Policies policies;
 
     final Map<String, Long> leaseIds = new HashMap<>();
 

@@ -64,23 +64,15 @@ class NoticeDispatchTest {
         registry.add("arrears.notice.mail-service.timeout", () -> "1s");
     }
 
-    @Autowired
-    kr.fm.arrears.ledger.LedgerViews views;
+    @Autowired kr.fm.arrears.ledger.LedgerViews views;
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    NoticeWorkflow workflow;
-    @Autowired
-    NoticeDispatch dispatch;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired TestClock clock;
+    @Autowired NoticeWorkflow workflow;
+    @Autowired NoticeDispatch dispatch;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired Portfolios portfolios;
 
     long civilLease;
     long actLease;

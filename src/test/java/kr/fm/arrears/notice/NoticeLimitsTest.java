@@ -31,18 +31,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "arrears.notice.render.queue-timeout=PT0.5S")
 class NoticeLimitsTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PdfRenderer renderer;
-    @Autowired
-    TestClock clock;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
+    @Autowired PdfRenderer renderer;
+    @Autowired TestClock clock;
+    @Value("${local.server.port}") int port;
 
     TwoLandlords two;
     long draft;

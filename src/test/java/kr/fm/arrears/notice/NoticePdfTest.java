@@ -26,12 +26,9 @@ class NoticePdfTest {
 
     static final LocalDate APRIL_15 = LocalDate.of(2026, 4, 15);
 
-    @Autowired
-    Api api;
-    @Autowired
-    NoticeDocument document;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired NoticeDocument document;
+    @Autowired Portfolios portfolios;
 
     PdfPages demand;
     PdfPages termination;

@@ -39,14 +39,10 @@ class NoticeWorkflowTest {
     static final Map<String, String> STRANGER = Api.signedInAs("other-owner", PASSWORD);
     static final AtomicLong CASES = new AtomicLong(1000);
 
-    @Autowired
-    Api api;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    Portfolios portfolios;
+    @Autowired Api api;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired Portfolios portfolios;
 
     long civilLease;
     long actLease;

@@ -42,6 +42,7 @@ import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +64,8 @@ class PostOfficeHandoffTest {
     static final String MANAGER = "park";
     static final String PASSWORD = "post-office-password";
     static final Map<String, String> AS_MANAGER = Api.signedInAs(MANAGER, PASSWORD);
+    /** the leases' landlord, who reads the history */
+    static final String OWNER = "hanul-post";
     static final Viewer KIM = Viewer.staff("kim", Viewer.Role.MANAGER);
     static final Viewer LEE = Viewer.staff("lee", Viewer.Role.MANAGER);
     static final AtomicLong CASES = new AtomicLong(3000);
@@ -86,29 +89,23 @@ class PostOfficeHandoffTest {
         registry.add("arrears.notice.tracking.timeout", () -> "1s");
     }
 
-    @Autowired
-    Api api;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    NoticeWorkflow workflow;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Scheduler scheduler;
+    @Autowired Api api;
+    @Autowired TestClock clock;
+    @Autowired NoticeWorkflow workflow;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Autowired Portfolios portfolios;
+    @Autowired Scheduler scheduler;
+    @Value("${local.server.port}") int port;
 
     long withPostcode;
     long withoutPostcode;
 
     @BeforeAll
     void leases() {
-        Portfolios.Given leases = portfolios.given().leases(LEASES).manager(MANAGER, PASSWORD, "박담당").make();
+        Portfolios.Given leases = portfolios.given().leases(LEASES).manager(MANAGER, PASSWORD, "박담당")
+                .landlordAccount(OWNER, PASSWORD, Portfolios.HANUL.name(), "한울산업개발").make();
         withPostcode = leases.leaseId("PO-ZIP");
         withoutPostcode = leases.leaseId("PO-NOZIP");
     }
@@ -224,6 +221,86 @@ class PostOfficeHandoffTest {
     }
 
     @Test
+    void a_returned_notice_is_re_sent_once_with_two_dispatch_records_and_both_in_the_history() throws IOException {
+        long id = approved(withPostcode);
+        long first = post("/api/notices/" + id + "/postings", handoff("2026-0415-000700", "7234567890123", 5_870L)).body()
+                .get("id").asLong();
+
+        // the manager reads the return on the post office's site and records it: a date before the posting is refused
+        clock.set(LocalDate.of(2026, 4, 20));
+        Api.Response early = post("/api/notices/" + id + "/postings/" + first + "/report",
+                Map.of("delivered", false, "on", "2026-04-14", "returnReason", "폐문부재"));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body().get("errors").findValuesAsText("field")).containsExactly("on");
+        assertThat(post("/api/notices/" + id + "/postings/" + first + "/report",
+                Map.of("delivered", false, "on", "2026-04-18", "returnReason", "폐문부재")).status()).isEqualTo(200);
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.RETURNED);
+        assertThat(post("/api/notices/" + id + "/postings/" + first + "/report",
+                Map.of("delivered", true, "on", "2026-04-19", "receiver", "정우정")).status())
+                .as("a posting's outcome is recorded once").isEqualTo(409);
+
+        // sent again, once: the same approved document, a new posting with its own key and audit event
+        Map<String, Object> again = handoff("2026-0420-000701", "7234567890124", 5_870L);
+        again.put("postedOn", "2026-04-20");
+        assertThat(post("/api/notices/" + id + "/postings", again).body().get("attempt").asInt()).isEqualTo(2);
+        Map<String, Object> third = handoff("2026-0420-000702", "7234567890125", 5_870L);
+        third.put("postedOn", "2026-04-20");
+        assertThat(post("/api/notices/" + id + "/postings", third).status()).as("not while the second is under way").isEqualTo(409);
+        long second = read("/api/notices/" + id + "/postings").get(1).get("id").asLong();
+        clock.set(LocalDate.of(2026, 4, 22));
+        assertThat(post("/api/notices/" + id + "/postings/" + second + "/report",
+                Map.of("delivered", true, "on", "2026-04-21", "receiver", "정우정 - 본인")).status()).isEqualTo(200);
+
+        assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.DELIVERED);
+        assertThat(jdbc.sql("SELECT dispatch_key FROM notice_dispatch WHERE notice_id = ? ORDER BY id").param(id)
+                .query(String.class).list()).containsExactly("notice-" + id + "-v1-post1", "notice-" + id + "-v1-post2");
+        assertThat(audit(id)).containsSubsequence("NOTICE_DISPATCHED", "NOTICE_RETURNED", "NOTICE_DISPATCHED", "NOTICE_DELIVERED");
+        assertThat(read("/api/notices/" + id + "/post-office").get("lastDayToPay").asText()).isEqualTo("2026-04-28");
+
+        // the owner's history: one notice with both postings, in the list, on the page and in the ZIP's 발송기록.csv
+        Api owner = api.as(OWNER, PASSWORD);
+        JsonNode entry = java.util.stream.StreamSupport.stream(owner.get("/api/history?kind=NOTICE&limit=1000").body().get("items")
+                .spliterator(), false).filter(e -> e.get("noticeId").asLong() == id).findFirst().orElseThrow();
+        assertThat(entry.get("dispatches").findValuesAsText("registeredNo")).containsExactly("7234567890123", "7234567890124");
+        assertThat(entry.get("dispatches").findValuesAsText("outcome")).containsExactly("RETURNED", "DELIVERED");
+        String documentNo = entry.get("documentNo").asText();
+        kr.fm.arrears.support.Browser page = new kr.fm.arrears.support.Browser(port);
+        page.signIn(OWNER, PASSWORD);
+        assertThat(page.page("/history?kind=NOTICE").body()).contains("1번째 발송 2026-04-15 · 등기번호 7234567890123 · 반송 2026-04-18 (폐문부재)",
+                "2번째 발송 2026-04-20 · 등기번호 7234567890124 · 배달 완료 2026-04-21 (정우정 - 본인)");
+        String dispatches = new String(unzip(api.getBytes("/api/history/notices.zip", Api.signedInAs(OWNER, PASSWORD)).body())
+                .get("발송기록.csv"), StandardCharsets.UTF_8);
+        assertThat(dispatches.lines().filter(l -> l.startsWith(documentNo))).containsExactly(
+                documentNo + ",(주)우정정밀,PO-ZIP,1,7234567890123,2026-04-15,경기도 화성시 향남읍 발안공단로 12 301호,반송,2026-04-18,폐문부재",
+                documentNo + ",(주)우정정밀,PO-ZIP,2,7234567890124,2026-04-20,경기도 화성시 향남읍 발안공단로 12 301호,배달 완료,2026-04-21,"
+                        + "정우정 - 본인");
+    }
+
+    @Test
+    void a_returned_notice_replaced_by_a_new_draft_keeps_its_approved_version_and_posting() {
+        long id = approved(withPostcode);
+        long first = post("/api/notices/" + id + "/postings", handoff("2026-0415-000800", "8234567890123", 5_870L)).body()
+                .get("id").asLong();
+        clock.set(LocalDate.of(2026, 4, 20));
+        assertThat(post("/api/notices/" + id + "/postings/" + first + "/report",
+                Map.of("delivered", false, "on", "2026-04-18", "returnReason", "주소불명")).status()).isEqualTo(200);
+
+        CertifiedNotice redrafted = workflow.edit(id, new NoticeContent("연체 차임 지급 최고서 (재발송)", null, null, 0), KIM);
+        assertThat(redrafted.status()).isEqualTo(NoticeStatus.DRAFT);
+        assertThat(redrafted.version()).isEqualTo(2);
+        assertThat(workflow.versions(id)).extracting(NoticeStore.Version::documentNo).first().isNotNull();
+        assertThat(read("/api/notices/" + id + "/postings").findValuesAsText("returnReason")).containsExactly("주소불명");
+        workflow.submit(id, KIM);
+        workflow.approve(id, LEE);
+        Map<String, Object> again = handoff("2026-0420-000801", "8234567890124", 5_870L);
+        again.put("postedOn", "2026-04-20");
+        JsonNode second = post("/api/notices/" + id + "/postings", again).body();
+        assertThat(second.get("attempt").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT version FROM notice_dispatch WHERE notice_id = ? ORDER BY id").param(id).query(Integer.class)
+                .list()).containsExactly(1, 2);
+    }
+
+    @Test
     void the_apis_errors_and_timeouts_change_no_status_and_the_next_round_asks_again() {
         long id = approved(withPostcode);
         assertThat(post("/api/notices/" + id + "/postings", handoff("2026-0415-000300", "4234567890123", 5_870L)).status())
@@ -322,6 +399,12 @@ class PostOfficeHandoffTest {
         assertThat(new String(held.body(), StandardCharsets.UTF_8)).contains("nothing left to demand");
         assertThat(workflow.get(Viewer.SYSTEM, id).status()).isEqualTo(NoticeStatus.REJECTED);
         assertThat(audit(id)).contains("NOTICE_HELD");
+        // staff see it among the held dispatches, with the reason, apart from the notices they rejected
+        assertThat(workflow.held(Viewer.SYSTEM, 200)).extracting(CertifiedNotice::id).contains(id);
+        kr.fm.arrears.support.Browser manager = new kr.fm.arrears.support.Browser(port);
+        manager.signIn(MANAGER, PASSWORD);
+        String queue = manager.page("/approvals").body();
+        assertThat(queue.substring(queue.indexOf("id=\"held\""))).contains("/approvals/" + id + "\"", "nothing left to demand");
     }
 
     @Test

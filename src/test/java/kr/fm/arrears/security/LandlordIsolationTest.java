@@ -37,18 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LandlordIsolationTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired Users users;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     TwoLandlords two;
     Api ownerA;

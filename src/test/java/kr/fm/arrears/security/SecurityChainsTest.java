@@ -26,12 +26,9 @@ import org.springframework.mock.env.MockEnvironment;
 @ServiceTest
 class SecurityChainsTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     @Test
     void a_signed_in_session_writes_nothing_without_its_csrf_token_whatever_authorization_header_comes_with_it() {

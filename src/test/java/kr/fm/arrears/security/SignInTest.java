@@ -23,16 +23,11 @@ import org.springframework.web.client.RestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Users users;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    kr.fm.arrears.support.TestClock clock;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Users users;
+    @Autowired JdbcClient jdbc;
+    @Autowired kr.fm.arrears.support.TestClock clock;
+    @Value("${local.server.port}") int port;
 
     @Test
     @Order(1)
@@ -174,6 +169,5 @@ class SignInTest {
                 .isEqualTo(1);
     }
 
-    @Autowired
-    org.springframework.transaction.PlatformTransactionManager txManager;
+    @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
 }

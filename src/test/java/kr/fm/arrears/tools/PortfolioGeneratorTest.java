@@ -19,12 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Import(LedgerViews.class)
 class PortfolioGeneratorTest {
 
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    LedgerViews views;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcClient jdbc;
+    @Autowired LedgerViews views;
 
     @Test
     void a_generated_portfolio_has_a_year_of_charges_valid_numbers_and_about_a_tenth_in_arrears() {

@@ -32,18 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalsPageTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Users users;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired Users users;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     @BeforeAll
     void portfolio() {

@@ -23,10 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServiceTest
 class BankLinesJourneyTest extends ChromiumJourney {
 
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
     @Test
     void a_manager_uploads_a_statement_assigns_the_waiting_deposit_and_the_balance_goes_down() throws Exception {
         portfolios.twoLandlords(); // 1 May 2026: HW-101 (주)대성정밀 owes 6,260,000원

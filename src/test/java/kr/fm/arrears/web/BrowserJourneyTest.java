@@ -31,12 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServiceTest
 class BrowserJourneyTest extends ChromiumJourney {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
     @Test
     void a_manager_approves_the_waiting_notice_and_the_landlord_downloads_it_and_a_zip() throws IOException {
         // 1 May 2026: HW-101's and SD-B12's demands approved; HW-301's termination, consented by its

@@ -9,8 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ChromiumJourney {
 
-    @Value("${local.server.port}")
-    int port;
+    @Value("${local.server.port}") int port;
 
     Chromium browser;
 

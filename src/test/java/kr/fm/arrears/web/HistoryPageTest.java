@@ -19,14 +19,10 @@ class HistoryPageTest {
 
     private static final Pattern ROW = Pattern.compile("<tr>\\s*<td data-label=\"일시\"");
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     @Test
     void the_filters_narrow_the_table_and_the_downloads_carry_them() {

@@ -27,16 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAuthorizationTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    Users users;
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${local.server.port}")
-    int port;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired Users users;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
 
     TwoLandlords two;
     /** landlord A's termination notice of HW-302, consented and waiting for approval */
@@ -95,6 +90,11 @@ class PageAuthorizationTest {
         assertThat(ownerA.postForm("/cases/" + ownCase + "/pause", Map.of("until", "2026-06-01", "reason", "x"), true))
                 .isEqualTo(403);
         assertThat(api.get("/api/cases/" + ownCase).body().get("paused").asBoolean()).isFalse();
+        // nor start an escalation run from its page
+        long runs = jdbc.sql("SELECT count(*) FROM escalation_run").query(Long.class).single();
+        assertThat(ownerA.page("/runs").status()).isEqualTo(403);
+        assertThat(ownerA.postForm("/runs", Map.of("businessDate", "2026-05-01", "dryRun", "true"), true)).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM escalation_run").query(Long.class).single()).isEqualTo(runs);
     }
 
     @Test

@@ -55,14 +55,10 @@ class PostOfficeJourneyTest extends ChromiumJourney {
         registry.add("arrears.notice.tracking.base-url", EPOST::baseUrl);
     }
 
-    @Autowired
-    Api api;
-    @Autowired
-    Portfolios portfolios;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
+    @Autowired Api api;
+    @Autowired Portfolios portfolios;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
     @AfterAll
     void stopStubs() {
         EPOST.stop();

@@ -14,10 +14,8 @@ import org.springframework.web.client.RestClient;
 @ServiceTest
 class StrictJsonTest {
 
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
     @org.springframework.beans.factory.annotation.Value("${local.server.port}")
     int port;
 

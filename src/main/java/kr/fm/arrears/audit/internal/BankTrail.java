@@ -12,6 +12,8 @@ import kr.fm.arrears.bank.BankLineNotRent;
 import kr.fm.arrears.bank.BankLineReversed;
 import kr.fm.arrears.bank.BankLineSplit;
 import kr.fm.arrears.bank.BankStatementImported;
+import kr.fm.arrears.bank.PayerAliasAdded;
+import kr.fm.arrears.bank.PayerAliasRemoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -76,5 +78,17 @@ class BankTrail {
     void on(BankLineReversed e) {
         log.recordAll(e.payments().stream().map(p -> event(AuditAction.BANK_LINE_REVERSED, e.actor(), "BANK_LINE", e.lineId(),
                 p.leaseId(), e.reason(), details("paymentId", p.paymentId(), "amount", e.amount()))).toList());
+    }
+
+    @EventListener
+    void on(PayerAliasAdded e) {
+        log.record(AuditAction.PAYER_ALIAS_ADDED, e.actor(), "LEASE", e.leaseId(), e.leaseId(), e.reason(),
+                details("payer", e.payer(), "alias", e.alias()));
+    }
+
+    @EventListener
+    void on(PayerAliasRemoved e) {
+        log.record(AuditAction.PAYER_ALIAS_REMOVED, e.actor(), "LEASE", e.leaseId(), e.leaseId(), e.reason(),
+                details("alias", e.alias()));
     }
 }

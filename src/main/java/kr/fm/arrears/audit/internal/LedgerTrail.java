@@ -7,12 +7,18 @@ import java.util.Objects;
 import kr.fm.arrears.audit.AuditAction;
 import kr.fm.arrears.ledger.BuildingCreated;
 import kr.fm.arrears.ledger.ChargeGenerationFailed;
+import kr.fm.arrears.ledger.ChargesCancelled;
 import kr.fm.arrears.ledger.ChargesCreated;
+import kr.fm.arrears.ledger.DepositChanged;
 import kr.fm.arrears.ledger.LandlordCreated;
 import kr.fm.arrears.ledger.LeaseCreated;
+import kr.fm.arrears.ledger.LeaseEndedEarly;
+import kr.fm.arrears.ledger.LeaseTermsChanged;
+import kr.fm.arrears.ledger.PaymentRebooked;
 import kr.fm.arrears.ledger.PaymentReversed;
 import kr.fm.arrears.ledger.PaymentsApplied;
 import kr.fm.arrears.ledger.PortfolioGenerated;
+import kr.fm.arrears.ledger.TenantCorrected;
 import kr.fm.arrears.ledger.TenantCreated;
 import kr.fm.arrears.ledger.UnitCreated;
 import kr.fm.arrears.ledger.VirtualAccountSet;
@@ -92,6 +98,43 @@ class LedgerTrail {
     void on(PaymentReversed e) {
         log.record(AuditAction.PAYMENT_REVERSED, e.actor(), "PAYMENT", e.paymentId(), e.leaseId(), e.reason(),
                 details("paymentId", e.paymentId()));
+    }
+
+    @EventListener
+    void on(TenantCorrected e) {
+        log.record(AuditAction.TENANT_CORRECTED, e.actor(), "TENANT", e.tenantId(), null, e.reason(),
+                details("changes", e.changes()));
+    }
+
+    @EventListener
+    void on(LeaseTermsChanged e) {
+        log.record(AuditAction.LEASE_TERMS_CHANGED, e.actor(), "LEASE", e.leaseId(), e.leaseId(), e.reason(),
+                details("fromMonth", e.fromMonth().toString(), "before", e.before(), "after", e.after()));
+    }
+
+    @EventListener
+    void on(LeaseEndedEarly e) {
+        log.record(AuditAction.LEASE_ENDED_EARLY, e.actor(), "LEASE", e.leaseId(), e.leaseId(), e.reason(),
+                details("agreedEnd", e.agreedEnd(), "moveOutOn", e.moveOutOn()));
+    }
+
+    @EventListener
+    void on(DepositChanged e) {
+        log.record(AuditAction.LEASE_DEPOSIT_CHANGED, e.actor(), "LEASE", e.leaseId(), e.leaseId(), e.reason(),
+                details("from", e.from(), "to", e.to()));
+    }
+
+    @EventListener
+    void on(ChargesCancelled e) {
+        log.recordAll(e.charges().stream().map(c -> event(AuditAction.CHARGE_CANCELLED, e.actor(), "CHARGE", c.chargeId(),
+                c.leaseId(), e.reason(), details("kind", c.kind(), "period", c.period().toString(), "dueDate", c.dueDate(),
+                        "amount", c.amount(), "vat", c.vat()))).toList());
+    }
+
+    @EventListener
+    void on(PaymentRebooked e) {
+        log.record(AuditAction.PAYMENT_REBOOKED, e.actor(), "PAYMENT", e.fromPaymentId(), e.toLeaseId(), e.reason(),
+                details("fromLeaseId", e.fromLeaseId(), "toPaymentId", e.toPaymentId(), "amount", e.amount()));
     }
 
     @EventListener

@@ -6,6 +6,7 @@ import java.util.Map;
 import kr.fm.arrears.audit.AuditAction;
 import kr.fm.arrears.notice.BundleDownloaded;
 import kr.fm.arrears.notice.NoticeApproved;
+import kr.fm.arrears.notice.NoticeConsentRefused;
 import kr.fm.arrears.notice.NoticeConsented;
 import kr.fm.arrears.notice.NoticeDelivered;
 import kr.fm.arrears.notice.NoticeEdited;
@@ -67,6 +68,11 @@ class NoticeTrail {
     @EventListener
     void on(NoticeConsented e) {
         notice(AuditAction.NOTICE_CONSENTED, e.actor(), e.noticeId(), e.leaseId(), null, details("version", e.version()));
+    }
+
+    @EventListener
+    void on(NoticeConsentRefused e) {
+        notice(AuditAction.NOTICE_CONSENT_REFUSED, e.actor(), e.noticeId(), e.leaseId(), e.reason(), details("version", e.version()));
     }
 
     @EventListener
