@@ -24,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>What the ledger changes it announces in an event of this package (every change is audited by one):
  * once committed, the leases it names are forgotten (and computed again when next asked for), or
- * everything for an event this class does not know. Rows written around the service are caught by a
+ * everything for an event this class does not know (a tenant's corrected name, say: no lease named). Rows written around the service are caught by a
  * fingerprint of the ledger's newest rows, read with each request (a few index look-ups): when it moves
  * without an event, everything is forgotten.
  */
@@ -127,6 +127,16 @@ public class TodaysArrears {
             forget(List.of(e.leaseId()));
         } else if (payload instanceof VirtualAccountSet e) {
             forget(List.of(e.leaseId()));
+        } else if (payload instanceof ChargesCancelled e) {
+            forget(e.charges().stream().map(ChargesCancelled.Cancelled::leaseId).toList());
+        } else if (payload instanceof PaymentRebooked e) {
+            forget(List.of(e.fromLeaseId(), e.toLeaseId()));
+        } else if (payload instanceof LeaseTermsChanged e) {
+            forget(List.of(e.leaseId()));
+        } else if (payload instanceof LeaseEndedEarly e) {
+            forget(List.of(e.leaseId()));
+        } else if (payload instanceof DepositChanged e) {
+            forget(List.of(e.leaseId()));
         } else if (!(payload instanceof LandlordCreated || payload instanceof BuildingCreated || payload instanceof UnitCreated
                 || payload instanceof TenantCreated || payload instanceof ChargeGenerationFailed)) {
             everything.incrementAndGet();
@@ -162,11 +172,12 @@ public class TodaysArrears {
         return fresh;
     }
 
-    /** The newest rows of the tables the arrears are computed from: a row added around the service changes it. */
+    /** The newest rows of the tables the arrears are computed from, and the cancelled charges: a row added around the service changes it. */
     private String fingerprint() {
         return jdbc.sql("""
-                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT max(id) FROM payment),
-                                      (SELECT count(*) FROM payment_reversal), (SELECT max(id) FROM lease))""")
+                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT count(*) FROM charge WHERE cancelled_at IS NOT NULL),
+                                      (SELECT max(id) FROM payment), (SELECT count(*) FROM payment_reversal),
+                                      (SELECT max(id) FROM lease))""")
                 .query(String.class).single();
     }
 
