@@ -172,12 +172,15 @@ public class TodaysArrears {
         return fresh;
     }
 
-    /** The newest rows of the tables the arrears are computed from, and the cancelled charges: a row added around the service changes it. */
+    /**
+     * The newest rows of the tables the arrears are computed from: a row added around the service changes
+     * it (a row updated around it, a charge cancelled by hand in SQL, does not: only the event says so).
+     * Index look-ups only; a count of cancelled charges was a scan of every charge until statistics exist.
+     */
     private String fingerprint() {
         return jdbc.sql("""
-                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT count(*) FROM charge WHERE cancelled_at IS NOT NULL),
-                                      (SELECT max(id) FROM payment), (SELECT count(*) FROM payment_reversal),
-                                      (SELECT max(id) FROM lease))""")
+                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT max(id) FROM payment),
+                                      (SELECT count(*) FROM payment_reversal), (SELECT max(id) FROM lease))""")
                 .query(String.class).single();
     }
 
