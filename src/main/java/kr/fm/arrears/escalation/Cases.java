@@ -97,6 +97,30 @@ public class Cases {
         return result;
     }
 
+    /**
+     * Every open case matching the filter ({@code open} is ignored), without names: what a board sorts,
+     * sums and pages through in memory. A LANDLORD gets only the cases of their own buildings.
+     */
+    public List<Standing> openStandings(Viewer viewer, Filter f) {
+        LocalDate today = BusinessTime.today(clock);
+        LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());
+        return jdbc.sql("""
+                SELECT c.id, c.lease_id, c.stage::text AS stage, c.paused_until FROM arrears_case c
+                WHERE c.closed_on IS NULL AND (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
+                  AND """ + LeaseScope.condition("c.lease_id") + """
+
+                  AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
+                ORDER BY c.id""")
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("leases", scope.ids())
+                .param("paused", f.paused()).param("today", today)
+                .query((rs, n) -> {
+                    String stage = rs.getString("stage");
+                    return new Standing(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
+                            false, rs.getObject("paused_until", LocalDate.class));
+                })
+                .list();
+    }
+
     public List<CaseView> list(Viewer viewer, Filter f, int limit, int offset) {
         LocalDate today = BusinessTime.today(clock);
         LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());

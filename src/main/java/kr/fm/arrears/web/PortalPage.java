@@ -42,7 +42,7 @@ class PortalPage {
         }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
-        model.addAttribute("board", board.open(viewer, null));
+        model.addAttribute("board", board.open(viewer, Board.Query.firstPage()));
         // the landlord's own notices only: NoticeWorkflow narrows every list to them
         model.addAttribute("awaitingConsent", notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
                 .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
