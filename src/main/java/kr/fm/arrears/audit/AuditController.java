@@ -2,6 +2,7 @@ package kr.fm.arrears.audit;
 
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,15 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/audit")
+@RequiredArgsConstructor
 class AuditController {
 
     private final AuditVerifier verifier;
     private final JdbcClient jdbc;
-
-    AuditController(AuditVerifier verifier, JdbcClient jdbc) {
-        this.verifier = verifier;
-        this.jdbc = jdbc;
-    }
 
     @GetMapping("/verify")
     AuditVerifier.Result verify() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (landlord.bank_account) registers it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BankAccounts {
 
     public record Account(long id, long landlordId, String accountNo, Map<String, String> columns) {}
@@ -26,13 +29,6 @@ public class BankAccounts {
     private final ObjectMapper json;
     private final LedgerViews views;
     private final ApplicationEventPublisher events;
-
-    BankAccounts(JdbcClient jdbc, ObjectMapper json, LedgerViews views, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.views = views;
-        this.events = events;
-    }
 
     public static String digits(String accountNo) {
         return accountNo == null ? "" : accountNo.replaceAll("\\D", "");

@@ -24,6 +24,8 @@ import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.shared.Text;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * uniqueness holds whatever is imported twice. Every decision is published as an event in its transaction.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BankLines {
 
     /** What an import did. */
@@ -68,15 +71,6 @@ public class BankLines {
     private final LedgerViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    BankLines(JdbcClient jdbc, Payments payments, Ledger ledger, LedgerViews views, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.payments = payments;
-        this.ledger = ledger;
-        this.views = views;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Identity of a line without a bank reference: account, date-time, amount, payer text, balance after

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Statement lines for staff: the review queue and a person's decisions (assign, split, not rent). */
 @RestController
 @RequestMapping("/api/bank-lines")
+@RequiredArgsConstructor
 class BankLinesController {
 
     record Assign(@NotNull Long leaseId, Boolean teachAlias) {}
@@ -26,10 +28,6 @@ class BankLinesController {
     record Ignore(String reason) {}
 
     private final BankLines lines;
-
-    BankLinesController(BankLines lines) {
-        this.lines = lines;
-    }
 
     /** {@code state}: UNMATCHED, AMBIGUOUS, MATCHED or NOT_RENT; none = every line waiting for a person. */
     @GetMapping

@@ -7,6 +7,8 @@ import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Text;
 import kr.fm.arrears.shared.Viewer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * An alias is a matching hint, not a ledger row: withdrawing one changes no payment already booked.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PayerAliases {
 
     /** An alias as stored (normalised, {@link PayerNames}) and who taught it. */
@@ -26,12 +29,6 @@ public class PayerAliases {
     private final JdbcClient jdbc;
     private final LedgerViews views;
     private final ApplicationEventPublisher events;
-
-    PayerAliases(JdbcClient jdbc, LedgerViews views, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.views = views;
-        this.events = events;
-    }
 
     @Transactional(readOnly = true)
     public List<Alias> of(Viewer viewer, long leaseId) {

@@ -2,6 +2,7 @@ package kr.fm.arrears.bank;
 
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A lease's payer aliases: read by anyone who sees the lease, changed by staff (the API's chain: 403 for a LANDLORD). */
 @RestController
 @RequestMapping("/api/leases/{leaseId}/payer-aliases")
+@RequiredArgsConstructor
 class PayerAliasesController {
 
     record Add(String payer, String reason) {}
@@ -19,10 +21,6 @@ class PayerAliasesController {
     record Remove(String alias, String reason) {}
 
     private final PayerAliases aliases;
-
-    PayerAliasesController(PayerAliases aliases) {
-        this.aliases = aliases;
-    }
 
     @GetMapping
     List<PayerAliases.Alias> list(Viewer viewer, @PathVariable long leaseId) {

@@ -3,6 +3,7 @@ package kr.fm.arrears.bank;
 import java.util.List;
 import kr.fm.arrears.ledger.PaymentRebooked;
 import kr.fm.arrears.ledger.PaymentReversed;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,15 +17,11 @@ import org.springframework.stereotype.Component;
  * from the queue nor shown waiting though it is booked.
  */
 @Component
+@RequiredArgsConstructor
 class PaymentCorrections {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    PaymentCorrections(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     @EventListener
     void on(PaymentReversed e) {

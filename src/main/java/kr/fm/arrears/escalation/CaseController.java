@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/cases")
+@RequiredArgsConstructor
 class CaseController {
 
     private final Cases cases;
-
-    CaseController(Cases cases) {
-        this.cases = cases;
-    }
 
     /** Why a case is paused: a dispute, a payment plan, the landlord's request. */
     record PauseBody(LocalDate until, String reason) {}

@@ -3,21 +3,20 @@ package kr.fm.arrears.escalation;
 import java.time.LocalDate;
 import java.util.List;
 import kr.fm.arrears.ledger.LeaseScope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** When the arrears cases of leases were open, read set-based (the history's "after a reminder" figure). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CaseSpans {
 
     /** A case, open from {@code openedOn} to {@code closedOn} inclusive (null: still open). */
     public record Span(long caseId, long leaseId, LocalDate openedOn, LocalDate closedOn) {}
 
     private final JdbcClient jdbc;
-
-    CaseSpans(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The cases of the leases open on at least one day of [first, last]. */
     public List<Span> openDuring(LeaseScope leases, LocalDate first, LocalDate last) {

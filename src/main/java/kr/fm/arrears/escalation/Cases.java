@@ -17,6 +17,7 @@ import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link kr.fm.arrears.shared.Viewer} handed in); leases are named by the ledger, a page at a time.
  */
 @Component
+@RequiredArgsConstructor
 public class Cases {
 
     private final JdbcClient jdbc;
@@ -35,14 +37,6 @@ public class Cases {
     private final Ledger ledger;
     private final LedgerViews views;
     private final Clock clock;
-
-    public Cases(JdbcClient jdbc, ApplicationEventPublisher events, Ledger ledger, LedgerViews views, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.ledger = ledger;
-        this.views = views;
-        this.clock = clock;
-    }
 
     public record CaseView(long id, long leaseId, String leaseCode, String tenantName, long buildingId, long landlordId,
             Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil, String pauseReason,

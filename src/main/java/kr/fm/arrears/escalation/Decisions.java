@@ -8,6 +8,7 @@ import java.util.Map;
 import kr.fm.arrears.ledger.Charge;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads only: the batch writer applies the steps, the preview shows them.
  */
 @Component
+@RequiredArgsConstructor
 public class Decisions {
 
     /** The farthest a ladder may remind ahead of a due date (see {@link Policy#problems}). */
@@ -27,13 +29,6 @@ public class Decisions {
     private final Cases cases;
     private final Policies policies;
     private final JdbcClient jdbc;
-
-    public Decisions(Ledger ledger, Cases cases, Policies policies, JdbcClient jdbc) {
-        this.ledger = ledger;
-        this.cases = cases;
-        this.policies = policies;
-        this.jdbc = jdbc;
-    }
 
     /** Each lease's step with the reason when there is none: for the preview, which shows the reasons. */
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import kr.fm.arrears.ledger.Charge;
 import kr.fm.arrears.ledger.LeaseTerms;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.Payment;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * run applies, on the arrears as they would be then if nothing more were paid.
  */
 @Component
+@RequiredArgsConstructor
 public class Outlook {
 
     /** The stage the case reaches next and the business day the run reaches it. */
@@ -31,12 +33,6 @@ public class Outlook {
     private final Ledger ledger;
     private final Cases cases;
     private final Policies policies;
-
-    public Outlook(Ledger ledger, Cases cases, Policies policies) {
-        this.ledger = ledger;
-        this.cases = cases;
-        this.policies = policies;
-    }
 
     /** Next stage per lease with an open case; absent when nothing more happens within the horizon. */
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package kr.fm.arrears.escalation;
 
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The ladder for everyone, a landlord ({@code ?landlordId=}) or a building ({@code ?buildingId=}). ADMIN's, once sign-in exists. */
 @RestController
 @RequestMapping("/api/escalation/policy")
+@RequiredArgsConstructor
 class PolicyController {
 
     private final Policies policies;
-
-    PolicyController(Policies policies) {
-        this.policies = policies;
-    }
 
     /** {@code source} names whose ladder applies: a building without its own uses its landlord's, then the default. */
     record PolicyView(String scope, Long landlordId, Long buildingId, String source, List<Policy.StageRule> rules,

@@ -8,6 +8,7 @@ import java.util.List;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,17 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/escalation")
+@RequiredArgsConstructor
 class RunController {
 
     private final EscalationRuns runs;
     private final Decisions decisions;
     private final Clock clock;
-
-    RunController(EscalationRuns runs, Decisions decisions, Clock clock) {
-        this.runs = runs;
-        this.decisions = decisions;
-        this.clock = clock;
-    }
 
     record RunRequest(@NotNull LocalDate businessDate, Boolean dryRun) {}
 

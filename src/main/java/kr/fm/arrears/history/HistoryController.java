@@ -7,6 +7,7 @@ import java.util.List;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Downloads;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/history")
+@RequiredArgsConstructor
 class HistoryController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -36,15 +38,6 @@ class HistoryController {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-
-    HistoryController(NoticeHistory history, HistoryFiles files, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock) {
-        this.history = history;
-        this.files = files;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     record Page(long total, int limit, int offset, List<HistoryEntry> items) {}
 

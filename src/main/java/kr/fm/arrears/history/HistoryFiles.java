@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.shared.Sha256;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * nothing of the size of the file is held in memory.
  */
 @Component
+@RequiredArgsConstructor
 class HistoryFiles {
 
     private static final int PAGE = NoticeHistory.PAGE;
@@ -38,12 +40,6 @@ class HistoryFiles {
     private final NoticeHistory history;
     private final NoticeWorkflow notices;
     private final kr.fm.arrears.notice.DeliveryProofs proofs;
-
-    HistoryFiles(NoticeHistory history, NoticeWorkflow notices, kr.fm.arrears.notice.DeliveryProofs proofs) {
-        this.history = history;
-        this.notices = notices;
-        this.proofs = proofs;
-    }
 
     void csv(Viewer viewer, HistoryFilter f, Long landlord, OutputStream out) throws IOException {
         CSVPrinter csv = csvWithBom(out, HistoryTable.HEADER.toArray(String[]::new));

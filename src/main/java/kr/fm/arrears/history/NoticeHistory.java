@@ -22,6 +22,8 @@ import kr.fm.arrears.notice.NoticeListing;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.Viewer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their consent included.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NoticeHistory {
 
     /** Rows asked of each source at a time: a long history is walked, never held. */
@@ -49,16 +52,6 @@ public class NoticeHistory {
     private final NoticeListing notices;
     private final CaseSpans cases;
     private final PaymentTotals payments;
-
-    NoticeHistory(Ledger ledger, LedgerViews views, MessageHistory messages, NoticeListing notices, CaseSpans cases,
-            PaymentTotals payments) {
-        this.ledger = ledger;
-        this.views = views;
-        this.messages = messages;
-        this.notices = notices;
-        this.cases = cases;
-        this.payments = payments;
-    }
 
     public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, int limit, int offset) {
         return list(viewer, f, null, limit, offset);

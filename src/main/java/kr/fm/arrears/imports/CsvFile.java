@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.fm.arrears.shared.ImportRejected;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * saves as "CSV" on a Korean Windows). Headers are matched without regard to case, spaces or BOM,
  * and may be given by their Korean aliases.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class CsvFile {
 
     static final Charset CP949 = Charset.forName("x-windows-949");
@@ -36,10 +39,6 @@ final class CsvFile {
     }
 
     private final List<Row> rows;
-
-    private CsvFile(List<Row> rows) {
-        this.rows = rows;
-    }
 
     List<Row> rows() {
         return rows;

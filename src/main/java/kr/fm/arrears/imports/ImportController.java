@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.ImportRejected;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,19 +19,13 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api")
+@RequiredArgsConstructor
 class ImportController {
 
     private final LeaseImport leases;
     private final PaymentImport payments;
     private final BankStatementImport statements;
     private final ImportSlots slots;
-
-    ImportController(LeaseImport leases, PaymentImport payments, BankStatementImport statements, ImportSlots slots) {
-        this.leases = leases;
-        this.payments = payments;
-        this.statements = statements;
-        this.slots = slots;
-    }
 
     /** A statement as the bank exported it (xlsx, xls, HTML-xls, CSV) for {@code account}, a landlord's account number. */
     @PostMapping(path = "/imports/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -12,6 +12,8 @@ import kr.fm.arrears.ledger.NewTenant;
 import kr.fm.arrears.ledger.Portfolio;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.Sha256;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * any error rolls the whole file back and lists every bad row.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LeaseImport {
 
     static final Set<String> REQUIRED = Set.of("lease_code", "landlord_name", "building_name", "units", "tenant_name",
@@ -37,13 +40,6 @@ public class LeaseImport {
     private final ValidationToColumns validation;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-
-    LeaseImport(Portfolio portfolio, ValidationToColumns validation, TransactionTemplate tx, ApplicationEventPublisher events) {
-        this.portfolio = portfolio;
-        this.validation = validation;
-        this.tx = tx;
-        this.events = events;
-    }
 
     public record Result(int rows, int leasesCreated) {}
 

@@ -12,6 +12,8 @@ import kr.fm.arrears.ledger.NewPayment;
 import kr.fm.arrears.ledger.Payments;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.Sha256;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again records nothing new; a reference seen before with other data is an error in its row.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PaymentImport {
 
     static final Set<String> REQUIRED = Set.of("bank_reference", "paid_on", "amount", "lease_code");
@@ -34,14 +37,6 @@ public class PaymentImport {
     private final ValidationToColumns validation;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-
-    PaymentImport(Payments payments, LedgerViews views, ValidationToColumns validation, TransactionTemplate tx, ApplicationEventPublisher events) {
-        this.payments = payments;
-        this.views = views;
-        this.validation = validation;
-        this.tx = tx;
-        this.events = events;
-    }
 
     public record Result(int rows, int recorded, int alreadyRecorded) {}
 

@@ -3,6 +3,7 @@ package kr.fm.arrears.imports;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * reports each violation against the CSV column it came from.
  */
 @Component
+@RequiredArgsConstructor
 class ValidationToColumns {
 
     private final Validator validator;
-
-    ValidationToColumns(Validator validator) {
-        this.validator = validator;
-    }
 
     /**
      * @param columns field name → column name; fields not listed map to {@code prefix + snake_case(field)}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,19 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** "Who owes what as of a date?" — per lease, filtered by landlord or building. */
 @RestController
 @RequestMapping("/api/arrears")
+@RequiredArgsConstructor
 class ArrearsController {
 
     private final Ledger ledger;
     private final LedgerViews views;
     private final Clock clock;
     private final DepositFlag deposit;
-
-    ArrearsController(Ledger ledger, LedgerViews views, Clock clock, DepositFlag deposit) {
-        this.ledger = ledger;
-        this.views = views;
-        this.clock = clock;
-        this.deposit = deposit;
-    }
 
     /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
     record LeaseInArrears(LedgerViews.LeaseSummary lease, LeaseArrears arrears, DepositCoverage deposit) {}

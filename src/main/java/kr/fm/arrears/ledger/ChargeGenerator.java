@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.List;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Won;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * actually inserted get an audit event.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChargeGenerator {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChargeGenerator.class);
@@ -26,12 +29,6 @@ public class ChargeGenerator {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ChargeGenerator(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public record Created(long chargeId, long leaseId, ChargeKind kind, LocalDate dueDate, long amount, long vat) {}
 

@@ -16,6 +16,8 @@ import kr.fm.arrears.shared.PhoneNumber;
 import kr.fm.arrears.shared.Text;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.Won;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by {@link Payments}. Arrears need no recomputing: they are always computed from the ledger as it stands.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Corrections {
 
     private final JdbcClient jdbc;
@@ -37,14 +40,6 @@ public class Corrections {
     private final Clock clock;
     private final LedgerViews views;
     private final ChargeGenerator generator;
-
-    Corrections(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, LedgerViews views, ChargeGenerator generator) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-        this.views = views;
-        this.generator = generator;
-    }
 
     // ---- tenant
 

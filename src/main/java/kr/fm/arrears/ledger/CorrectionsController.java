@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@RequiredArgsConstructor
 class CorrectionsController {
 
     record TenantChange(String representative, String phone, String email, String address, String reason) {}
@@ -39,12 +41,6 @@ class CorrectionsController {
     private final Corrections corrections;
     private final Payments payments;
     private final LedgerViews views;
-
-    CorrectionsController(Corrections corrections, Payments payments, LedgerViews views) {
-        this.corrections = corrections;
-        this.payments = payments;
-        this.views = views;
-    }
 
     /** Contacts: a field left out stays, an empty one is cleared. */
     @PatchMapping("/tenants/{id}")

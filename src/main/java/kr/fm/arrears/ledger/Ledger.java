@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,13 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * three queries a page whatever its size.
  */
 @Component
+@RequiredArgsConstructor
 public class Ledger {
 
     private final JdbcClient jdbc;
-
-    public Ledger(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The leases {@code viewer} may see, narrowed to a landlord and/or building when asked: what other

@@ -8,6 +8,7 @@ import java.util.Map;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,19 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@RequiredArgsConstructor
 class LedgerController {
 
     private final Portfolio portfolio;
     private final LedgerViews views;
     private final ChargeGenerator charges;
     private final Payments payments;
-
-    LedgerController(Portfolio portfolio, LedgerViews views, ChargeGenerator charges, Payments payments) {
-        this.portfolio = portfolio;
-        this.views = views;
-        this.charges = charges;
-        this.payments = payments;
-    }
 
     @GetMapping("/landlords")
     List<LedgerViews.Landlord> landlords(Viewer viewer) {

@@ -9,18 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Read models of the ledger for the API: what a person wants to see of a lease, a building, a landlord. */
 @Component
+@RequiredArgsConstructor
 public class LedgerViews {
 
     private final JdbcClient jdbc;
-
-    public LedgerViews(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A lease as people name it: code, tenant, landlord, building and units. */
     public record LeaseSummary(long leaseId, String code, long tenantId, String tenantName, long landlordId,

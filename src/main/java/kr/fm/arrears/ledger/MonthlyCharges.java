@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.scheduling.ScheduledJob;
+import lombok.RequiredArgsConstructor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -20,16 +21,12 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * second firing create nothing anyway.
  */
 @DisallowConcurrentExecution
+@RequiredArgsConstructor
 class MonthlyCharges extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyCharges.class);
     private final ChargeGenerator generator;
     private final Clock clock;
-
-    MonthlyCharges(ChargeGenerator generator, Clock clock) {
-        this.generator = generator;
-        this.clock = clock;
-    }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {

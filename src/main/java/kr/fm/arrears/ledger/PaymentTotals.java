@@ -2,21 +2,20 @@ package kr.fm.arrears.ledger;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Money received, summed set-based for other modules' figures (the history's monthly summary). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PaymentTotals {
 
     /** Payments of a lease dated from {@code from} to {@code to}, inclusive. */
     public record Window(long leaseId, LocalDate from, LocalDate to) {}
 
     private final JdbcClient jdbc;
-
-    PaymentTotals(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The won of the payments (not reversed) falling in any of the windows, each payment counted once. */
     public long paidWithin(Collection<Window> windows) {

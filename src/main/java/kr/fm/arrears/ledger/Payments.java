@@ -10,6 +10,8 @@ import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Text;
 import kr.fm.arrears.shared.Viewer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,17 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * and the same reference with another amount, date or lease is refused as a conflict.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Payments {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Payments(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public record Existing(long id, long leaseId, LocalDate paidOn, long amount) {}
 

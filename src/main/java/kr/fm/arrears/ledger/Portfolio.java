@@ -7,6 +7,8 @@ import java.util.Optional;
 import kr.fm.arrears.shared.BusinessNumber;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.PhoneNumber;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,17 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * by landlord and name, a unit by building and number, a tenant by 사업자등록번호, a lease by code.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Portfolio {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final ChargeGenerator charges;
-
-    Portfolio(JdbcClient jdbc, ApplicationEventPublisher events, ChargeGenerator charges) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.charges = charges;
-    }
 
     @Transactional
     public long landlord(NewLandlord l, String actor) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Viewer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * without an event, everything is forgotten.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TodaysArrears {
 
     /** A lease today: as named, its arrears (null when they cannot be computed: a run error) and its deposit coverage. */
@@ -58,14 +61,6 @@ public class TodaysArrears {
     /** Moves on with every change the ledger announces, of some leases or of all. */
     private final AtomicLong changes = new AtomicLong();
     private volatile Remembered remembered = new Remembered(null, null, -1, -1, new ConcurrentHashMap<>());
-
-    TodaysArrears(JdbcClient jdbc, Ledger ledger, LedgerViews views, DepositFlag flag, Clock clock) {
-        this.jdbc = jdbc;
-        this.ledger = ledger;
-        this.views = views;
-        this.flag = flag;
-        this.clock = clock;
-    }
 
     public LocalDate today() {
         return BusinessTime.today(clock);

@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,17 +14,13 @@ import org.springframework.stereotype.Component;
  * else it is a service that tells owners it chased their tenants while it told nobody: say so loudly.
  */
 @Component
+@RequiredArgsConstructor
 class DemoModeWarning {
 
     private static final Logger log = LoggerFactory.getLogger(DemoModeWarning.class);
 
     private final MessagingProperties properties;
     private final Environment environment;
-
-    DemoModeWarning(MessagingProperties properties, Environment environment) {
-        this.properties = properties;
-        this.environment = environment;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void warn() {

@@ -1,5 +1,6 @@
 package kr.fm.arrears.messaging;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,15 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "arrears.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@RequiredArgsConstructor
 class DispatchSchedule {
 
     private final Dispatcher dispatcher;
     private final ProviderReports reports;
-
-    DispatchSchedule(Dispatcher dispatcher, ProviderReports reports) {
-        this.dispatcher = dispatcher;
-        this.reports = reports;
-    }
 
     /** Delivery results the provider holds (Solapi is asked; a pushing provider reports by webhook). */
     @Scheduled(fixedDelayString = "${arrears.messaging.reports-interval:PT5M}")

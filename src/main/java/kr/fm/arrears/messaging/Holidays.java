@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,17 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The public holiday calendar (data, editable): no reminder goes out on these days by default. */
 @Component
+@RequiredArgsConstructor
 public class Holidays {
 
     public record Holiday(LocalDate date, String name) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    public Holidays(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     public Set<LocalDate> days() {
         return new HashSet<>(jdbc.sql("SELECT day FROM public_holiday").query(LocalDate.class).list());

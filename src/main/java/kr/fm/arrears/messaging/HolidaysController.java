@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,15 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The holiday calendar: a newly declared 임시공휴일 is a POST, not a release. */
 @RestController
+@RequiredArgsConstructor
 class HolidaysController {
 
     record HolidayRequest(@NotNull LocalDate date, @NotBlank String name) {}
 
     private final Holidays holidays;
-
-    HolidaysController(Holidays holidays) {
-        this.holidays = holidays;
-    }
 
     @GetMapping("/api/holidays")
     List<Holidays.Holiday> list(@RequestParam(required = false) Integer year) {

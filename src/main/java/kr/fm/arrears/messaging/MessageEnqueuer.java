@@ -23,6 +23,7 @@ import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.PhoneNumber;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unique in the database, so a re-published event enqueues nothing twice.
  */
 @Component
+@RequiredArgsConstructor
 class MessageEnqueuer {
 
     private final Outbox outbox;
@@ -45,18 +47,6 @@ class MessageEnqueuer {
     private final Policies policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    MessageEnqueuer(Outbox outbox, MessageTemplates templates, LedgerViews views, Ledger ledger, OptOuts optOuts,
-            Policies policies, ApplicationEventPublisher events, Clock clock) {
-        this.outbox = outbox;
-        this.templates = templates;
-        this.views = views;
-        this.ledger = ledger;
-        this.optOuts = optOuts;
-        this.policies = policies;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.ledger.LeaseScope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * when it left, or when it was queued while it has not.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MessageHistory {
 
     /** Reminders are the messages of these stages; RESOLVED is a thank-you, not a reminder. */
@@ -41,10 +44,6 @@ public class MessageHistory {
             """.formatted(LeaseScope.condition("m.lease_id"));
 
     private final JdbcClient jdbc;
-
-    MessageHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The next {@code limit} messages of the leases (state and Seoul dates optional), newest first

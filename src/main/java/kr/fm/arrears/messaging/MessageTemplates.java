@@ -2,6 +2,7 @@ package kr.fm.arrears.messaging;
 
 import java.util.Map;
 import kr.fm.arrears.templates.Templates;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code .email-subject.ftl}, {@code .email-text.ftl} and {@code .email-html.ftlh}.
  */
 @Component
+@RequiredArgsConstructor
 class MessageTemplates {
 
     record Text(String code, String title, String text) {}
@@ -18,10 +20,6 @@ class MessageTemplates {
     record Email(String subject, String text, String html) {}
 
     private final Templates templates;
-
-    MessageTemplates(Templates templates) {
-        this.templates = templates;
-    }
 
     Text alimTalk(String base, Map<String, ?> model) {
         String name = "messages/" + base + ".alimtalk.ftl";

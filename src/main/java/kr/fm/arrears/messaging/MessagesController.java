@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,17 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What was sent to whom, and why not; resending a failed message; the provider's receipts. */
 @RestController
+@RequiredArgsConstructor
 class MessagesController {
 
     private final Outbox outbox;
     private final Resends resends;
     private final Receipts receipts;
-
-    MessagesController(Outbox outbox, Resends resends, Receipts receipts) {
-        this.outbox = outbox;
-        this.resends = resends;
-        this.receipts = receipts;
-    }
 
     @GetMapping("/api/messages")
     List<Message> list(Viewer viewer, @RequestParam(required = false) Long caseId, @RequestParam(required = false) Long leaseId,

@@ -3,6 +3,7 @@ package kr.fm.arrears.messaging;
 import kr.fm.arrears.shared.Viewer;
 import java.util.Set;
 import kr.fm.arrears.escalation.Channel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A tenant's "do not contact me on ..." choices. PUT replaces the whole set. */
 @RestController
+@RequiredArgsConstructor
 class OptOutController {
 
     record OptOutRequest(Set<Channel> channels, String reason) {}
@@ -18,10 +20,6 @@ class OptOutController {
     record OptOutView(long tenantId, Set<Channel> channels) {}
 
     private final OptOuts optOuts;
-
-    OptOutController(OptOuts optOuts) {
-        this.optOuts = optOuts;
-    }
 
     /** Scoped like every landlord read: another landlord's tenant, like an unknown id, is 404. */
     @GetMapping("/api/tenants/{id}/opt-outs")

@@ -12,6 +12,7 @@ import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,19 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Channels a tenant asked not to be contacted on; the choice is honoured and audited. */
 @Component
+@RequiredArgsConstructor
 public class OptOuts {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final LedgerViews views;
     private final Clock clock;
-
-    public OptOuts(JdbcClient jdbc, ApplicationEventPublisher events, LedgerViews views, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.views = views;
-        this.clock = clock;
-    }
 
     public Set<Channel> of(long tenantId) {
         List<String> rows = jdbc.sql("SELECT channel FROM message_opt_out WHERE tenant_id = ?").param(tenantId)

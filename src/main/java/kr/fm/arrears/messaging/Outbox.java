@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The outbox table: every message is a row before it leaves, and its history stays there. */
 @Component
+@RequiredArgsConstructor
 public class Outbox {
 
     private static final String COLUMNS = """
@@ -29,11 +31,6 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
-
-    public Outbox(JdbcClient jdbc, Ledger ledger) {
-        this.jdbc = jdbc;
-        this.ledger = ledger;
-    }
 
     /** Inserts unless a row with the same key exists; the id when inserted. */
     Optional<Long> insert(NewMessage m, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.messaging.internal.TextProvider;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * provider cannot answer for is left as it is, never given a status it did not report.
  */
 @Component
+@RequiredArgsConstructor
 class ProviderReports {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderReports.class);
@@ -29,16 +31,6 @@ class ProviderReports {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MessagingProperties properties;
-
-    ProviderReports(Outbox outbox, MessageSender sender, Transitions transitions, TransactionTemplate tx, Clock clock,
-            MessagingProperties properties) {
-        this.outbox = outbox;
-        this.sender = sender;
-        this.transitions = transitions;
-        this.tx = tx;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /** One round; how many messages changed state. */
     int reconcile() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.fm.arrears.templates.Templates;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +19,13 @@ import org.springframework.stereotype.Component;
  * fit its registered one would be refused by Kakao, so it is caught here, before anything leaves.
  */
 @Component
+@RequiredArgsConstructor
 class RegisteredTemplates {
 
     private static final Pattern VARIABLE = Pattern.compile("#\\{[^}]+}");
 
     private final Templates templates;
     private final Map<String, Registered> byCode = new ConcurrentHashMap<>();
-
-    RegisteredTemplates(Templates templates) {
-        this.templates = templates;
-    }
 
     private record Registered(String text, List<String> variables, Pattern pattern) {}
 

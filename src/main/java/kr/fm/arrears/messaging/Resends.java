@@ -4,22 +4,19 @@ import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.NotFound;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A FAILED message sent again by a person (a new request id, a new provider group); the API and the pages. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Resends {
 
     private final Outbox outbox;
     private final Transitions transitions;
     private final Clock clock;
-
-    Resends(Outbox outbox, Transitions transitions, Clock clock) {
-        this.outbox = outbox;
-        this.transitions = transitions;
-        this.clock = clock;
-    }
 
     /** Only a FAILED message (a sent one would reach the tenant twice); {@link Conflict} otherwise. */
     @Transactional

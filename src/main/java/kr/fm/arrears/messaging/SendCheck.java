@@ -13,6 +13,7 @@ import kr.fm.arrears.escalation.Channel;
 import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.Ledger;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +23,12 @@ import org.springframework.stereotype.Component;
  * claimed batch's cases, opt-outs and arrears in a few set-based queries, whatever the batch size.
  */
 @Component
+@RequiredArgsConstructor
 class SendCheck {
 
     private final Cases cases;
     private final Ledger ledger;
     private final OptOuts optOuts;
-
-    SendCheck(Cases cases, Ledger ledger, OptOuts optOuts) {
-        this.cases = cases;
-        this.ledger = ledger;
-        this.optOuts = optOuts;
-    }
 
     /** The messages of the batch that must not leave on {@code today}, each with its reason. */
     Map<Long, CancelReason> stale(List<Message> batch, LocalDate today) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,17 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * AlimTalk's, so however often the failure is seen, there is one fallback.
  */
 @Component
+@RequiredArgsConstructor
 class Transitions {
 
     private final Outbox outbox;
     private final OptOuts optOuts;
     private final ApplicationEventPublisher events;
-
-    Transitions(Outbox outbox, OptOuts optOuts, ApplicationEventPublisher events) {
-        this.outbox = outbox;
-        this.optOuts = optOuts;
-        this.events = events;
-    }
 
     /** A dispatched batch's accepted messages: one update, and one event for the batch. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -16,6 +16,8 @@ import kr.fm.arrears.shared.Downloads;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * no longer matches, so what leaves is what was attached.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeliveryProofs {
 
     public enum Kind {
@@ -59,14 +62,6 @@ public class DeliveryProofs {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    DeliveryProofs(NoticeWorkflow workflow, NoticeStore store, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.workflow = workflow;
-        this.store = store;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Attaches a proof to the notice's latest posting; audited with its SHA-256. */
     @Transactional

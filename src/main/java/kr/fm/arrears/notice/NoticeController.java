@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.shared.Downloads;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,17 +30,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** Certified notices over HTTP; who acts is the signed-in user, as the {@link Viewer} the security layer resolves. */
 @RestController
 @RequestMapping("/api/notices")
+@RequiredArgsConstructor
 class NoticeController {
 
     private final NoticeWorkflow workflow;
     private final NoticeDispatch dispatch;
     private final PreviewRateLimit previewLimit;
-
-    NoticeController(NoticeWorkflow workflow, NoticeDispatch dispatch, PreviewRateLimit previewLimit) {
-        this.workflow = workflow;
-        this.dispatch = dispatch;
-        this.previewLimit = previewLimit;
-    }
 
     record NoticeView(long id, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, int version,
             String lastEditor, String landlordConsentBy, Instant landlordConsentAt, String decidedBy, Instant decidedAt,

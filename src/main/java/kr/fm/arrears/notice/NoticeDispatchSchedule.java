@@ -1,5 +1,6 @@
 package kr.fm.arrears.notice;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnExpression("${arrears.scheduling.enabled:true} and ${arrears.notice.mail-service.enabled:false}")
+@RequiredArgsConstructor
 class NoticeDispatchSchedule {
 
     private final NoticeDispatch dispatch;
-
-    NoticeDispatchSchedule(NoticeDispatch dispatch) {
-        this.dispatch = dispatch;
-    }
 
     @Scheduled(fixedDelayString = "${arrears.notice.mail-service.poll:PT30S}")
     void sendDue() {

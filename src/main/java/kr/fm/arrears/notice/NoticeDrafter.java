@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.fm.arrears.escalation.StageReached;
 import kr.fm.arrears.escalation.StepsApplied;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * unique (case, kind) makes a repeated event harmless.
  */
 @Component
+@RequiredArgsConstructor
 class NoticeDrafter {
 
     private final NoticeWorkflow workflow;
-
-    NoticeDrafter(NoticeWorkflow workflow) {
-        this.workflow = workflow;
-    }
 
     /** A page of a run at a time: its notices are drafted in one go. */
     @EventListener

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.ledger.LeaseScope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * when it was approved, else when it was drafted.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NoticeListing {
 
     /** One notice as the history lists it: its current version's document number, and whether its approved PDF exists. */
@@ -44,10 +47,6 @@ public class NoticeListing {
     }
 
     private final JdbcClient jdbc;
-
-    NoticeListing(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The next {@code limit} notices of the leases (status and Seoul dates optional), newest first

@@ -17,6 +17,7 @@ import kr.fm.arrears.ledger.LeaseScope;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * event with it, in the same transaction, so no change goes unaudited.
  */
 @Component
+@RequiredArgsConstructor
 class NoticeStore {
 
     private final JdbcClient jdbc;
@@ -34,14 +36,6 @@ class NoticeStore {
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    NoticeStore(JdbcClient jdbc, ObjectMapper json, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.ledger = ledger;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** A notice to draft: its case, lease, kind and date, and the wording of its first version. */
     record Draft(long caseId, long leaseId, NoticeKind kind, LocalDate draftedOn, NoticeContent content) {}

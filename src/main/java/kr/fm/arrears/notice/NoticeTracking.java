@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import kr.fm.arrears.notice.internal.EpostTracking;
 import kr.fm.arrears.shared.BusinessTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unreadable answer changes no status: it is noted on the posting and asked again next round.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NoticeTracking {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeTracking.class);
@@ -31,16 +34,6 @@ public class NoticeTracking {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-
-    NoticeTracking(EpostTracking api, Postings postings, NoticeStore store, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
-        this.api = api;
-        this.postings = postings;
-        this.store = store;
-        this.events = events;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     /** Whether a service key is set; without one nothing is asked and the page says so. */
     public boolean enabled() {

@@ -1,6 +1,7 @@
 package kr.fm.arrears.notice;
 
 import kr.fm.arrears.scheduling.ScheduledJob;
+import lombok.RequiredArgsConstructor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.context.annotation.Bean;
@@ -13,13 +14,10 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * time harmless.
  */
 @DisallowConcurrentExecution
+@RequiredArgsConstructor
 public class NoticeTrackingJob extends QuartzJobBean {
 
     private final NoticeTracking tracking;
-
-    public NoticeTrackingJob(NoticeTracking tracking) {
-        this.tracking = tracking;
-    }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {

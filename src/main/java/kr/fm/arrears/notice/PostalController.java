@@ -9,6 +9,7 @@ import java.util.List;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.Downloads;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/notices")
+@RequiredArgsConstructor
 class PostalController {
 
     static final MediaType ZIP = MediaType.parseMediaType("application/zip");
@@ -39,12 +41,6 @@ class PostalController {
     private final PostalHandoff handoff;
     private final NoticeTracking tracking;
     private final DeliveryProofs proofs;
-
-    PostalController(PostalHandoff handoff, NoticeTracking tracking, DeliveryProofs proofs) {
-        this.handoff = handoff;
-        this.tracking = tracking;
-        this.proofs = proofs;
-    }
 
     /** Everything the post office part of a notice page shows. */
     record PostOffice(long noticeId, NoticeStatus status, Recipient recipient, List<String> warnings, List<Posting> postings,

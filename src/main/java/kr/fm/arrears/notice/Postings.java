@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** SQL for postings (notice_dispatch rows) and their tracking events; the services decide. */
 @Component
+@RequiredArgsConstructor
 class Postings {
 
     private static final String COLUMNS = """
@@ -23,10 +25,6 @@ class Postings {
             FROM notice_dispatch""";
 
     private final JdbcClient jdbc;
-
-    Postings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every posting of the notice, first first, each with its tracking events in order. */
     List<Posting> of(long noticeId) {

@@ -3,6 +3,7 @@ package kr.fm.arrears.scheduling;
 import kr.fm.arrears.shared.BusinessTime;
 import java.util.List;
 import java.util.TimeZone;
+import lombok.RequiredArgsConstructor;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -24,16 +25,12 @@ import org.springframework.stereotype.Component;
  * due, and fires once on start-up) unless its cron changed; two instances starting together store it once.
  */
 @Component
+@RequiredArgsConstructor
 public class QuartzSchedules implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(QuartzSchedules.class);
     private final Scheduler scheduler;
     private final List<ScheduledJob> jobs;
-
-    public QuartzSchedules(Scheduler scheduler, List<ScheduledJob> jobs) {
-        this.scheduler = scheduler;
-        this.jobs = jobs;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

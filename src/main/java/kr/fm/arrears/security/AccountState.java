@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,17 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * change it (the pages send it to {@code /account/password}, the API answers 403 naming
  * {@code POST /api/me/password}).
  */
+@RequiredArgsConstructor
 final class AccountState extends OncePerRequestFilter {
 
     private final Users users;
     private final ApiAuthProblems problems;
     private final boolean api;
-
-    AccountState(Users users, ApiAuthProblems problems, boolean api) {
-        this.users = users;
-        this.problems = problems;
-        this.api = api;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -3,6 +3,7 @@ package kr.fm.arrears.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 on the API as RFC 7807 problems, like every other API error. */
 @Component
+@RequiredArgsConstructor
 class ApiAuthProblems {
 
     private final ObjectMapper json;
-
-    ApiAuthProblems(ObjectMapper json) {
-        this.json = json;
-    }
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to stop one.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApiTokens {
 
     static final String PREFIX = "arr_";
@@ -30,12 +33,6 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public record Issued(long id, String name, String token) {}
 

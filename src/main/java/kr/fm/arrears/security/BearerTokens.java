@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,17 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * only (no session). An unknown or revoked token is a 401 problem, like wrong Basic credentials. A
  * token is not a password: wrong passwords typed for its user make no difference to it.
  */
+@RequiredArgsConstructor
 class BearerTokens extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final UserDetailsService users;
     private final AuthenticationEntryPoint unauthenticated;
-
-    BearerTokens(ApiTokens tokens, UserDetailsService users, AuthenticationEntryPoint unauthenticated) {
-        this.tokens = tokens;
-        this.users = users;
-        this.unauthenticated = unauthenticated;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

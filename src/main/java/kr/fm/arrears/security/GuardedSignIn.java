@@ -1,5 +1,6 @@
 package kr.fm.arrears.security;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,17 +14,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * password and a waiting name all end in the same BadCredentialsException, so the form and the API
  * answer them alike; the password is checked even during a wait, so the time taken is alike too.
  */
+@RequiredArgsConstructor
 class GuardedSignIn implements AuthenticationProvider {
 
     static final String NO = "Bad credentials";
 
     private final DaoAuthenticationProvider passwords;
     private final SignInWaits waits;
-
-    GuardedSignIn(DaoAuthenticationProvider passwords, SignInWaits waits) {
-        this.passwords = passwords;
-        this.waits = waits;
-    }
 
     @Override
     public Authentication authenticate(Authentication attempt) {

@@ -1,6 +1,7 @@
 package kr.fm.arrears.security;
 
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * name, phone or contact person, or the e-mail sender, is missing: tenants would read a message from nobody.
  */
 @Component
+@RequiredArgsConstructor
 class ProductionDefaults implements InitializingBean {
 
     static final Set<String> KNOWN_SECRETS = Set.of("", "change-me");
@@ -23,10 +25,6 @@ class ProductionDefaults implements InitializingBean {
             "arrears.company.contact", "ARREARS_COMPANY_CONTACT"));
 
     private final Environment env;
-
-    ProductionDefaults(Environment env) {
-        this.env = env;
-    }
 
     @Override
     public void afterPropertiesSet() {

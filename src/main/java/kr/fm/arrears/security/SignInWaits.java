@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import kr.fm.arrears.shared.NotFound;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to {@value #NAME_LENGTH} characters, so an unknown name waits exactly like a real one.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInWaits {
 
     public static final int MAX_FAILURES = 5;
@@ -30,12 +33,6 @@ public class SignInWaits {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    SignInWaits(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The name as it is stored and audited: at most 64 characters, whatever was typed. */
     public static String key(String typed) {

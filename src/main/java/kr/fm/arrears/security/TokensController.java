@@ -2,6 +2,7 @@ package kr.fm.arrears.security;
 
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An ADMIN issues and revokes integration tokens (the {@code /api/users/**} paths are ADMIN's). */
 @RestController
+@RequiredArgsConstructor
 class TokensController {
 
     private final ApiTokens tokens;
-
-    TokensController(ApiTokens tokens) {
-        this.tokens = tokens;
-    }
 
     record NewToken(String name, java.time.Instant expiresAt) {}
 

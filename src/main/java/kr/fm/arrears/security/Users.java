@@ -5,6 +5,8 @@ import java.util.Optional;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Viewer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,20 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts and their sign-ins; wrong passwords are {@link SignInWaits}' business. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Users {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final kr.fm.arrears.ledger.LedgerViews landlords;
-
-    Users(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
-            kr.fm.arrears.ledger.LedgerViews landlords) {
-        this.jdbc = jdbc;
-        this.passwords = passwords;
-        this.events = events;
-        this.landlords = landlords;
-    }
 
     /** A LANDLORD account belongs to an existing landlord (asked through the ledger's front door). */
     private void checkLandlord(Long landlordId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,13 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * own account ({@code /api/me}).
  */
 @RestController
+@RequiredArgsConstructor
 class UsersController {
 
     private final Users users;
-
-    UsersController(Users users) {
-        this.users = users;
-    }
 
     record NewAccount(@NotBlank @Size(max = 64) String username, @NotNull Role role, Long landlordId,
             @Size(max = 100) String displayName, @Size(min = 8, max = 128) String temporaryPassword) {}

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,6 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @EnableConfigurationProperties(BodyLimits.Limits.class)
+@RequiredArgsConstructor
 public class BodyLimits extends OncePerRequestFilter {
 
     /** Ceilings: files (multipart, raw CSV), JSON and anything else, the provider's webhooks, page forms. */
@@ -59,11 +61,6 @@ public class BodyLimits extends OncePerRequestFilter {
 
     private final Limits limits;
     private final ObjectMapper json;
-
-    public BodyLimits(Limits limits, ObjectMapper json) {
-        this.limits = limits;
-        this.json = json;
-    }
 
     /** The ceiling of this request's body, by where it goes and what it says it is. */
     long limitFor(HttpServletRequest request) {

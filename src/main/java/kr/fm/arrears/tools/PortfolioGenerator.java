@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import kr.fm.arrears.ledger.DueDates;
 import kr.fm.arrears.ledger.Vat;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * at varied ages. Rows go in with COPY (not one INSERT each) and the same seed gives the same data.
  * Synthetic rows are not audited one by one; one PORTFOLIO_GENERATED event records the run.
  */
+@RequiredArgsConstructor
 public final class PortfolioGenerator {
 
     /**
@@ -41,10 +43,6 @@ public final class PortfolioGenerator {
     private static final int BATCH = 20_000;
 
     private final DataSource dataSource;
-
-    public PortfolioGenerator(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     public Result generate(Plan plan) {
         long started = System.nanoTime();

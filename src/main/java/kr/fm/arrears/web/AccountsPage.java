@@ -12,6 +12,7 @@ import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,19 +28,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with a temporary one.
  */
 @Controller
+@RequiredArgsConstructor
 class AccountsPage {
 
     private final Users users;
     private final LedgerViews views;
     private final kr.fm.arrears.security.SignInWaits waits;
     private final ApiTokens tokens;
-
-    AccountsPage(Users users, LedgerViews views, kr.fm.arrears.security.SignInWaits waits, ApiTokens tokens) {
-        this.users = users;
-        this.views = views;
-        this.waits = waits;
-        this.tokens = tokens;
-    }
 
     @GetMapping("/admin/users")
     String list(Viewer viewer, Model model) {

@@ -15,6 +15,7 @@ import kr.fm.arrears.notice.NotAllowed;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and those held back at dispatch are listed with the reason. The workflow enforces the rules (four eyes, landlord's consent).
  */
 @Controller
+@RequiredArgsConstructor
 class ApprovalsPage {
 
     public record Item(CertifiedNotice notice, String kind, String status, LedgerViews.LeaseSummary lease) {}
@@ -40,13 +42,6 @@ class ApprovalsPage {
     private final LedgerViews views;
     private final Board board;
     private final PostOfficePage postOffice;
-
-    ApprovalsPage(NoticeWorkflow notices, LedgerViews views, Board board, PostOfficePage postOffice) {
-        this.notices = notices;
-        this.views = views;
-        this.board = board;
-        this.postOffice = postOffice;
-    }
 
     @GetMapping("/approvals")
     String queue(Viewer viewer, Model model) {

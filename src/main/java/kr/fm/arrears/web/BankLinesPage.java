@@ -13,6 +13,7 @@ import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * into them.
  */
 @Controller
+@RequiredArgsConstructor
 class BankLinesPage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm");
@@ -42,12 +44,6 @@ class BankLinesPage {
     private final BankLines lines;
     private final BankStatementImport statements;
     private final LedgerViews views;
-
-    BankLinesPage(BankLines lines, BankStatementImport statements, LedgerViews views) {
-        this.lines = lines;
-        this.statements = statements;
-        this.views = views;
-    }
 
     @GetMapping("/bank-lines")
     String queue(Viewer viewer, Model model) {

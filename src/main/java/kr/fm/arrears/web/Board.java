@@ -29,6 +29,7 @@ import kr.fm.arrears.notice.NoticeStatus;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
  * A LANDLORD's board holds only their own buildings (the landlord filter goes into every query).
  */
 @Component
+@RequiredArgsConstructor
 class Board {
 
     static final int PAGE = 50;
@@ -161,19 +163,6 @@ class Board {
     private final MessageHistory messages;
     private final NoticeListing notices;
     private final DepositFlag deposit;
-
-    Board(Cases cases, Ledger ledger, LedgerViews views, TodaysArrears todays, Outlook outlook, EscalationRuns runs,
-            MessageHistory messages, NoticeListing notices, DepositFlag deposit) {
-        this.cases = cases;
-        this.ledger = ledger;
-        this.views = views;
-        this.todays = todays;
-        this.outlook = outlook;
-        this.runs = runs;
-        this.messages = messages;
-        this.notices = notices;
-        this.deposit = deposit;
-    }
 
     int flagPercent() {
         return deposit.percent();

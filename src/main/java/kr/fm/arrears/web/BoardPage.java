@@ -8,6 +8,7 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * board, narrowed to their own buildings, without the forms and without the "needs attention" list.
  */
 @Controller
+@RequiredArgsConstructor
 class BoardPage {
 
     /** Up to this many landlords, every building is in the building filter; beyond, a landlord's buildings. */
@@ -28,12 +30,6 @@ class BoardPage {
     private final Board board;
     private final LedgerViews views;
     private final EscalationRuns runs;
-
-    BoardPage(Board board, LedgerViews views, EscalationRuns runs) {
-        this.board = board;
-        this.views = views;
-        this.runs = runs;
-    }
 
     @GetMapping("/board")
     String board(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,

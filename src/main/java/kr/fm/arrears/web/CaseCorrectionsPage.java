@@ -12,6 +12,7 @@ import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * tenant's contacts and payer aliases. Every form needs a reason; what it refuses changes nothing.
  */
 @Controller
+@RequiredArgsConstructor
 class CaseCorrectionsPage {
 
     private final Board board;
@@ -32,14 +34,6 @@ class CaseCorrectionsPage {
     private final Payments payments;
     private final PayerAliases aliases;
     private final LedgerViews views;
-
-    CaseCorrectionsPage(Board board, Corrections corrections, Payments payments, PayerAliases aliases, LedgerViews views) {
-        this.board = board;
-        this.corrections = corrections;
-        this.payments = payments;
-        this.aliases = aliases;
-        this.views = views;
-    }
 
     /** What the case page shows staff to correct. */
     void addTo(Model model, Viewer viewer, Cases.CaseView c) {

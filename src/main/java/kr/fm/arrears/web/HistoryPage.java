@@ -8,6 +8,7 @@ import kr.fm.arrears.history.HistoryFilter;
 import kr.fm.arrears.history.NoticeHistory;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,17 +22,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (one PDF, the ZIP of PDFs with its index, CSV, Excel); the session cookie signs them in.
  */
 @Controller
+@RequiredArgsConstructor
 class HistoryPage {
 
     static final int PAGE = 100;
 
     private final NoticeHistory history;
     private final LedgerViews views;
-
-    HistoryPage(NoticeHistory history, LedgerViews views) {
-        this.history = history;
-        this.views = views;
-    }
 
     @GetMapping("/history")
     String history(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,

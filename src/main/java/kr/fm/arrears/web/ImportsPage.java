@@ -7,6 +7,7 @@ import kr.fm.arrears.imports.PaymentImport;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.ImportRejected;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,17 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Bank statements have their own page (/bank-lines).
  */
 @Controller
+@RequiredArgsConstructor
 class ImportsPage {
 
     private final LeaseImport leases;
     private final PaymentImport payments;
     private final ImportSlots slots;
-
-    ImportsPage(LeaseImport leases, PaymentImport payments, ImportSlots slots) {
-        this.leases = leases;
-        this.payments = payments;
-        this.slots = slots;
-    }
 
     @GetMapping("/imports")
     String page() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import kr.fm.arrears.history.NoticeHistory;
 import kr.fm.arrears.shared.BusinessTime;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * nobody hears of it, so it says so), and the open arrears at a glance.
  */
 @Controller
+@RequiredArgsConstructor
 class PortalPage {
 
     private final NoticeHistory history;
@@ -21,15 +23,6 @@ class PortalPage {
     private final Clock clock;
     private final kr.fm.arrears.notice.NoticeWorkflow notices;
     private final kr.fm.arrears.ledger.LedgerViews views;
-
-    PortalPage(NoticeHistory history, Board board, Clock clock, kr.fm.arrears.notice.NoticeWorkflow notices,
-            kr.fm.arrears.ledger.LedgerViews views) {
-        this.history = history;
-        this.board = board;
-        this.clock = clock;
-        this.notices = notices;
-        this.views = views;
-    }
 
     /** A termination notice waiting for the landlord's consent, with the lease it would end. */
     public record AwaitingConsent(long noticeId, String leaseCode, String tenantName, String status) {}

@@ -15,6 +15,7 @@ import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.Downloads;
 import kr.fm.arrears.shared.InvalidInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * tracking events. The rules are {@link PostalHandoff}'s; this only turns forms into calls.
  */
 @Controller
+@RequiredArgsConstructor
 class PostOfficePage {
 
     /** What the page shows of the post office side of a notice. */
@@ -55,13 +57,6 @@ class PostOfficePage {
     private final NoticeTracking tracking;
     private final DeliveryProofs proofs;
     private final java.time.Clock clock;
-
-    PostOfficePage(PostalHandoff handoff, NoticeTracking tracking, DeliveryProofs proofs, java.time.Clock clock) {
-        this.handoff = handoff;
-        this.tracking = tracking;
-        this.proofs = proofs;
-        this.clock = clock;
-    }
 
     View view(Viewer viewer, long noticeId, NoticeStatus status) {
         Recipient r = handoff.recipient(viewer, noticeId);

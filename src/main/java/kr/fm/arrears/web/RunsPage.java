@@ -9,6 +9,7 @@ import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,15 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * could not decide. The rules (no real run after today or before the last one) are the runs' own.
  */
 @Controller
+@RequiredArgsConstructor
 class RunsPage {
 
     private final EscalationRuns runs;
     private final Clock clock;
-
-    RunsPage(EscalationRuns runs, Clock clock) {
-        this.runs = runs;
-        this.clock = clock;
-    }
 
     @GetMapping("/runs")
     String page(Viewer viewer, @RequestParam(required = false) Long run, Model model) {

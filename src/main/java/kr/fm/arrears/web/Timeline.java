@@ -15,10 +15,12 @@ import kr.fm.arrears.notice.CertifiedNotice;
 import kr.fm.arrears.notice.NoticeStatus;
 import kr.fm.arrears.notice.NoticeWorkflow;
 import kr.fm.arrears.shared.BusinessTime;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** A case's story in date order: charges, payments, stages, every message and notice of its lease. */
 @Component
+@RequiredArgsConstructor
 class Timeline {
 
     /** One line; {@code link} opens the notice (review for staff, the approved PDF for everyone). */
@@ -30,13 +32,6 @@ class Timeline {
     private final Outbox outbox;
     private final NoticeWorkflow notices;
     private final kr.fm.arrears.notice.PostalHandoff postal;
-
-    Timeline(LedgerViews views, Outbox outbox, NoticeWorkflow notices, kr.fm.arrears.notice.PostalHandoff postal) {
-        this.views = views;
-        this.outbox = outbox;
-        this.notices = notices;
-        this.postal = postal;
-    }
 
     /** Charges not yet due are left out: the story ends today. */
     List<Entry> of(Viewer viewer, Cases.CaseView c, boolean staff, LocalDate today) {

@@ -10,25 +10,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A PostgreSQL cluster of the drill's own under /tmp, on a free port of 127.0.0.1, trust auth: the one
  * a drill may stop and restart (never the shared server on 5432). As root the server runs as the
  * {@code postgres} user (initdb refuses root). Gone again after {@link #close}.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ThrowawayPostgres implements AutoCloseable {
 
     private final Path bin;
     private final Path dir;
     private final int port;
     private final boolean root;
-
-    private ThrowawayPostgres(Path bin, Path dir, int port, boolean root) {
-        this.bin = bin;
-        this.dir = dir;
-        this.port = port;
-        this.root = root;
-    }
 
     /** The newest installed server's binaries, if any. */
     static Optional<Path> binaries() {

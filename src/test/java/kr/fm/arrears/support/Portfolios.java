@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  */
 @Lazy
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Portfolios {
 
     /** 한울산업개발: the example files' first landlord, and every other fixture's. */
@@ -197,14 +200,6 @@ public class Portfolios {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final AtomicInteger paymentNo = new AtomicInteger();
-
-    Portfolios(Api api, TestClock clock, Users users, TransactionTemplate tx, JdbcClient jdbc) {
-        this.api = api;
-        this.clock = clock;
-        this.users = users;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
 
     public Builder given() {
         return new Builder();

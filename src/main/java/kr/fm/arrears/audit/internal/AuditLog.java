@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kr.fm.arrears.shared.Sha256;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * writers take a transaction-scoped advisory lock so the chain stays a single line.
  */
 @Component
+@RequiredArgsConstructor
 public class AuditLog {
 
     public static final String GENESIS = "0".repeat(64);
@@ -36,13 +38,6 @@ public class AuditLog {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final ObjectMapper json;
-
-    public AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.clock = clock;
-        this.json = json;
-    }
 
     /** What happened; {@code details} is any small map (ids, amounts) kept as JSON. */
     public record Event(String actor, AuditAction action, String subjectType, String subjectId, Long leaseId,

@@ -14,6 +14,7 @@ import kr.fm.arrears.bank.BankLineSplit;
 import kr.fm.arrears.bank.BankStatementImported;
 import kr.fm.arrears.bank.PayerAliasAdded;
 import kr.fm.arrears.bank.PayerAliasRemoved;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +23,10 @@ import org.springframework.stereotype.Component;
  * in the publisher's transaction. An import's automatic matches and the import itself go under one lock.
  */
 @Component
+@RequiredArgsConstructor
 class BankTrail {
 
     private final AuditLog log;
-
-    BankTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(BankStatementImported e) {

@@ -16,6 +16,7 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.escalation.StepsRecorded;
 import kr.fm.arrears.escalation.UpcomingDue;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +25,10 @@ import org.springframework.stereotype.Component;
  * chain, in the order the page wrote its rows. Listeners run in the publisher's transaction.
  */
 @Component
+@RequiredArgsConstructor
 class EscalationTrail {
 
     private final AuditLog log;
-
-    EscalationTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(StepsRecorded page) {

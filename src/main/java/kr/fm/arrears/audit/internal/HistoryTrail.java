@@ -7,18 +7,16 @@ import java.util.Objects;
 import kr.fm.arrears.audit.AuditAction;
 import kr.fm.arrears.history.HistoryDownloaded;
 import kr.fm.arrears.history.HistoryFilter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The history's downloads, as the audit log keeps them: who, which file, the filter and how many. */
 @Component
+@RequiredArgsConstructor
 class HistoryTrail {
 
     private final AuditLog log;
-
-    HistoryTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(HistoryDownloaded e) {

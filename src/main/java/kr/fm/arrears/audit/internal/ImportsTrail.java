@@ -5,6 +5,7 @@ import static kr.fm.arrears.audit.internal.AuditLog.details;
 import kr.fm.arrears.audit.AuditAction;
 import kr.fm.arrears.imports.LeasesImported;
 import kr.fm.arrears.imports.PaymentsImported;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * the ledger's own events), in the import's transaction.
  */
 @Component
+@RequiredArgsConstructor
 class ImportsTrail {
 
     private final AuditLog log;
-
-    ImportsTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(LeasesImported e) {

@@ -22,6 +22,7 @@ import kr.fm.arrears.ledger.TenantCorrected;
 import kr.fm.arrears.ledger.TenantCreated;
 import kr.fm.arrears.ledger.UnitCreated;
 import kr.fm.arrears.ledger.VirtualAccountSet;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +31,10 @@ import org.springframework.stereotype.Component;
  * the change and its audit events commit or roll back together; a batch is written under one lock.
  */
 @Component
+@RequiredArgsConstructor
 class LedgerTrail {
 
     private final AuditLog log;
-
-    LedgerTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(LandlordCreated e) {

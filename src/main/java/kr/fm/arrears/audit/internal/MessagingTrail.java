@@ -18,6 +18,7 @@ import kr.fm.arrears.messaging.MessagesQueued;
 import kr.fm.arrears.messaging.MessagesSent;
 import kr.fm.arrears.messaging.OptOutChanged;
 import kr.fm.arrears.shared.Viewer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,10 @@ import org.springframework.stereotype.Component;
  * the change and its audit event commit or roll back together; a batch is one append to the chain.
  */
 @Component
+@RequiredArgsConstructor
 class MessagingTrail {
 
     private final AuditLog log;
-
-    MessagingTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(HolidaySet e) {

@@ -24,6 +24,7 @@ import kr.fm.arrears.notice.NoticesDrafted;
 import kr.fm.arrears.notice.ProofAttached;
 import kr.fm.arrears.notice.ProofDownloaded;
 import kr.fm.arrears.notice.RegisteredNoCorrected;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +34,12 @@ import org.springframework.stereotype.Component;
  * roll back together.
  */
 @Component
+@RequiredArgsConstructor
 class NoticeTrail {
 
     private static final String NOTICE = "NOTICE";
 
     private final AuditLog log;
-
-    NoticeTrail(AuditLog log) {
-        this.log = log;
-    }
 
     /** One page of drafts, one lock of the chain. */
     @EventListener

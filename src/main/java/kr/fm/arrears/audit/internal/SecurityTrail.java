@@ -13,6 +13,7 @@ import kr.fm.arrears.security.SignInFailed;
 import kr.fm.arrears.security.SignInWaitStarted;
 import kr.fm.arrears.security.UserChanged;
 import kr.fm.arrears.security.UserCreated;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +23,12 @@ import org.springframework.stereotype.Component;
  * its own (security/SignInWaits), so its row commits although the sign-in fails.
  */
 @Component
+@RequiredArgsConstructor
 class SecurityTrail {
 
     private static final String USER = "USER";
 
     private final AuditLog log;
-
-    SecurityTrail(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void on(UserCreated e) {

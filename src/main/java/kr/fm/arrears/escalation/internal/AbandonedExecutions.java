@@ -1,6 +1,8 @@
 package kr.fm.arrears.escalation.internal;
 
 import java.time.LocalDateTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
@@ -21,15 +23,11 @@ import org.springframework.stereotype.Component;
  * exactly which pages are in, and the writer's unique keys make a page applied twice harmless anyway.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AbandonedExecutions {
 
     private final JobExplorer explorer;
     private final JobRepository repository;
-
-    AbandonedExecutions(JobExplorer explorer, JobRepository repository) {
-        this.explorer = explorer;
-        this.repository = repository;
-    }
 
     /**
      * Fails the run's last execution if it is still marked running or ended UNKNOWN, so that it can be

@@ -5,6 +5,7 @@ import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.shared.Viewer;
 import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
+import lombok.RequiredArgsConstructor;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -13,16 +14,12 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /** Quartz fires, the batch runs: turns the firing into a run for today's business date, nothing more. */
 @DisallowConcurrentExecution
+@RequiredArgsConstructor
 public class EscalationQuartzJob extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationQuartzJob.class);
     private final EscalationRuns runs;
     private final Clock clock;
-
-    public EscalationQuartzJob(EscalationRuns runs, Clock clock) {
-        this.runs = runs;
-        this.clock = clock;
-    }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {

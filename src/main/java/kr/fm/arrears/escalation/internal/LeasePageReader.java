@@ -3,6 +3,7 @@ package kr.fm.arrears.escalation.internal;
 import java.util.List;
 import kr.fm.arrears.escalation.Decisions;
 import kr.fm.arrears.escalation.LeaseRef;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 
@@ -11,6 +12,7 @@ import org.springframework.batch.item.ItemStreamReader;
  * is one item and one chunk, so the processor can load a page's ledger in bulk. The last id read is
  * saved with every chunk commit; a restarted run carries on after the last committed page.
  */
+@RequiredArgsConstructor
 class LeasePageReader implements ItemStreamReader<List<LeaseRef>> {
 
     static final String AFTER = "leases.after";
@@ -18,11 +20,6 @@ class LeasePageReader implements ItemStreamReader<List<LeaseRef>> {
     private final Decisions decisions;
     private final int pageSize;
     private long after;
-
-    LeasePageReader(Decisions decisions, int pageSize) {
-        this.decisions = decisions;
-        this.pageSize = pageSize;
-    }
 
     @Override
     public void open(ExecutionContext context) {

@@ -2,20 +2,17 @@ package kr.fm.arrears.escalation.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Mirrors each execution's status onto its run, so "the last completed real run" is one indexed query. */
+@RequiredArgsConstructor
 class RunListener implements JobExecutionListener {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    RunListener(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public void beforeJob(JobExecution execution) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kr.fm.arrears.escalation.EscalationRuns;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,16 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "arrears.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@RequiredArgsConstructor
 class RunRecoverySchedule implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RunRecoverySchedule.class);
     private final EscalationRuns runs;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "escalation-run-recovery"));
-
-    RunRecoverySchedule(EscalationRuns runs) {
-        this.runs = runs;
-    }
 
     @Scheduled(initialDelayString = "${arrears.escalation.recovery-interval:PT30S}",
             fixedDelayString = "${arrears.escalation.recovery-interval:PT30S}")

@@ -3,6 +3,7 @@ package kr.fm.arrears.messaging.internal;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -11,17 +12,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** E-mail over SMTP: one multipart/alternative message, a text and an HTML part, UTF-8 throughout. */
+@RequiredArgsConstructor
 public class MailGateway {
 
     public record Mail(String requestId, String to, String subject, String text, String html) {}
 
     private final JavaMailSender sender;
     private final String from;
-
-    public MailGateway(JavaMailSender sender, String from) {
-        this.sender = sender;
-        this.from = from;
-    }
 
     public SendResult send(Mail m) {
         try {

@@ -17,6 +17,7 @@ import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
 import kr.fm.arrears.templates.Company;
 import kr.fm.arrears.templates.Templates;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * interest on the document date) and turns it into a PDF.
  */
 @Component
+@RequiredArgsConstructor
 public class NoticeDocument {
 
     private static final String CODE_SLOT = "@@VERIFICATION_CODE@@";
@@ -33,14 +35,6 @@ public class NoticeDocument {
     private final Ledger ledger;
     private final Company company;
     private final PdfRenderer pdf;
-
-    public NoticeDocument(Templates templates, LedgerViews views, Ledger ledger, Company company, PdfRenderer pdf) {
-        this.templates = templates;
-        this.views = views;
-        this.ledger = ledger;
-        this.company = company;
-        this.pdf = pdf;
-    }
 
     /** The approved PDF, its SHA-256 (what verification compares) and the code printed in it. */
     public record Sealed(byte[] pdf, String sha256, String verificationCode) {}
