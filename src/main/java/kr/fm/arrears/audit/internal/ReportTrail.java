@@ -1,0 +1,32 @@
+package kr.fm.arrears.audit.internal;
+
+import static kr.fm.arrears.audit.internal.AuditLog.details;
+
+import kr.fm.arrears.audit.AuditAction;
+import kr.fm.arrears.report.ReportDownloaded;
+import kr.fm.arrears.report.ReportGenerated;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The monthly owner reports, as the audit log keeps them: each one made (or made again) and each download. */
+@Component
+class ReportTrail {
+
+    private final AuditLog log;
+
+    ReportTrail(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void on(ReportGenerated e) {
+        log.record(AuditAction.REPORT_GENERATED, e.actor(), "OWNER_REPORT", e.reportId(), null, e.replaced() ? "REPLACED" : null,
+                details("landlordId", e.landlordId(), "month", e.month().toString(), "sha256", e.sha256()));
+    }
+
+    @EventListener
+    void on(ReportDownloaded e) {
+        log.record(AuditAction.DOCUMENT_DOWNLOADED, e.actor(), "OWNER_REPORT", e.reportId(), null, null,
+                details("document", "OWNER_REPORT", "landlordId", e.landlordId(), "month", e.month().toString()));
+    }
+}
