@@ -133,6 +133,14 @@ public class OwnerReports {
         return figures.of(landlordId, month);
     }
 
+    /** The report's two charts for the viewer's own buildings, the 12 months ending with {@code month}. */
+    public record Trends(Charts.Chart balance, Charts.Chart rate) {}
+
+    public Trends trends(Viewer viewer, YearMonth month) {
+        long landlordId = viewer.ownLandlord().orElseThrow(() -> new NotFound("landlord", viewer.name()));
+        return figures.trends(landlordId, month);
+    }
+
     private Optional<Long> find(long landlordId, YearMonth month) {
         return jdbc.sql("SELECT id FROM owner_report WHERE landlord_id = ? AND month = ?").params(landlordId, month.atDay(1))
                 .query(Long.class).optional();

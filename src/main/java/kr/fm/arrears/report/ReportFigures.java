@@ -94,6 +94,13 @@ class ReportFigures {
                 open(landlordId, last), balances(ids, month), rates(ids, month));
     }
 
+    /** Only the two charts' series ending with {@code month} (the portal's home), without the month's other figures. */
+    @Transactional(readOnly = true)
+    OwnerReports.Trends trends(long landlordId, YearMonth month) {
+        List<Long> ids = List.of(ledger.scope(Viewer.SYSTEM, landlordId, null).ids());
+        return new OwnerReports.Trends(Charts.balance(balances(ids, month)), Charts.rate(rates(ids, month)));
+    }
+
     /** The leases in arrears at {@code asOf}, by building (largest balance first), with deposit and next step. */
     private List<MonthlyReport.BuildingOpen> open(long landlordId, LocalDate asOf) {
         List<Long> inArrears = views.leasesInArrears(Viewer.SYSTEM, asOf, landlordId, null, Integer.MAX_VALUE, 0);

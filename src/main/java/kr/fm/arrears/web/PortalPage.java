@@ -3,7 +3,10 @@ package kr.fm.arrears.web;
 import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Map;
 import kr.fm.arrears.history.NoticeHistory;
+import kr.fm.arrears.report.Charts;
+import kr.fm.arrears.report.OwnerReports;
 import kr.fm.arrears.shared.BusinessTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The landlord's first page: what the service did for them this month (the service works when
- * nobody hears of it, so it says so), and the open arrears at a glance.
+ * nobody hears of it, so it says so), the open arrears at a glance, the monthly report's two charts
+ * and the reports kept for them.
  */
 @Controller
 class PortalPage {
@@ -21,14 +25,16 @@ class PortalPage {
     private final Clock clock;
     private final kr.fm.arrears.notice.NoticeWorkflow notices;
     private final kr.fm.arrears.ledger.LedgerViews views;
+    private final OwnerReports reports;
 
     PortalPage(NoticeHistory history, Board board, Clock clock, kr.fm.arrears.notice.NoticeWorkflow notices,
-            kr.fm.arrears.ledger.LedgerViews views) {
+            kr.fm.arrears.ledger.LedgerViews views, OwnerReports reports) {
         this.history = history;
         this.board = board;
         this.clock = clock;
         this.notices = notices;
         this.views = views;
+        this.reports = reports;
     }
 
     /** A termination notice waiting for the landlord's consent, with the lease it would end. */
@@ -43,6 +49,11 @@ class PortalPage {
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
         model.addAttribute("board", board.open(viewer, null));
+        // the monthly report's two charts, the 12 months to the last one ended, drawn here as inline SVG
+        OwnerReports.Trends trends = reports.trends(viewer, month.minusMonths(1));
+        model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));
+        model.addAttribute("rateChart", Map.of("title", trends.rate().title(), "svg", Charts.svg(trends.rate(), "#2471a3")));
+        model.addAttribute("reports", reports.list(viewer, null));
         // the landlord's own notices only: NoticeWorkflow narrows every list to them
         model.addAttribute("awaitingConsent", notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
                 .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
