@@ -67,7 +67,7 @@ public final class Charts {
             double cx = i * slot + slot / 2;
             s.append(String.format(java.util.Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
                     x, top + plot - h, slot * 0.7, h, color));
-            s.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
+            s.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
                     cx, top + plot - h - 3, escape(b.value())));
             s.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#000\">%s</text>",
                     cx, height - 8, escape(b.label())));

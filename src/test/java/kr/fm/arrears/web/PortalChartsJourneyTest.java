@@ -53,6 +53,10 @@ class PortalChartsJourneyTest extends ChromiumJourney {
 
         OwnerReports.Report april = reports.list(kr.fm.arrears.shared.Viewer.SYSTEM, two.landlordA()).get(0);
         assertThat(browser.text("#reports")).contains("2026년 4월", april.sha256());
+        // the charts as the phone shows them, the report list below them
+        browser.resize(412, 1400);
+        browser.driver.executeScript(
+                "document.getElementById('charts').scrollIntoView()");
         browser.screenshot("portal-charts");
 
         browser.find("#reports a.report-pdf").click();
