@@ -34,7 +34,7 @@ public class MessageHistory {
     private static final String ENTRIES = """
             SELECT * FROM (SELECT id, lease_id, coalesce(sent_at, created_at) AS at, stage, channel, kind, state, cancel_reason,
                                   sent_in_demo
-                           FROM message m WHERE %s) e
+                           FROM message m WHERE m.lease_id IS NOT NULL AND %s) e
             WHERE (CAST(:state AS TEXT) IS NULL OR state = :state)
               AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
               AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The monthly owner reports: made once per landlord and month (the table's unique key decides, so a
  * second schedule node, a re-run or an ADMIN's run for the month makes nothing twice unless it asks to
- * replace), kept as generated, listed and downloaded by the landlord. Every generation and download
- * is a past-tense event for the audit trail.
+ * replace), kept as generated, sent once to the owner and the accountant (ReportSending), listed and
+ * downloaded by the landlord. Every generation and download is a past-tense event for the audit trail.
  */
 @Service
 public class OwnerReports {
@@ -36,16 +36,18 @@ public class OwnerReports {
 
     private final ReportFigures figures;
     private final ReportDocument document;
+    private final ReportSending sending;
     private final LedgerViews views;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OwnerReports(ReportFigures figures, ReportDocument document, LedgerViews views, JdbcClient jdbc, TransactionTemplate tx,
+    OwnerReports(ReportFigures figures, ReportDocument document, ReportSending sending, LedgerViews views, JdbcClient jdbc, TransactionTemplate tx,
             ApplicationEventPublisher events, Clock clock) {
         this.figures = figures;
         this.document = document;
+        this.sending = sending;
         this.views = views;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -90,14 +92,18 @@ public class OwnerReports {
             Optional<Long> id = jdbc.sql("""
                     INSERT INTO owner_report (landlord_id, month, pdf, sha256, generated_at, generated_by)
                     VALUES (:landlord, :month, :pdf, :sha, :at, :by)
-                    ON CONFLICT (landlord_id, month) DO """ + (replace ? """
-                     UPDATE SET pdf = EXCLUDED.pdf, sha256 = EXCLUDED.sha256, generated_at = EXCLUDED.generated_at,
-                                generated_by = EXCLUDED.generated_by""" : " NOTHING") + " RETURNING id")
+                    ON CONFLICT (landlord_id, month) DO """ + (replace
+                    ? " UPDATE SET pdf = EXCLUDED.pdf, sha256 = EXCLUDED.sha256, generated_at = EXCLUDED.generated_at,"
+                            + " generated_by = EXCLUDED.generated_by"
+                    : " NOTHING") + " RETURNING id")
                     .param("landlord", landlordId).param("month", month.atDay(1)).param("pdf", pdf).param("sha", sha)
                     .param("at", Timestamp.from(now)).param("by", actor)
                     .query(Long.class).optional();
             id.ifPresent(i -> events.publishEvent(new ReportGenerated(i, landlordId, month, sha, existed, actor)));
-            return id.map(i -> new Report(i, landlordId, month, sha, now, actor));
+            Optional<Report> made = id.map(i -> new Report(i, landlordId, month, sha, now, actor));
+            // in the same transaction: a report is made and queued to its recipients together, or neither
+            made.ifPresent(sending::send);
+            return made;
         });
     }
 

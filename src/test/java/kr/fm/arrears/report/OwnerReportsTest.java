@@ -43,6 +43,8 @@ class OwnerReportsTest {
     @Autowired TestClock clock;
     @Autowired OwnerReports reports;
     @Autowired kr.fm.arrears.ledger.ChargeGenerator charges;
+    @Autowired kr.fm.arrears.messaging.MessageAttachments attachments;
+    @Autowired kr.fm.arrears.messaging.Dispatcher dispatcher;
 
     TwoLandlords two;
 
@@ -104,7 +106,8 @@ class OwnerReportsTest {
     @Test
     void the_pdf_states_the_figures_draws_the_charts_as_vector_bars_with_korean_months_and_embeds_its_font() throws IOException {
         reports.generate(JUNE, false, "admin");
-        OwnerReports.Report report = reports.list(kr.fm.arrears.shared.Viewer.landlord("hanul", two.landlordA()), null).get(0);
+        OwnerReports.Report report = reports.list(kr.fm.arrears.shared.Viewer.landlord("hanul", two.landlordA()), null).stream()
+                .filter(r -> r.month().equals(JUNE)).findFirst().orElseThrow();
         byte[] pdf = reports.download(kr.fm.arrears.shared.Viewer.landlord("hanul", two.landlordA()), report.id());
 
         java.nio.file.Files.write(java.nio.file.Path.of("target/owner-report-2026-06.pdf"), pdf);
@@ -156,7 +159,82 @@ class OwnerReportsTest {
                 .isEqualTo(LocalDate.of(2026, 1, 2));
     }
 
+    @Test
+    void the_report_goes_once_to_the_owner_and_the_accountant_by_email_with_its_pdf_and_by_alimtalk_with_the_portal_link() {
+        accountantOfA();
+        long made = reports.generate(two.landlordA(), YearMonth.of(2026, 3), false, "SYSTEM").orElseThrow().id();
+        // run again, and made again on an ADMIN's word: the same keys, nothing queued twice
+        reports.generate(YearMonth.of(2026, 3), false, "SYSTEM");
+        long replaced = reports.generate(two.landlordA(), YearMonth.of(2026, 3), true, "admin").orElseThrow().id();
+        assertThat(replaced).isEqualTo(made);
+
+        // 한울산업개발's own phone is a landline (031) and it has no e-mail in the example: the accountant's only
+        assertThat(reportMessages(two.landlordA(), "2026-03")).containsExactly(
+                "ALIMTALK +821055550101 ARR_REPORT -", "EMAIL tax@hanul.example - owner_report:" + made);
+        String alimTalk = jdbc.sql("SELECT body FROM message WHERE idempotency_key = ?")
+                .param("report:" + two.landlordA() + ":2026-03:ALIMTALK:+821055550101").query(String.class).single();
+        assertThat(alimTalk).contains("한울산업개발님, 2026년 3월 임대관리 보고서가 준비되었습니다", "/#report-" + made);
+        // the mail gateway fetches the stored PDF when it sends: the very bytes the portal serves
+        byte[] attached = attachments.fetch("owner_report:" + made).orElseThrow().bytes();
+        assertThat(kr.fm.arrears.shared.Sha256.hex(attached))
+                .isEqualTo(reports.report(kr.fm.arrears.shared.Viewer.SYSTEM, made).sha256());
+    }
+
+    @Test
+    void an_opted_out_landlord_gets_nothing() {
+        assertThat(api.send(org.springframework.http.HttpMethod.PUT, "/api/landlords/" + two.landlordB() + "/report-settings",
+                java.util.Map.of(), java.util.Map.of("optedOut", true, "accountantEmail", "tax@seodong.example")).status())
+                .isEqualTo(200);
+        assertThat(two.ownerB(api).get("/api/landlords/" + two.landlordB() + "/report-settings").body().get("optedOut").asBoolean())
+                .isTrue();
+
+        assertThat(reports.generate(two.landlordB(), YearMonth.of(2026, 2), false, "SYSTEM")).isPresent();
+        assertThat(reportMessages(two.landlordB(), "2026-02")).isEmpty();
+    }
+
+    @Test
+    void a_bad_accountant_phone_is_refused_naming_the_field_and_nothing_changes() {
+        Api.Response r = api.send(org.springframework.http.HttpMethod.PUT, "/api/landlords/" + two.landlordA() + "/report-settings",
+                java.util.Map.of(), java.util.Map.of("accountantPhone", "031-355-1200"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("accountantPhone");
+    }
+
+    @Test
+    void a_run_during_quiet_hours_waits_until_eight_in_the_morning() {
+        accountantOfA();
+        clock.set(LocalDateTime.of(2026, 8, 4, 22, 0)); // a Tuesday, 22:00 Seoul: an ADMIN runs July
+        reports.generate(two.landlordA(), YearMonth.of(2026, 7), false, "admin");
+        dispatcher.drain();
+        assertThat(reportStates(two.landlordA(), "2026-07")).containsOnly("QUEUED 2026-08-05T08:00");
+
+        clock.set(LocalDateTime.of(2026, 8, 5, 8, 0));
+        dispatcher.drain();
+        assertThat(reportStates(two.landlordA(), "2026-07")).containsOnly("SENT 2026-08-05T08:00");
+    }
+
     // --- helpers
+
+    private void accountantOfA() {
+        assertThat(api.send(org.springframework.http.HttpMethod.PUT, "/api/landlords/" + two.landlordA() + "/report-settings",
+                java.util.Map.of(), java.util.Map.of("optedOut", false, "accountantEmail", "tax@hanul.example",
+                        "accountantPhone", "010-5555-0101")).status()).isEqualTo(200);
+    }
+
+    private List<String> reportMessages(long landlordId, String month) {
+        return jdbc.sql("""
+                SELECT channel || ' ' || recipient || ' ' || coalesce(template_code, '-') || ' ' || coalesce(attachment_ref, '-')
+                FROM message WHERE idempotency_key LIKE ? ORDER BY channel, recipient""")
+                .param("report:" + landlordId + ":" + month + ":%").query(String.class).list();
+    }
+
+    /** Each report message's state and when it left (SENT) or may leave (QUEUED), Seoul time. */
+    private List<String> reportStates(long landlordId, String month) {
+        return jdbc.sql("SELECT state, coalesce(sent_at, next_attempt_at) FROM message WHERE idempotency_key LIKE ?")
+                .param("report:" + landlordId + ":" + month + ":%")
+                .query((rs, i) -> rs.getString(1) + " " + rs.getTimestamp(2).toInstant().atZone(BusinessTime.SEOUL)
+                        .toLocalDateTime()).list();
+    }
 
     /** How many filled vector paths the pages paint in the colour (r, g, b in 0–255). */
     private static int filledPaths(byte[] pdf, int r, int g, int b) throws IOException {
