@@ -40,6 +40,7 @@ class ReportDocument {
         m.put("collectedAfterNotice", r.collectedAfterNotice());
         m.put("open", r.open());
         m.put("totalOpen", r.totalOpen());
+        m.put("seriesLabel", label(r.overdueBalance().get(0).month()) + " ~ " + label(r.month()));
         m.put("balanceChart", Charts.balance(r.overdueBalance()));
         m.put("rateChart", Charts.rate(r.collectionRate()));
         return templates.render(TEMPLATE, m);
@@ -51,6 +52,10 @@ class ReportDocument {
 
     /** "2026년 4월". */
     static String label(MonthlyReport r) {
-        return r.month().getYear() + "년 " + r.month().getMonthValue() + "월";
+        return label(r.month());
+    }
+
+    static String label(java.time.YearMonth month) {
+        return month.getYear() + "년 " + month.getMonthValue() + "월";
     }
 }
