@@ -4,3 +4,4 @@
 지연손해금(${kdate(businessDate)} 기준): ${won(lateInterest)}
 입금 계좌: ${bankName} ${bankAccount} (예금주 ${accountHolder})
 계속 미납되면 임대인 명의로 내용증명(이행 최고서)이 발송됩니다.
+문의: ${company.name} ${company.phone}

@@ -1,4 +1,5 @@
-${tenantName} 담당자님, 안녕하세요.
+<#import "_common.ftl" as c>
+${c.addressee()}, 안녕하세요.
 
 ${buildingName} ${units}호의 임대료 등이 ${kdate(oldestDue)}부터 ${daysOverdue}일째 미납 상태입니다.
 
@@ -9,4 +10,5 @@ ${buildingName} ${units}호의 임대료 등이 ${kdate(oldestDue)}부터 ${days
 
 지연손해금은 납부하실 때까지 매일 늘어납니다. 빠른 납부 부탁드립니다.
 
-${landlordName} 위탁 관리사무소 (계약번호 ${leaseCode})
+${company.name} (${landlordName} 위탁 관리, 계약번호 ${leaseCode})
+문의: ${company.contact} ${company.phone}

@@ -4,3 +4,4 @@
 지연손해금(${kdate(businessDate)} 기준): ${won(lateInterest)}
 입금 계좌: ${bankName} ${bankAccount} (예금주 ${accountHolder})
 빠른 납부 부탁드립니다.
+문의: ${company.name} ${company.phone}

@@ -1,4 +1,5 @@
-${tenantName} 담당자님, 안녕하세요.
+<#import "_common.ftl" as c>
+${c.addressee()}, 안녕하세요.
 
 ${buildingName} ${units}호의 임대료 등 납부일이 다가와 안내드립니다.
 
@@ -8,4 +9,5 @@ ${buildingName} ${units}호의 임대료 등 납부일이 다가와 안내드립
 
 이미 납부하셨다면 이 메일은 넘기셔도 됩니다. 감사합니다.
 
-${landlordName} 위탁 관리사무소 (계약번호 ${leaseCode})
+${company.name} (${landlordName} 위탁 관리, 계약번호 ${leaseCode})
+문의: ${company.contact} ${company.phone}

@@ -43,12 +43,12 @@ public class BankAccounts {
     public Account resolve(String field, String accountNo) {
         String no = digits(accountNo);
         if (no.length() < 6 || no.length() > 20) {
-            throw InvalidInput.of(field, accountNo, "must be a bank account number (6 to 20 digits)");
+            throw InvalidInput.of(field, accountNo, "계좌번호(숫자 6~20자리)여야 합니다");
         }
         return find(no).orElseGet(() -> {
             Optional<Long> landlord = views.landlordByBankAccount(no);
             if (landlord.isEmpty()) {
-                throw InvalidInput.of(field, accountNo, "is not the bank account of any landlord");
+                throw InvalidInput.of(field, accountNo, "어느 임대인의 계좌도 아닙니다");
             }
             jdbc.sql("INSERT INTO bank_account (landlord_id, account_no) VALUES (?, ?) ON CONFLICT (account_no) DO NOTHING")
                     .params(landlord.get(), no).update();

@@ -264,7 +264,7 @@ public class BankLines {
     @Transactional(readOnly = true)
     public List<Line> list(LineState state, Long statementId, int limit) {
         if (limit < 1 || limit > MAX_LIST) {
-            throw InvalidInput.of("limit", limit, "must be between 1 and " + MAX_LIST);
+            throw InvalidInput.of("limit", limit, "1부터 " + MAX_LIST + "까지여야 합니다");
         }
         List<String> states = state == null ? List.of(LineState.UNMATCHED.name(), LineState.AMBIGUOUS.name())
                 : List.of(state.name());
@@ -351,23 +351,23 @@ public class BankLines {
         Row row = waiting(lineId);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (parts == null || parts.size() < 2) {
-            throw InvalidInput.of("parts", parts == null ? null : parts.size(), "a split needs at least two parts");
+            throw InvalidInput.of("parts", parts == null ? null : parts.size(), "두 곳 이상으로 나눠야 합니다");
         }
         long sum = 0;
         Set<Long> leases = new HashSet<>();
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             if (p.leaseId() == null || !leases.add(p.leaseId())) {
-                errors.add(new InvalidInput.FieldError("parts[" + i + "].leaseId", p.leaseId(), "must be a lease not named twice"));
+                errors.add(new InvalidInput.FieldError("parts[" + i + "].leaseId", p.leaseId(), "같은 계약을 두 번 적을 수 없습니다"));
             }
             if (p.amount() == null || p.amount() <= 0) {
-                errors.add(new InvalidInput.FieldError("parts[" + i + "].amount", p.amount(), "must be a positive amount in won"));
+                errors.add(new InvalidInput.FieldError("parts[" + i + "].amount", p.amount(), "0보다 큰 원 단위 금액이어야 합니다"));
             } else {
                 sum += p.amount();
             }
         }
         if (errors.isEmpty() && sum != row.line().amount()) {
-            errors.add(new InvalidInput.FieldError("parts", sum, "must add up to the deposit (" + row.line().amount() + "원)"));
+            errors.add(new InvalidInput.FieldError("parts", sum, "합계가 입금액(" + row.line().amount() + "원)과 같아야 합니다"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -401,7 +401,7 @@ public class BankLines {
     public Line reverse(long lineId, String reason, String actor) {
         Row row = find(lineId, true);
         if (row.line().state() != LineState.MATCHED) {
-            throw new Conflict("되돌릴 매칭이 없습니다 (" + row.line().state() + "); bank line " + lineId + " is not matched");
+            throw new Conflict("되돌릴 매칭이 없습니다 (입금 내역 " + lineId + ", 상태 " + row.line().state() + ")");
         }
         String why = Text.reason(reason);
         List<BankLineReversed.Reversed> reversed = jdbc.sql(
@@ -418,7 +418,7 @@ public class BankLines {
     private Row waiting(long lineId) {
         Row row = find(lineId, true);
         if (!row.line().waiting()) {
-            throw new Conflict("이미 처리된 입금입니다 (" + row.line().state() + "); bank line " + lineId + " was decided before");
+            throw new Conflict("이미 처리된 입금입니다 (입금 내역 " + lineId + ", 상태 " + row.line().state() + ")");
         }
         return row;
     }
@@ -448,7 +448,7 @@ public class BankLines {
         }
         List<Payments.Booked> booked = payments.recordAll(toBook, actor);
         if (booked.size() != toBook.size()) {
-            throw new Conflict("a payment with this line's bank reference is already in the ledger; nothing was changed");
+            throw new Conflict("이 입금의 은행 거래 참조가 이미 장부에 있습니다. 아무것도 바꾸지 않았습니다");
         }
         Map<String, Long> amounts = new HashMap<>();
         toBook.forEach(t -> amounts.put(t.payment().bankReference(), t.payment().amount()));

@@ -71,7 +71,7 @@ class BankLinesController {
         try {
             return LineState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("state", state, "must be one of UNMATCHED, AMBIGUOUS, MATCHED, NOT_RENT");
+            throw InvalidInput.of("state", state, "UNMATCHED, AMBIGUOUS, MATCHED, NOT_RENT 중 하나여야 합니다");
         }
     }
 }

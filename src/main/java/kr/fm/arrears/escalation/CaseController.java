@@ -1,9 +1,5 @@
 package kr.fm.arrears.escalation;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import kr.fm.arrears.shared.Viewer;
@@ -27,7 +23,7 @@ class CaseController {
     }
 
     /** Why a case is paused: a dispute, a payment plan, the landlord's request. */
-    record PauseBody(@NotNull LocalDate until, @NotBlank @Size(max = 500) String reason) {}
+    record PauseBody(LocalDate until, String reason) {}
 
     @GetMapping
     List<Cases.CaseView> list(Viewer viewer, @RequestParam(required = false) Stage stage, @RequestParam(required = false) Long landlordId,
@@ -44,8 +40,8 @@ class CaseController {
     }
 
     @PostMapping("/{id}/pause")
-    Cases.CaseView pause(Viewer viewer, @PathVariable long id, @Valid @RequestBody PauseBody body) {
-        return cases.pause(id, body.until(), body.reason().trim(), viewer.name());
+    Cases.CaseView pause(Viewer viewer, @PathVariable long id, @RequestBody PauseBody body) {
+        return cases.pause(id, body.until(), body.reason(), viewer.name());
     }
 
     @PostMapping("/{id}/resume")

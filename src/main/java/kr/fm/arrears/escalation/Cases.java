@@ -97,6 +97,30 @@ public class Cases {
         return result;
     }
 
+    /**
+     * Every open case matching the filter ({@code open} is ignored), without names: what a board sorts,
+     * sums and pages through in memory. A LANDLORD gets only the cases of their own buildings.
+     */
+    public List<Standing> openStandings(Viewer viewer, Filter f) {
+        LocalDate today = BusinessTime.today(clock);
+        LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());
+        return jdbc.sql("""
+                SELECT c.id, c.lease_id, c.stage::text AS stage, c.paused_until FROM arrears_case c
+                WHERE c.closed_on IS NULL AND (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
+                  AND """ + LeaseScope.condition("c.lease_id") + """
+
+                  AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
+                ORDER BY c.id""")
+                .param("stage", f.stage() == null ? null : f.stage().name()).param("leases", scope.ids())
+                .param("paused", f.paused()).param("today", today)
+                .query((rs, n) -> {
+                    String stage = rs.getString("stage");
+                    return new Standing(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
+                            false, rs.getObject("paused_until", LocalDate.class));
+                })
+                .list();
+    }
+
     public List<CaseView> list(Viewer viewer, Filter f, int limit, int offset) {
         LocalDate today = BusinessTime.today(clock);
         LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());
@@ -128,15 +152,23 @@ public class Cases {
                 .flatMap(row -> views(List.of(row), today, r -> history).stream().findFirst());
     }
 
+    /** How long a pause's reason may be (the API and the case page). */
+    public static final int PAUSE_REASON_MAX = 500;
+
     /** A paused case sends nothing up to and including {@code until}; then it climbs to the stage due. */
     @Transactional
     public CaseView pause(long id, LocalDate until, String reason, String actor) {
+        // a malformed request is refused as such before anything is looked up
+        if (until == null) {
+            throw InvalidInput.of("until", null, "멈출 기한을 입력하세요");
+        }
+        reason = kr.fm.arrears.shared.Text.reason(reason, PAUSE_REASON_MAX);
         CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (c.closedOn() != null) {
-            throw new Conflict("case " + id + " was closed on " + c.closedOn() + "; only an open case can be paused");
+            throw new Conflict("연체 건 " + id + "은 " + c.closedOn() + "에 닫혔습니다. 열린 건만 멈출 수 있습니다");
         }
         if (until.isBefore(BusinessTime.today(clock))) {
-            throw InvalidInput.of("until", until, "must be today or later");
+            throw InvalidInput.of("until", until, "오늘이나 그 뒤여야 합니다");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = ?, pause_reason = ?, paused_by = ? WHERE id = ?")
                 .params(until, reason, actor, id).update();
@@ -148,7 +180,7 @@ public class Cases {
     public CaseView resume(long id, String actor) {
         CaseView c = find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("case", id));
         if (!c.paused()) {
-            throw new Conflict("case " + id + " is not paused");
+            throw new Conflict("연체 건 " + id + "은 멈춰 있지 않습니다");
         }
         jdbc.sql("UPDATE arrears_case SET paused_until = NULL, pause_reason = NULL, paused_by = NULL WHERE id = ?").param(id).update();
         events.publishEvent(new CaseResumed(actor, id, c.leaseId(), c.pausedUntil()));

@@ -59,7 +59,7 @@ public class Decisions {
             Decision d = byLease.get(lease.leaseId());
             if (d == null && Boolean.FALSE.equals(mayNeedStep.get(lease.leaseId()))) {
                 d = new Decision(lease, book.forLease(lease.buildingId(), lease.landlordId()),
-                        new Step.Nothing("nothing overdue, no open case, no due date within the reminder days"));
+                        new Step.Nothing("연체 없음, 열린 건 없음, 안내할 납부일 없음"));
             }
             if (d != null) { // absent: removed since the page was read, as in decide
                 all.add(d);

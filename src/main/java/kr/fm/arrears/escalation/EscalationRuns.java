@@ -95,8 +95,8 @@ public class EscalationRuns {
                     throw new Conflict(futureRunMessage(future));
                 });
                 lastCompletedRealRun().filter(businessDate::isBefore).ifPresent(last -> {
-                    throw new Conflict("a real run for " + last + " has completed; a real run for the earlier date "
-                            + businessDate + " is refused (a dry run for it is fine)");
+                    throw new Conflict("실제 실행이 " + last + "까지 끝났습니다. 그보다 이른 날짜 "
+                            + businessDate + "의 실제 실행은 할 수 없습니다 (모의 실행은 됩니다)");
                 });
             }
             return jdbc.sql("""
@@ -117,12 +117,12 @@ public class EscalationRuns {
     public RunView restart(Viewer viewer, long id) {
         RunView run = find(id).orElseThrow(() -> new NotFound("escalation run", id));
         if (run.status().startsWith("COMPLETED")) {
-            throw new Conflict("escalation run " + id + " has completed; there is nothing to restart");
+            throw new Conflict("실행 " + id + "은 이미 끝났습니다. 다시 시작할 것이 없습니다");
         }
         if (run.status().equals("STARTING") || run.status().equals("STARTED")) {
             if (!takeOver(id, viewer.name())) {
-                throw new Conflict("escalation run " + id + " is running on " + owner(id)
-                        + " (its heartbeat is fresh); restart it only once its process is gone");
+                throw new Conflict("실행 " + id + "은 " + owner(id)
+                        + "에서 돌고 있습니다 (최근 신호가 있습니다). 그 프로세스가 사라진 뒤에만 다시 시작하세요");
             }
         } else if (run.status().equals("UNKNOWN")) {
             tx.executeWithoutResult(s -> {
@@ -218,9 +218,9 @@ public class EscalationRuns {
     }
 
     public static String futureRunMessage(RunView future) {
-        return "a real run (" + future.id() + ") exists for " + future.businessDate() + ", after today: every real run "
-                + "before that date is refused until an ADMIN voids it (POST /api/escalation/runs/" + future.id()
-                + "/void with a reason; see docs/operations.md)";
+        return "오늘 이후 날짜 " + future.businessDate() + "의 실제 실행(" + future.id() + ")이 있습니다. ADMIN이 그 실행을 "
+                + "무효로 할 때까지 그 날짜 이전의 실제 실행은 할 수 없습니다 (POST /api/escalation/runs/" + future.id()
+                + "/void, 사유와 함께; docs/operations.md)";
     }
 
     /**
@@ -233,11 +233,11 @@ public class EscalationRuns {
             throw InvalidInput.of("reason", reason, "무효로 하는 이유를 적어 주세요");
         }
         if (run.voidedAt() != null) {
-            throw new Conflict("escalation run " + id + " was voided already");
+            throw new Conflict("실행 " + id + "은 이미 무효로 했습니다");
         }
         if (run.dryRun() || !run.businessDate().isAfter(BusinessTime.today(clock))) {
-            throw new Conflict("only a real run dated after today can be voided; run " + id + " is for "
-                    + run.businessDate());
+            throw new Conflict("오늘 이후 날짜의 실제 실행만 무효로 할 수 있습니다. 실행 " + id + "의 날짜는 "
+                    + run.businessDate() + "입니다");
         }
         tx.executeWithoutResult(s -> {
             jdbc.sql("UPDATE escalation_run SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?")
@@ -284,7 +284,7 @@ public class EscalationRuns {
             launcher.run(job, parameters(id, businessDate, dryRun));
         } catch (JobExecutionException e) {
             // still running, or complete already
-            throw new Conflict("escalation run " + id + " cannot start: " + e.getMessage());
+            throw new Conflict("실행 " + id + "을 시작할 수 없습니다: " + e.getMessage());
         } finally {
             heartbeat.stop(id);
         }

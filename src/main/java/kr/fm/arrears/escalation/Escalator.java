@@ -34,30 +34,30 @@ public final class Escalator {
     public static Step nextStep(CaseState openCase, Policy policy, LeaseArrears arrears, LocalDate date) {
         if (openCase == null) {
             if (!arrears.inArrears()) {
-                return new Step.Nothing("nothing overdue");
+                return new Step.Nothing("연체 없음");
             }
             if (arrears.overdueBalance() < policy.minimumBalance()) {
-                return new Step.Nothing("overdue " + arrears.overdueBalance() + " won, below the ladder's minimum of "
-                        + policy.minimumBalance());
+                return new Step.Nothing("연체액 " + arrears.overdueBalance() + "원: 사다리의 최소 금액 "
+                        + policy.minimumBalance() + "원 미만");
             }
             Stage target = highestDue(policy, arrears);
             return new Step.Open(target, passedOver(policy, null, target));
         }
         if (openCase.pausedOn(date)) {
-            return new Step.Nothing("paused until " + openCase.pausedUntil());
+            return new Step.Nothing(openCase.pausedUntil() + "까지 멈춤");
         }
         if (!arrears.inArrears()) {
             return new Step.Resolve(openCase.caseId(), openCase.stage() != null);
         }
         if (arrears.overdueBalance() < policy.minimumBalance()) {
             // a small rest keeps the case open (it resolves at 0) but takes it no higher
-            return new Step.Nothing("overdue " + arrears.overdueBalance() + " won, below the ladder's minimum of "
-                    + policy.minimumBalance() + "; stays at " + openCase.stage());
+            return new Step.Nothing("연체액 " + arrears.overdueBalance() + "원: 사다리의 최소 금액 "
+                    + policy.minimumBalance() + "원 미만, " + openCase.stage() + " 단계에 머묾");
         }
         Stage target = highestDue(policy, arrears);
         if (target == null || openCase.stage() != null && target.compareTo(openCase.stage()) <= 0) {
-            return new Step.Nothing(openCase.stage() == null ? "overdue " + arrears.daysOverdue() + " days, no stage due yet"
-                    : "stays at " + openCase.stage());
+            return new Step.Nothing(openCase.stage() == null ? "연체 " + arrears.daysOverdue() + "일, 아직 오를 단계 없음"
+                    : openCase.stage() + " 단계에 머묾");
         }
         return new Step.Advance(openCase.caseId(), target, passedOver(policy, openCase.stage(), target));
     }

@@ -48,7 +48,7 @@ public class Outlook {
         List<Long> ids = leases.stream().map(LeaseRef::leaseId).toList();
         LocalDate until = today.plusDays(HORIZON_DAYS);
         Map<Long, CaseState> open = cases.openCases(ids);
-        Map<Long, LeaseTerms> terms = ledger.terms(ids);
+        Map<Long, LeaseTerms> terms = ledger.terms(ids, today);
         Map<Long, List<Charge>> charges = ledger.charges(ids, until);
         Map<Long, List<Payment>> payments = ledger.payments(ids, today);
         PolicyBook book = policies.book();

@@ -129,7 +129,7 @@ public class Policies {
     @Transactional
     public void put(Scope scope, List<Policy.StageRule> rules, Long minimumBalance, String actor) {
         if (scope.landlordId() != null && scope.buildingId() != null) {
-            throw InvalidInput.of("buildingId", scope.buildingId(), "give either landlordId or buildingId, not both");
+            throw InvalidInput.of("buildingId", scope.buildingId(), "landlordId와 buildingId 중 하나만 주세요");
         }
         if (scope.buildingId() != null) {
             landlordOf(scope.buildingId());
@@ -171,7 +171,7 @@ public class Policies {
     @Transactional
     public boolean remove(Scope scope, String actor) {
         if (scope.landlordId() == null && scope.buildingId() == null) {
-            throw InvalidInput.of("landlordId", null, "the default ladder can be changed but not removed");
+            throw InvalidInput.of("landlordId", null, "기본 사다리는 바꿀 수 있지만 지울 수는 없습니다");
         }
         int removed = jdbc.sql("""
                 DELETE FROM escalation_policy WHERE coalesce(landlord_id, 0) = coalesce(CAST(? AS BIGINT), 0)

@@ -66,7 +66,7 @@ public record Policy(List<StageRule> rules, long minimumBalance) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (rules == null || rules.size() != Stage.values().length) {
             errors.add(new InvalidInput.FieldError("rules", rules == null ? null : rules.size(),
-                    "must list the " + Stage.values().length + " stages " + List.of(Stage.values())));
+                    Stage.values().length + "개 단계 " + List.of(Stage.values()) + "를 모두 적어야 합니다"));
             return errors;
         }
         int lastDays = 0;
@@ -75,37 +75,37 @@ public record Policy(List<StageRule> rules, long minimumBalance) {
             String at = "rules[" + i + "].";
             Stage stage = Stage.values()[i];
             if (r.stage() != stage) {
-                errors.add(new InvalidInput.FieldError(at + "stage", r.stage(), "must be " + stage + ": stages come once each, in ladder order"));
+                errors.add(new InvalidInput.FieldError(at + "stage", r.stage(), stage + "여야 합니다: 단계는 사다리 순서대로 한 번씩 옵니다"));
                 continue;
             }
             if (!r.enabled() && REQUIRED.contains(stage)) {
-                errors.add(new InvalidInput.FieldError(at + "enabled", false, "cannot be switched off: " + stage + " is a required stage"));
+                errors.add(new InvalidInput.FieldError(at + "enabled", false, "끌 수 없습니다: " + stage + "는 꼭 있어야 하는 단계입니다"));
             }
             if (r.trigger() != expected(stage)) {
-                errors.add(new InvalidInput.FieldError(at + "trigger", r.trigger(), "must be " + expected(stage) + " for " + stage));
+                errors.add(new InvalidInput.FieldError(at + "trigger", r.trigger(), stage + "의 조건은 " + expected(stage) + "여야 합니다"));
             } else if (r.trigger() == Trigger.DAYS_BEFORE_DUE && (r.threshold() < 1 || r.threshold() > 27)) {
-                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "must be 1 to 27 days before the due date"));
+                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "납부일 1~27일 전이어야 합니다"));
             } else if (r.trigger() == Trigger.DAYS_OVERDUE && r.enabled()) {
                 if (r.threshold() <= lastDays) {
                     errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(),
-                            "must be more days overdue than the stage before it (" + lastDays + ")"));
+                            "앞 단계(" + lastDays + "일)보다 연체일이 많아야 합니다"));
                 }
                 lastDays = Math.max(lastDays, r.threshold());
             } else if (r.trigger() == Trigger.RENT_MONTHS && r.threshold() < LEGAL_MINIMUM_RENT_MONTHS) {
-                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "must be at least "
-                        + LEGAL_MINIMUM_RENT_MONTHS + " months' rent: the law's minimum (민법 제640조, 제652조)"));
+                errors.add(new InvalidInput.FieldError(at + "threshold", r.threshold(), "차임 "
+                        + LEGAL_MINIMUM_RENT_MONTHS + "기분 이상이어야 합니다: 법이 정한 최소입니다 (민법 제640조, 제652조)"));
             }
             if (r.channels() == null || r.channels().isEmpty()) {
-                errors.add(new InvalidInput.FieldError(at + "channels", r.channels(), "must name at least one channel"));
+                errors.add(new InvalidInput.FieldError(at + "channels", r.channels(), "채널을 하나 이상 적어야 합니다"));
             } else if (stage.isNotice() != r.channels().contains(Channel.CERTIFIED_NOTICE)) {
                 errors.add(new InvalidInput.FieldError(at + "channels", r.channels(), stage.isNotice()
-                        ? "must include CERTIFIED_NOTICE for " + stage : "may include CERTIFIED_NOTICE only for the notice stages"));
+                        ? stage + "에는 CERTIFIED_NOTICE가 있어야 합니다" : "CERTIFIED_NOTICE는 통지서 단계에만 쓸 수 있습니다"));
             }
             if (r.template() == null || !TEMPLATE.matcher(r.template()).matches()) {
-                errors.add(new InvalidInput.FieldError(at + "template", r.template(), "must be a base name like reminder-1"));
+                errors.add(new InvalidInput.FieldError(at + "template", r.template(), "reminder-1 같은 템플릿 이름이어야 합니다"));
             }
             if (stage.isNotice() && !r.needsApproval()) {
-                errors.add(new InvalidInput.FieldError(at + "needsApproval", false, "must be true: a notice never leaves without a MANAGER's approval"));
+                errors.add(new InvalidInput.FieldError(at + "needsApproval", false, "true여야 합니다: 통지서는 담당자 승인 없이 나가지 않습니다"));
             }
         }
         return errors;

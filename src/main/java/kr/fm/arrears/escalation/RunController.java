@@ -75,7 +75,7 @@ class RunController {
                 return new PreviewItem(lease, "ADVANCE", a.caseId(), a.reach(), a.skipped(), null, null, null);
             } else if (d.step() instanceof Step.Resolve r) {
                 return new PreviewItem(lease, "RESOLVE", r.caseId(), Stage.RESOLVED, List.of(), null, null,
-                        r.announce() ? null : "nothing was ever sent: closed without a message");
+                        r.announce() ? null : "보낸 것이 없어 메시지 없이 닫힘");
             } else if (d.step() instanceof Step.Remind r) {
                 return new PreviewItem(lease, "REMIND", null, Stage.UPCOMING, List.of(), r.dueDate(), r.amount(), null);
             } else if (d.step() instanceof Step.Failed f) {

@@ -179,18 +179,18 @@ public class NoticeHistory {
     /** Refuses a filter that cannot match anything meaningful, naming the field. */
     static void check(HistoryFilter f) {
         if (f.from() != null && f.to() != null && f.from().isAfter(f.to())) {
-            throw InvalidInput.of("from", f.from(), "must not be after to (" + f.to() + ")");
+            throw InvalidInput.of("from", f.from(), "끝 날짜(" + f.to() + ")보다 늦을 수 없습니다");
         }
         if (f.kind() != null && !HistoryEntry.REMINDER.equals(f.kind()) && !HistoryEntry.NOTICE.equals(f.kind())) {
-            throw InvalidInput.of("kind", f.kind(), "must be REMINDER or NOTICE");
+            throw InvalidInput.of("kind", f.kind(), "REMINDER 또는 NOTICE여야 합니다");
         }
         if (f.status() != null) {
             boolean known = HistoryEntry.REMINDER.equals(f.kind()) ? Labels.isMessageState(f.status())
                     : HistoryEntry.NOTICE.equals(f.kind()) ? Labels.isNoticeStatus(f.status())
                     : Labels.isMessageState(f.status()) || Labels.isNoticeStatus(f.status());
             if (!known) {
-                throw InvalidInput.of("status", f.status(), "is not a " + (f.kind() == null ? "message state or notice status"
-                        : HistoryEntry.REMINDER.equals(f.kind()) ? "message state" : "notice status"));
+                throw InvalidInput.of("status", f.status(), (f.kind() == null ? "메시지 상태나 통지서 상태"
+                        : HistoryEntry.REMINDER.equals(f.kind()) ? "메시지 상태" : "통지서 상태") + "가 아닙니다");
             }
         }
     }

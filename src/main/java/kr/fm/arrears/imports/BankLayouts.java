@@ -120,21 +120,21 @@ final class BankLayouts {
         Map<String, String> errors = new LinkedHashMap<>();
         mapping.forEach((key, header) -> {
             if (!MAPPING_KEYS.containsKey(key)) {
-                errors.put(key, "is not a column role (one of " + String.join(", ", MAPPING_KEYS.keySet()) + ")");
+                errors.put(key, "열 역할이 아닙니다 (" + String.join(", ", MAPPING_KEYS.keySet()) + " 중 하나)");
             } else if (header == null || header.isBlank() || header.length() > 100
                     || kr.fm.arrears.shared.Text.hasControlCharacter(header)) {
-                errors.put(key, "must be the header text of a column (1 to 100 characters)");
+                errors.put(key, "열의 머리글 글자(1~100자)여야 합니다");
             }
         });
         boolean dated = mapping.containsKey("dateTime") || mapping.containsKey("date");
         if (!dated) {
-            errors.put("dateTime", "a mapping needs dateTime, or date (and optionally time)");
+            errors.put("dateTime", "매핑에는 dateTime, 또는 date(필요하면 time도)가 있어야 합니다");
         }
         if (!mapping.containsKey("deposit")) {
-            errors.put("deposit", "a mapping needs the deposit column");
+            errors.put("deposit", "매핑에는 입금액 열(deposit)이 있어야 합니다");
         }
         if (!mapping.containsKey("payer")) {
-            errors.put("payer", "a mapping needs the payer column");
+            errors.put("payer", "매핑에는 입금자 열(payer)이 있어야 합니다");
         }
         return errors;
     }

@@ -49,7 +49,7 @@ final class Cells {
 
     LocalDate date(String column) {
         LocalDate date = parse(column, v -> LocalDate.parse(v.replace('.', '-').replace('/', '-'), DATE),
-                "is not a real date (YYYY-MM-DD)");
+                "실제 있는 날짜(YYYY-MM-DD)가 아닙니다");
         if (!Dates.inRange(date)) {
             error(column, Dates.OUT_OF_RANGE);
             return null;
@@ -58,21 +58,21 @@ final class Cells {
     }
 
     YearMonth month(String column) {
-        return parse(column, v -> YearMonth.parse(v.replace('.', '-').replace('/', '-')), "is not a month (YYYY-MM)");
+        return parse(column, v -> YearMonth.parse(v.replace('.', '-').replace('/', '-')), "월(YYYY-MM)이 아닙니다");
     }
 
     /** Whole won; "3,300,000" and "3,300,000원" are read as 3300000. */
     Long won(String column) {
-        return parse(column, v -> Long.parseLong(v.replace(",", "").replace("원", "").trim()), "is not a whole amount in won");
+        return parse(column, v -> Long.parseLong(v.replace(",", "").replace("원", "").trim()), "원 단위 정수 금액이 아닙니다");
     }
 
     Integer integer(String column) {
-        return parse(column, Integer::parseInt, "is not a whole number");
+        return parse(column, Integer::parseInt, "정수가 아닙니다");
     }
 
     /** "12", "12%" or "12.5" percent. */
     BigDecimal percent(String column) {
-        return parse(column, v -> new BigDecimal(v.replace("%", "").trim()), "is not a percentage like 12 or 12.5");
+        return parse(column, v -> new BigDecimal(v.replace("%", "").trim()), "12나 12.5 같은 백분율이 아닙니다");
     }
 
     Boolean flag(String column) {
@@ -80,7 +80,7 @@ final class Cells {
             case "y", "yes", "true", "1", "예", "o" -> Boolean.TRUE;
             case "n", "no", "false", "0", "아니오", "x" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException();
-        }, "is not Y or N");
+        }, "Y 또는 N이어야 합니다");
     }
 
     List<String> list(String column) {

@@ -63,12 +63,12 @@ final class CsvFile {
                 if (required.contains(column) || optional.contains(column)) {
                     columnOf.put(header, column);
                 } else if (!header.isBlank()) {
-                    headerErrors.add(new ImportRejected.RowError(1, header, null, "is not a known column"));
+                    headerErrors.add(new ImportRejected.RowError(1, header, null, "알 수 없는 열입니다"));
                 }
             }
             for (String column : required) {
                 if (!columnOf.containsValue(column)) {
-                    headerErrors.add(new ImportRejected.RowError(1, column, null, "required column is missing"));
+                    headerErrors.add(new ImportRejected.RowError(1, column, null, "꼭 있어야 하는 열이 없습니다"));
                 }
             }
             if (!headerErrors.isEmpty()) {
@@ -85,13 +85,13 @@ final class CsvFile {
                 rows.add(new Row((int) record.getRecordNumber() + 1, cells));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw ImportRejected.file("the file is not readable CSV: " + e.getMessage());
+            throw ImportRejected.file("CSV로 읽을 수 없는 파일입니다: " + e.getMessage());
         } catch (java.io.UncheckedIOException e) {
             // a broken record (e.g. an unclosed quote) surfaces while iterating; its cause says where
-            throw ImportRejected.file("the file is not readable CSV: " + e.getCause().getMessage());
+            throw ImportRejected.file("CSV로 읽을 수 없는 파일입니다: " + e.getCause().getMessage());
         }
         if (rows.isEmpty()) {
-            throw ImportRejected.file("the file has no data rows");
+            throw ImportRejected.file("데이터 행이 없습니다");
         }
         return new CsvFile(rows);
     }
@@ -112,7 +112,7 @@ final class CsvFile {
         try {
             return strictOrThrow(charset, bytes);
         } catch (CharacterCodingException e) {
-            throw ImportRejected.file("the file is neither UTF-8 nor EUC-KR/CP949 text");
+            throw ImportRejected.file("UTF-8이나 EUC-KR/CP949 글자 파일이 아닙니다");
         }
     }
 

@@ -69,7 +69,7 @@ class ImportController {
 
     private static byte[] bytes(MultipartFile file) throws IOException {
         if (file.isEmpty()) {
-            throw ImportRejected.file("the uploaded file is empty");
+            throw ImportRejected.file("올린 파일이 비어 있습니다");
         }
         return file.getBytes();
     }

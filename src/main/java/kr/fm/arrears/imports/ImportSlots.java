@@ -36,10 +36,10 @@ public class ImportSlots {
             acquired = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TryLater.busy("import interrupted", wait);
+            throw TryLater.busy("가져오기를 기다리다 중단되었습니다", wait);
         }
         if (!acquired) {
-            throw TryLater.busy("다른 가져오기가 진행 중입니다 (imports in progress)", wait);
+            throw TryLater.busy("다른 가져오기가 진행 중입니다", wait);
         }
         try {
             return work.run();

@@ -58,14 +58,14 @@ public class PaymentImport {
             String code = c.text("lease_code");
             Optional<Long> leaseId = code == null ? Optional.empty() : leaseIds.computeIfAbsent(code, views::leaseIdByCode);
             if (code == null) {
-                c.error("lease_code", "must not be blank");
+                c.error("lease_code", "비워 둘 수 없습니다");
             } else if (leaseId.isEmpty()) {
-                c.error("lease_code", "is not a known lease");
+                c.error("lease_code", "없는 계약입니다");
             }
             if (c.errors.isEmpty()) {
                 NewPayment earlier = seenInFile.putIfAbsent(p.bankReference(), p);
                 if (earlier != null && !earlier.equals(p)) {
-                    c.error("bank_reference", "appears earlier in this file with another date or amount");
+                    c.error("bank_reference", "이 파일 앞쪽에 다른 날짜나 금액으로 이미 있습니다");
                 }
                 payments.conflict(leaseId.get(), p).ifPresent(why -> c.error("bank_reference", why));
             }

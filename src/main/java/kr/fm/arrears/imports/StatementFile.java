@@ -49,7 +49,7 @@ final class StatementFile {
     static Grid read(byte[] bytes, long limit) {
         if (bytes.length > limit) {
             // the container bounds uploads too; this guards every other caller (the benchmark, the page)
-            throw ImportRejected.file("the file is larger than " + limit / (1024 * 1024) + " MB");
+            throw ImportRejected.file("파일이 " + limit / (1024 * 1024) + " MB보다 큽니다");
         }
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') {
             return new Grid(Kind.XLSX, workbook(bytes));
@@ -69,7 +69,7 @@ final class StatementFile {
     private static List<Line> workbook(byte[] bytes) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (book.getNumberOfSheets() == 0) {
-                throw ImportRejected.file("the workbook has no sheet");
+                throw ImportRejected.file("엑셀 파일에 시트가 없습니다");
             }
             Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter(Locale.KOREA);
@@ -86,7 +86,7 @@ final class StatementFile {
             if (e instanceof ImportRejected rejected) {
                 throw rejected;
             }
-            throw ImportRejected.file("the file is not a readable Excel workbook: " + e.getMessage());
+            throw ImportRejected.file("읽을 수 있는 엑셀 파일이 아닙니다: " + e.getMessage());
         }
     }
 
@@ -137,9 +137,9 @@ final class StatementFile {
                 lines.add(new Line((int) record.getRecordNumber(), record.toList()));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw ImportRejected.file("the file is not readable CSV: " + e.getMessage());
+            throw ImportRejected.file("CSV로 읽을 수 없는 파일입니다: " + e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw ImportRejected.file("the file is not readable CSV: " + e.getCause().getMessage());
+            throw ImportRejected.file("CSV로 읽을 수 없는 파일입니다: " + e.getCause().getMessage());
         }
         return lines;
     }

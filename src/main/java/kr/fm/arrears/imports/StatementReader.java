@@ -40,8 +40,8 @@ final class StatementReader {
     static Read read(byte[] bytes, long limit, Optional<BankLayouts.Layout> saved) {
         StatementFile.Grid grid = StatementFile.read(bytes, limit);
         BankLayouts.Table table = BankLayouts.find(grid.lines(), saved).orElseThrow(() -> ImportRejected.file(
-                "no header row of a known bank layout was found in the first rows (거래일시/거래일자, 입금액, 입금자/보낸분 …);"
-                        + " save a column mapping for this account"));
+                "앞쪽 행에서 알려진 은행 양식의 머리글 행(거래일시/거래일자, 입금액, 입금자/보낸분 …)을 찾지 못했습니다."
+                        + " 이 계좌의 열 매핑을 저장하세요"));
         List<Deposit> deposits = new ArrayList<>();
         List<ImportRejected.RowError> errors = new ArrayList<>();
         for (StatementFile.Line line : grid.lines().subList(table.headerIndex() + 1, grid.lines().size())) {
@@ -70,7 +70,7 @@ final class StatementReader {
             throw new ImportRejected(errors);
         }
         if (deposits.isEmpty()) {
-            throw ImportRejected.file("the statement has no deposits under its header row");
+            throw ImportRejected.file("머리글 행 아래에 입금이 없습니다");
         }
         return new Read(table.layout().name(), grid.kind(), deposits);
     }
@@ -118,7 +118,7 @@ final class StatementReader {
                 return null;
             }
             if (v != null && v.length() > 200) {
-                error(role, "is longer than 200 characters");
+                error(role, "200자를 넘습니다");
                 return null;
             }
             return v;
@@ -133,12 +133,12 @@ final class StatementReader {
             try {
                 long won = Long.parseLong(v.replace(",", "").replace("원", "").strip());
                 if (won < 0 || won > Won.MAX) {
-                    error(role, "must be between 0 and 100,000,000,000 won");
+                    error(role, "0원부터 100,000,000,000원 사이여야 합니다");
                     return null;
                 }
                 return won;
             } catch (NumberFormatException e) {
-                error(role, "is not a whole amount in won");
+                error(role, "원 단위 정수 금액이 아닙니다");
                 return null;
             }
         }
@@ -148,14 +148,14 @@ final class StatementReader {
             String v = raw(role);
             Matcher m = v == null ? null : DATE_TIME.matcher(v);
             if (m == null || !m.matches()) {
-                error(role, "is not a date and time like 2026.04.01 09:12:33");
+                error(role, "2026.04.01 09:12:33 같은 날짜와 시각이 아닙니다");
                 return null;
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(m.group(1) + "-" + pad(m.group(2)) + "-" + pad(m.group(3)), STRICT);
             } catch (DateTimeParseException e) {
-                error(role, "is not a real date");
+                error(role, "실제 있는 날짜가 아닙니다");
                 return null;
             }
             if (!Dates.inRange(date)) {
@@ -173,7 +173,7 @@ final class StatementReader {
             }
             Matcher m = TIME.matcher(v);
             if (!m.matches()) {
-                error(Role.TIME, "is not a time like 09:12:33");
+                error(Role.TIME, "09:12:33 같은 시각이 아닙니다");
                 return null;
             }
             return time(Role.TIME, m.group(1), m.group(2), m.group(3));
@@ -184,7 +184,7 @@ final class StatementReader {
             int minute = Integer.parseInt(min);
             int second = s == null ? 0 : Integer.parseInt(s);
             if (hour > 23 || minute > 59 || second > 59) {
-                error(role, "is not a real time of day");
+                error(role, "실제 있는 시각이 아닙니다");
                 return null;
             }
             return LocalTime.of(hour, minute, second);

@@ -88,7 +88,7 @@ public class ChargeGenerator {
                 .params(leaseId, c.kind().name(), c.period().atDay(1), c.dueDate(), c.amount(), vat)
                 .query(Long.class).optional()
                 .orElseThrow(() -> kr.fm.arrears.shared.InvalidInput.of("period", c.period().toString(),
-                        "already has a " + c.kind() + " charge for this lease"));
+                        "이 계약에는 그 달의 " + c.kind().korean() + " 청구가 이미 있습니다"));
         events.publishEvent(new ChargesCreated(actor, List.of(new ChargesCreated.Created(id, leaseId, c.kind(), c.period(),
                 c.dueDate(), c.amount(), vat))));
         return id;

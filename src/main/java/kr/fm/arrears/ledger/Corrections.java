@@ -335,7 +335,7 @@ public class Corrections {
                 WHERE id = ? AND lease_id = ? AND cancelled_at IS NULL FOR UPDATE""")
                 .params(chargeId, leaseId).query(Ledger::charge).list();
         if (live.isEmpty()) {
-            throw new Conflict("이미 취소된 청구입니다 (charge " + chargeId + " was cancelled before)");
+            throw new Conflict("이미 취소된 청구입니다 (청구 " + chargeId + ")");
         }
         cancel(live, why, viewer.name());
     }

@@ -46,12 +46,20 @@ public class Ledger {
                 .query(Long.class).list().toArray(Long[]::new));
     }
 
-    public Map<Long, LeaseTerms> terms(Collection<Long> leaseIds) {
+    /**
+     * The leases' terms on {@code asOf}: the rent of a terms change counts from its month on, so a rent
+     * changed ahead of time moves neither the months overdue nor the termination threshold early.
+     */
+    public Map<Long, LeaseTerms> terms(Collection<Long> leaseIds, LocalDate asOf) {
         Map<Long, LeaseTerms> terms = new HashMap<>();
         jdbc.sql("""
-                SELECT id, monthly_rent, vat_applies, interest_rate, merchant, commercial_act
-                FROM lease WHERE id = ANY(?)""")
-                .param(ids(leaseIds))
+                SELECT l.id, coalesce(t.monthly_rent, l.monthly_rent) AS monthly_rent, l.vat_applies, l.interest_rate, l.merchant,
+                       l.commercial_act
+                FROM lease l LEFT JOIN LATERAL (
+                    SELECT x.monthly_rent FROM lease_terms x WHERE x.lease_id = l.id AND x.from_month <= :asOf
+                    ORDER BY x.from_month DESC, x.id DESC LIMIT 1) t ON TRUE
+                WHERE l.id = ANY(:ids)""")
+                .param("ids", ids(leaseIds)).param("asOf", asOf)
                 .query((rs, n) -> new LeaseTerms(rs.getLong("id"), rs.getLong("monthly_rent"), rs.getBoolean("vat_applies"),
                         rs.getBigDecimal("interest_rate"), rs.getBoolean("merchant"), rs.getBoolean("commercial_act")))
                 .list().forEach(t -> terms.put(t.leaseId(), t));
@@ -145,7 +153,7 @@ public class Ledger {
     /** Like {@link #arrears}, but one lease that cannot be computed does not stop the others. */
     @Transactional(readOnly = true)
     public Computed compute(Collection<Long> leaseIds, LocalDate asOf) {
-        Map<Long, LeaseTerms> terms = terms(leaseIds);
+        Map<Long, LeaseTerms> terms = terms(leaseIds, asOf);
         Map<Long, List<Charge>> charges = charges(terms.keySet(), asOf);
         Map<Long, List<Payment>> payments = payments(terms.keySet(), asOf);
         Map<Long, LeaseArrears> result = new HashMap<>();

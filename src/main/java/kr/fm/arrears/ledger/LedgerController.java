@@ -133,7 +133,7 @@ class LedgerController {
     ResponseEntity<List<LedgerViews.PaymentView>> addPayment(Viewer viewer, @PathVariable long id, @Valid @RequestBody NewPayment body) {
         lease(viewer, id);
         payments.conflict(id, body).ifPresent(why -> {
-            throw new Conflict("bankReference " + body.bankReference() + " " + why);
+            throw new Conflict("은행 거래 참조 " + body.bankReference() + ": " + why);
         });
         boolean created = !payments.record(id, List.of(body), viewer.name()).isEmpty();
         return ResponseEntity.status(created ? 201 : 200).body(views.payments(id));

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -170,6 +172,14 @@ public class LedgerViews {
         return jdbc.sql(TENANT + " WHERE id = ANY(:ids) AND " + TENANT_IN_SCOPE + " ORDER BY id")
                 .param("ids", ids.toArray(Long[]::new)).param("scope", viewer.landlordFilter(null))
                 .query(Tenant.class).list();
+    }
+
+    /** The landlords the caller may see with no bank account on file: a reminder cannot say where to pay them. */
+    public Set<Long> landlordsWithoutBankAccount(Viewer viewer) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT id FROM landlord WHERE coalesce(btrim(bank_account), '') = ''
+                  AND (CAST(:scope AS BIGINT) IS NULL OR id = :scope)""")
+                .param("scope", viewer.landlordFilter(null)).query(Long.class).list());
     }
 
     public List<Landlord> landlords(Viewer viewer) {

@@ -14,5 +14,5 @@ public record NewBuilding(
 
     /** "301", "B101", "301-1": a unit or a split of one. */
     public static final String UNIT_NO = "[A-Za-z]?\\d{1,5}(-\\d{1,3})?";
-    public static final String UNIT_NO_MESSAGE = "is not a unit number like 301 or 301-1";
+    public static final String UNIT_NO_MESSAGE = "301이나 301-1 같은 호실 번호가 아닙니다";
 }

@@ -25,7 +25,7 @@ import kr.fm.arrears.shared.Won;
  * @param commercialAct       상가건물 임대차보호법 applies: termination at 3 months' rent instead of 2
  */
 public record NewLease(
-        @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, '.', '_' and '-'") String code,
+        @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "영문자, 숫자, '.', '_', '-'만 쓸 수 있습니다") String code,
         @NotNull Long tenantId,
         @NotNull Long buildingId,
         @NotEmpty List<@NotBlank @Pattern(regexp = NewBuilding.UNIT_NO, message = NewBuilding.UNIT_NO_MESSAGE) String> units,
@@ -36,11 +36,11 @@ public record NewLease(
         @NotNull @PositiveOrZero @Max(value = Won.MAX, message = Amounts.AT_MOST_MAX) Long deposit,
         @NotNull @Min(1) @Max(31) Integer dueDay,
         Boolean vatApplies,
-        @DecimalMin(value = "0", message = "must not be negative") @DecimalMax(value = "100", message = "must be a yearly percentage up to 100") BigDecimal lateInterestPercent,
+        @DecimalMin(value = "0", message = "0 이상이어야 합니다") @DecimalMax(value = "100", message = "연 이율(%)로 100 이하여야 합니다") BigDecimal lateInterestPercent,
         Boolean merchant,
         Boolean commercialAct) {
 
-    @AssertTrue(message = "must not be before the start date")
+    @AssertTrue(message = "시작일보다 앞설 수 없습니다")
     public boolean isEndDate() {
         return startDate == null || endDate == null || !endDate.isBefore(startDate);
     }

@@ -46,7 +46,7 @@ public class Payments {
     public Optional<String> conflict(long leaseId, NewPayment p) {
         return byReference(p.bankReference())
                 .filter(e -> e.leaseId() != leaseId || !e.paidOn().equals(p.paidOn()) || e.amount() != p.amount())
-                .map(e -> "was already recorded with another lease, date or amount (" + e.paidOn() + ", " + e.amount() + ")");
+                .map(e -> "이미 다른 계약·날짜·금액으로 기록된 참조입니다 (" + e.paidOn() + ", " + e.amount() + "원)");
     }
 
     /** Records the payments not seen before; returns the ids of those newly recorded. */
@@ -96,7 +96,7 @@ public class Payments {
     public void reverse(Viewer viewer, long paymentId, String reason) {
         OnFile p = onFile(viewer, paymentId, true);
         if (!reverse(p.id(), p.leaseId(), Text.reason(reason), viewer.name(), clock.instant())) {
-            throw new Conflict("이미 취소된 입금입니다 (payment " + paymentId + " was reversed before)");
+            throw new Conflict("이미 취소된 입금입니다 (입금 " + paymentId + ")");
         }
     }
 
@@ -121,7 +121,7 @@ public class Payments {
                 .param("id", toLeaseId).param("scope", viewer.landlordFilter(null)).query(String.class).optional()
                 .orElseThrow(() -> InvalidInput.of("leaseId", toLeaseId, "없는 계약입니다"));
         if (p.rebooked()) {
-            throw new Conflict("이미 다른 계약으로 옮긴 입금입니다 (payment " + paymentId + " was re-booked before)");
+            throw new Conflict("이미 다른 계약으로 옮긴 입금입니다 (입금 " + paymentId + ")");
         }
         if (!p.reversed()) {
             reverse(p.id(), p.leaseId(), "다른 계약(" + target + ")으로 옮김: " + why, viewer.name(), clock.instant());
@@ -129,7 +129,7 @@ public class Payments {
         List<Booked> booked = recordAll(List.of(new ToLease(toLeaseId, new NewPayment(p.bankReference() + "/R" + p.id(),
                 p.paidOn(), p.amount(), p.payerName()))), viewer.name());
         if (booked.isEmpty()) {
-            throw new Conflict("이 입금을 옮길 참조번호가 이미 쓰였습니다; nothing was changed");
+            throw new Conflict("이 입금을 옮길 참조번호가 이미 쓰였습니다. 아무것도 바꾸지 않았습니다");
         }
         long id = booked.get(0).id();
         jdbc.sql("UPDATE payment SET rebooked_from = ? WHERE id = ?").params(p.id(), id).update();

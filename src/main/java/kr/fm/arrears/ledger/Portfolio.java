@@ -52,7 +52,7 @@ public class Portfolio {
     @Transactional
     public long building(NewBuilding b, String actor) {
         if (jdbc.sql("SELECT count(*) FROM landlord WHERE id = ?").param(b.landlordId()).query(Long.class).single() == 0) {
-            throw InvalidInput.of("landlordId", b.landlordId(), "is not a known landlord");
+            throw InvalidInput.of("landlordId", b.landlordId(), "없는 임대인입니다");
         }
         Optional<Long> existing = jdbc.sql("SELECT id FROM building WHERE landlord_id = ? AND name = ?")
                 .params(b.landlordId(), b.name()).query(Long.class).optional();
@@ -130,13 +130,13 @@ public class Portfolio {
     public List<InvalidInput.FieldError> leaseConflicts(NewLease l) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (jdbc.sql("SELECT count(*) FROM lease WHERE code = ?").param(l.code()).query(Long.class).single() > 0) {
-            errors.add(new InvalidInput.FieldError("code", l.code(), "is already the code of another lease"));
+            errors.add(new InvalidInput.FieldError("code", l.code(), "이미 다른 계약의 코드입니다"));
         }
         if (jdbc.sql("SELECT count(*) FROM tenant WHERE id = ?").param(l.tenantId()).query(Long.class).single() == 0) {
-            errors.add(new InvalidInput.FieldError("tenantId", l.tenantId(), "is not a known tenant"));
+            errors.add(new InvalidInput.FieldError("tenantId", l.tenantId(), "없는 임차인입니다"));
         }
         if (jdbc.sql("SELECT count(*) FROM building WHERE id = ?").param(l.buildingId()).query(Long.class).single() == 0) {
-            errors.add(new InvalidInput.FieldError("buildingId", l.buildingId(), "is not a known building"));
+            errors.add(new InvalidInput.FieldError("buildingId", l.buildingId(), "없는 건물입니다"));
         }
         for (String unitNo : l.units()) {
             jdbc.sql("""
@@ -145,7 +145,7 @@ public class Portfolio {
                     .params(l.buildingId(), unitNo.trim(), l.endDate(), l.startDate())
                     .query(String.class).optional()
                     .ifPresent(code -> errors.add(new InvalidInput.FieldError("units", unitNo,
-                            "is already let under lease " + code + " for an overlapping period")));
+                            "기간이 겹치는 계약 " + code + "에 이미 임대된 호실입니다")));
         }
         return errors;
     }
@@ -157,10 +157,10 @@ public class Portfolio {
     public Optional<String> virtualAccountConflict(long leaseId, String virtualAccount) {
         String digits = Objects.toString(virtualAccountDigits(virtualAccount), "");
         if (!digits.isEmpty() && !digits.matches("\\d{10,20}")) {
-            return Optional.of("must be a virtual account number of 10 to 20 digits (hyphens allowed)");
+            return Optional.of("가상계좌 번호(숫자 10~20자리, 하이픈 허용)여야 합니다");
         }
         return digits.isEmpty() ? Optional.empty() : jdbc.sql("SELECT code FROM lease WHERE virtual_account = ? AND id <> ?")
-                .params(digits, leaseId).query(String.class).optional().map(code -> "is already the virtual account of lease " + code);
+                .params(digits, leaseId).query(String.class).optional().map(code -> "이미 계약 " + code + "의 가상계좌입니다");
     }
 
     /** Sets (or, blank, clears) the lease's 가상계좌; 422 naming {@code virtualAccount} when it cannot be. */

@@ -134,7 +134,7 @@ class MessageEnqueuer {
                 m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
-                        "cannot render " + w.base() + " for " + channel + ": " + e.getMessage().lines().findFirst().orElse(""),
+                        "템플릿 " + w.base() + "(" + channel + ")을 채우지 못했습니다: " + e.getMessage().lines().findFirst().orElse(""),
                         w.dueDate());
             }
             messages.add(m);
@@ -170,7 +170,7 @@ class MessageEnqueuer {
                     fallback = sms;
                 }
                 if (mobile == null) {
-                    why = "tenant has no mobile number (landlines and 15XX numbers cannot receive texts)";
+                    why = "임차인의 휴대전화 번호가 없습니다 (유선 전화와 15XX 번호는 문자를 받을 수 없습니다)";
                 }
                 MessageKind kind = channel == Channel.ALIMTALK ? MessageKind.ALIMTALK : MessageKind.forText(text.text());
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), kind, mobile, text.code(),
@@ -180,7 +180,7 @@ class MessageEnqueuer {
             case EMAIL -> {
                 MessageTemplates.Email mail = templates.email(base, model);
                 if (email == null) {
-                    why = "tenant has no e-mail address";
+                    why = "임차인의 이메일 주소가 없습니다";
                 }
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), MessageKind.EMAIL, email,
                         null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null, w.dueDate());
@@ -188,7 +188,7 @@ class MessageEnqueuer {
             default -> throw new IllegalArgumentException("not a message channel: " + channel);
         }
         if (why == null && optedOut) {
-            why = "tenant opted out of " + channel;
+            why = "임차인이 " + (channel == Channel.ALIMTALK ? "알림톡" : channel == Channel.SMS ? "문자" : "이메일") + " 수신을 거부했습니다";
         }
         return why == null ? m : skipped(m, why);
     }

@@ -91,6 +91,39 @@ public class MessageHistory {
         return byStage;
     }
 
+    /** A lease whose messages need a person: {@code messageId} the message that says why, {@code reason} as recorded. */
+    public record Trouble(long leaseId, Long caseId, long messageId, String reason) {}
+
+    /**
+     * The leases of tenants no text reaches: every AlimTalk and SMS ever made for the lease was SKIPPED
+     * (no mobile number, or opted out), with the newest one's reason.
+     */
+    public List<Trouble> unreachable(LeaseScope leases) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (m.lease_id) m.lease_id, m.case_id, m.id, m.last_error FROM message m
+                WHERE m.state = 'SKIPPED' AND m.channel IN ('ALIMTALK', 'SMS') AND """ + LeaseScope.condition("m.lease_id") + """
+
+                  AND NOT EXISTS (SELECT 1 FROM message o WHERE o.lease_id = m.lease_id AND o.channel IN ('ALIMTALK', 'SMS')
+                                                          AND o.state <> 'SKIPPED')
+                ORDER BY m.lease_id, m.id DESC""")
+                .param("leases", leases.ids()).query(MessageHistory::trouble).list();
+    }
+
+    /** Messages that FAILED for good: an AlimTalk whose SMS fallback went out is not one of them. */
+    public List<Trouble> failed(LeaseScope leases) {
+        return jdbc.sql("""
+                SELECT m.lease_id, m.case_id, m.id, m.last_error FROM message m
+                WHERE m.state = 'FAILED' AND """ + LeaseScope.condition("m.lease_id") + """
+
+                  AND NOT EXISTS (SELECT 1 FROM message f WHERE f.fallback_of = m.id AND f.state <> 'FAILED')
+                ORDER BY m.lease_id, m.id""")
+                .param("leases", leases.ids()).query(MessageHistory::trouble).list();
+    }
+
+    private static Trouble trouble(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Trouble(rs.getLong(1), (Long) rs.getObject(2), rs.getLong(3), rs.getString(4));
+    }
+
     /** The first day (Asia/Seoul) an overdue reminder of each case left, for the cases that had one. */
     public Map<Long, LocalDate> firstOverdueReminder(Collection<Long> caseIds) {
         Map<Long, LocalDate> first = new HashMap<>();

@@ -84,8 +84,8 @@ class MessageSender {
             } else {
                 Optional<TextProvider.Text> t = text(m);
                 if (t.isEmpty()) {
-                    results[i] = new SendResult.Rejected("the AlimTalk text does not fit its registered template "
-                            + m.templateCode() + " (templates/messages/registered)");
+                    results[i] = new SendResult.Rejected("알림톡 글이 등록된 템플릿 "
+                            + m.templateCode() + "과 맞지 않습니다 (templates/messages/registered)");
                 } else {
                     texts.add(i);
                     outgoing.add(t.get());

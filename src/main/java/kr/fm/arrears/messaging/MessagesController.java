@@ -57,7 +57,7 @@ class MessagesController {
         String refusal = receipts.refusal(timestamp, deliveryId, body, signature);
         if (refusal != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refusal);
-            problem.setTitle("Bad signature");
+            problem.setTitle("서명이 맞지 않습니다");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         return ResponseEntity.ok(Map.of("outcome", receipts.apply(deliveryId, body)));

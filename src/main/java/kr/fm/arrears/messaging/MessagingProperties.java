@@ -71,7 +71,8 @@ public record MessagingProperties(@DefaultValue("demo") Mode mode, @DefaultValue
             @DefaultValue("15880000") String sender, @DefaultValue("PT3S") Duration connectTimeout,
             @DefaultValue("PT10S") Duration readTimeout) {}
 
-    public record Email(@DefaultValue("no-reply@arrears.example") String from) {}
+    /** {@code from}: the reminders' sender, by default {@code arrears.company.email}; live mode needs one. */
+    public record Email(@DefaultValue("") String from) {}
 
     public record Retry(@DefaultValue("PT30S") Duration base, @DefaultValue("PT1H") Duration cap,
             @DefaultValue("6") int maxAttempts) {

@@ -64,14 +64,18 @@ public class OptOuts {
                 .params(tenantId, channel).query(Long.class).single() > 0;
     }
 
-    /** Replaces the tenant's opt-outs with {@code channels}. */
+    /** How long an opt-out's reason may be (the API and the case page). */
+    public static final int REASON_MAX = 500;
+
+    /** Replaces the tenant's opt-outs with {@code channels}, for a reason the audit log keeps. */
     @Transactional
     public Set<Channel> replace(Viewer viewer, long tenantId, Set<Channel> channels, String reason) {
-        views.tenant(viewer, tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
         if (channels.contains(Channel.CERTIFIED_NOTICE)) {
             // a certified notice is the landlord's legal right, not a reminder one can decline
-            throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "cannot be opted out of");
+            throw InvalidInput.of("channels", Channel.CERTIFIED_NOTICE, "내용증명은 수신 거부할 수 없습니다");
         }
+        reason = kr.fm.arrears.shared.Text.reason(reason, REASON_MAX);
+        views.tenant(viewer, tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
         Set<Channel> before = of(tenantId);
         if (before.equals(channels)) {
             return before;

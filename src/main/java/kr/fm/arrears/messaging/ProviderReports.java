@@ -71,7 +71,7 @@ class ProviderReports {
             if (r.status() == TextProvider.Status.DELIVERED) {
                 transitions.delivered(m, now);
             } else {
-                transitions.failed(m, "provider: " + (r.reason() == null ? "not delivered" : r.reason()), now);
+                transitions.failed(m, "제공사: " + (r.reason() == null ? "전달되지 않음" : r.reason()), now);
             }
             changed++;
         }

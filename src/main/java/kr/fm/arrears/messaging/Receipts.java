@@ -66,22 +66,22 @@ public class Receipts {
     /** Why a delivery is refused (null: signed, fresh and well-formed). */
     public String refusal(String timestamp, String deliveryId, byte[] body, String signature) {
         if (signature == null || timestamp == null || deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 100) {
-            return "X-Timestamp, X-Delivery-Id (at most 100 characters) and X-Signature are required.";
+            return "X-Timestamp, X-Delivery-Id(100자 이하), X-Signature 헤더가 있어야 합니다.";
         }
         String given = signature.trim().toLowerCase().replaceFirst("^sha256=", "");
         // constant time, so the signature cannot be guessed byte by byte
         if (!MessageDigest.isEqual(sign(timestamp, deliveryId, body).getBytes(StandardCharsets.US_ASCII),
                 given.getBytes(StandardCharsets.US_ASCII))) {
-            return "X-Signature is not the HMAC-SHA256 of timestamp.deliveryId.body with the shared secret.";
+            return "X-Signature가 공유 비밀로 만든 timestamp.deliveryId.body의 HMAC-SHA256이 아닙니다.";
         }
         Instant sent;
         try {
             sent = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
         } catch (RuntimeException e) {
-            return "X-Timestamp must be Unix seconds.";
+            return "X-Timestamp는 Unix 초여야 합니다.";
         }
         if (java.time.Duration.between(sent, clock.instant()).abs().compareTo(TOLERANCE) > 0) {
-            return "X-Timestamp is more than 5 minutes from the service's clock; a replayed or delayed delivery is refused.";
+            return "X-Timestamp가 서비스 시계와 5분 넘게 차이 납니다. 다시 보내졌거나 늦은 전달은 받지 않습니다.";
         }
         return null;
     }
@@ -101,15 +101,15 @@ public class Receipts {
         try {
             receipt = json.readTree(body);
         } catch (IOException e) {
-            throw InvalidInput.of("body", null, "must be JSON");
+            throw InvalidInput.of("body", null, "JSON이어야 합니다");
         }
         String requestId = text(receipt, "requestId");
         String status = text(receipt, "status");
         if (requestId == null) {
-            throw InvalidInput.of("requestId", null, "is required");
+            throw InvalidInput.of("requestId", null, "값이 있어야 합니다");
         }
         if (!"DELIVERED".equals(status) && !"FAILED".equals(status)) {
-            throw InvalidInput.of("status", status, "must be DELIVERED or FAILED");
+            throw InvalidInput.of("status", status, "DELIVERED 또는 FAILED여야 합니다");
         }
         String reason = text(receipt, "reason");
         String key = requestId.replaceFirst("#resend-\\d+$", "");
@@ -123,7 +123,7 @@ public class Receipts {
         if ("DELIVERED".equals(status)) {
             transitions.delivered(m, now);
         } else {
-            transitions.failed(m, "provider: " + (reason == null ? "not delivered" : reason), now);
+            transitions.failed(m, "제공사: " + (reason == null ? "전달되지 않음" : reason), now);
         }
         return Outcome.CHANGED;
     }
@@ -131,7 +131,7 @@ public class Receipts {
     private static String text(JsonNode node, String field) {
         String text = node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
         if (text != null && text.indexOf('\0') >= 0) {
-            throw InvalidInput.of(field, null, "must not contain a NUL character");
+            throw InvalidInput.of(field, null, "NUL 문자가 있으면 안 됩니다");
         }
         return text;
     }

@@ -26,7 +26,7 @@ public class Resends {
     public Message resend(long id, String reason) {
         Message m = outbox.find(Viewer.SYSTEM, id).orElseThrow(() -> new NotFound("message", id));
         if (!transitions.resend(Viewer.SYSTEM, m, reason, clock.instant())) {
-            throw new Conflict("message " + id + " is " + m.state() + "; only a FAILED message can be resent");
+            throw new Conflict("메시지 " + id + "의 상태는 " + m.state() + "입니다. 실패(FAILED)한 메시지만 다시 보낼 수 있습니다");
         }
         return outbox.find(Viewer.SYSTEM, id).orElseThrow();
     }

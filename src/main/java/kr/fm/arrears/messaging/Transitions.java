@@ -95,7 +95,7 @@ class Transitions {
                 "SMS", MessageKind.forText(m.fallbackBody()), m.recipient(), null, m.fallbackSubject(), m.fallbackBody(),
                 null, null, null, m.id(), MessageState.QUEUED, null, m.dueDate());
         if (optOuts.optedOut(m.tenantId(), "SMS")) {
-            sms = MessageEnqueuer.skipped(sms, "tenant opted out of SMS");
+            sms = MessageEnqueuer.skipped(sms, "임차인이 문자 수신을 거부했습니다");
         }
         NewMessage fallback = sms;
         outbox.insert(fallback, now).ifPresent(id -> events.publishEvent(new MessageFellBack(m.id(), m.leaseId(),

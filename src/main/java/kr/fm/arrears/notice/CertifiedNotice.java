@@ -92,7 +92,7 @@ public final class CertifiedNotice {
     void consent(Viewer who, Instant at) {
         requireRole(who, Role.LANDLORD, "consent to");
         if (kind != NoticeKind.TERMINATION) {
-            throw new Conflict("only a termination notice needs the landlord's consent");
+            throw new Conflict("임대인의 동의는 해지 통지서에만 필요합니다");
         }
         requireStatus("consent to", DRAFT, PENDING_APPROVAL);
         consentBy = who.name();
@@ -107,7 +107,7 @@ public final class CertifiedNotice {
     void refuseConsent(Viewer who, Instant at, String why) {
         requireRole(who, Role.LANDLORD, "refuse consent to");
         if (kind != NoticeKind.TERMINATION) {
-            throw new Conflict("only a termination notice needs the landlord's consent");
+            throw new Conflict("임대인의 동의는 해지 통지서에만 필요합니다");
         }
         requireStatus("refuse consent to", DRAFT, PENDING_APPROVAL);
         checkReason(why, "동의하지 않는 이유를 적어 주세요");
@@ -128,15 +128,15 @@ public final class CertifiedNotice {
         requireRole(who, Role.MANAGER, "approve");
         requireStatus("approve", PENDING_APPROVAL);
         if (who.name().equals(lastEditor)) {
-            throw new Conflict("version " + version + " was last edited by " + who.name()
-                    + "; another MANAGER must approve it (four eyes)");
+            throw new Conflict("판 " + version + "은 " + who.name() + "님이 마지막으로 고쳤습니다. "
+                    + "다른 담당자가 승인해야 합니다 (2인 확인)");
         }
         if (who.name().equals(submittedBy)) {
-            throw new Conflict("notice " + id + " was submitted by " + who.name()
-                    + "; another MANAGER must approve it (four eyes)");
+            throw new Conflict("통지서 " + id + "는 " + who.name() + "님이 제출했습니다. "
+                    + "다른 담당자가 승인해야 합니다 (2인 확인)");
         }
         if (kind == NoticeKind.TERMINATION && consentBy == null) {
-            throw new Conflict("a termination notice needs the landlord's consent before approval");
+            throw new Conflict("해지 통지서는 승인 전에 임대인의 동의가 있어야 합니다");
         }
     }
 
@@ -151,7 +151,7 @@ public final class CertifiedNotice {
     void reject(Viewer who, Instant at, String why) {
         requireRole(who, Role.MANAGER, "reject");
         requireStatus("reject", PENDING_APPROVAL);
-        checkReason(why, "must say why the notice is rejected");
+        checkReason(why, "반려 사유를 적어 주세요");
         status = REJECTED;
         decidedBy = who.name();
         decidedAt = at;
@@ -210,16 +210,36 @@ public final class CertifiedNotice {
         requireStatus("dispatch", APPROVED);
     }
 
+    /** The action as a person reads it in a refusal ("approve" → "승인"). */
+    private static String korean(String action) {
+        return switch (action) {
+            case "edit" -> "고치기";
+            case "submit" -> "제출";
+            case "consent to" -> "동의";
+            case "refuse consent to" -> "동의 거절";
+            case "approve" -> "승인";
+            case "reject" -> "반려";
+            case "hold back" -> "발송 보류";
+            case "dispatch" -> "발송";
+            case "mark delivered" -> "배달 기록";
+            case "mark returned" -> "반송 기록";
+            case "post again" -> "다시 발송";
+            case "record the posting of", "record a posting of" -> "접수 기록";
+            default -> action;
+        };
+    }
+
     private void requireStatus(String action, NoticeStatus... allowed) {
         Set<NoticeStatus> ok = EnumSet.of(allowed[0], allowed);
         if (!ok.contains(status)) {
-            throw new Conflict("cannot " + action + " notice " + id + " while it is " + status);
+            throw new Conflict("지금 상태(" + status + ")에서는 통지서 " + id + "의 " + korean(action) + " 작업을 할 수 없습니다");
         }
     }
 
     private static void requireRole(Viewer who, Role role, String action) {
         if (who.role() != role) {
-            throw new NotAllowed("only a " + role + " may " + action + " a notice; " + who.name() + " is " + who.role());
+            throw new NotAllowed(korean(action) + " 작업은 " + (role == Role.LANDLORD ? "임대인(LANDLORD)" : "담당자(MANAGER)") + "만 할 수 있습니다 ("
+                    + who.name() + ": " + who.role() + ")");
         }
     }
 

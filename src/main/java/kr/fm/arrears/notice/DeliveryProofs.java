@@ -74,7 +74,7 @@ public class DeliveryProofs {
         workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may attach a delivery proof; " + who.name() + " is " + who.role());
+            throw new NotAllowed("배달증명·등본은 담당자(MANAGER)만 붙일 수 있습니다 (" + who.name() + ": " + who.role() + ")");
         }
         if (!POSTED.contains(n.status())) {
             throw new Conflict("우체국에 접수한 통지서에만 배달증명·등본을 붙일 수 있습니다 (지금 " + n.status() + ")");

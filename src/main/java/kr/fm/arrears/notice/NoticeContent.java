@@ -14,7 +14,7 @@ import kr.fm.arrears.shared.InvalidInput;
  */
 public record NoticeContent(String subject, String body, String consequences, int deadlineDays) {
 
-    public static final int DEFAULT_DEADLINE_DAYS = 7; // SPEC: 7 days after dispatch
+    public static final int DEFAULT_DEADLINE_DAYS = 7; // SPEC: 7 days, counted from receipt (이 통지서를 받은 날로부터)
     public static final int SUBJECT_MAX = 200;
     public static final int TEXT_MAX = 4_000;
     /** The days given to pay: a demand with months to pay is no demand. */

@@ -160,7 +160,7 @@ class NoticeController {
                         "documentNo", m.documentNo(), "verificationCode", m.verificationCode(), "kind", m.kind(),
                         "status", m.status(), "currentVersion", m.version() == m.currentVersion()))
                 .orElse(Map.of("matches", false,
-                        "detail", "This file is not an approved notice of this service (it may have been altered)."));
+                        "detail", "이 서비스가 승인한 통지서 파일이 아닙니다 (고쳐졌을 수 있습니다)."));
     }
 
     @ExceptionHandler(NotAllowed.class)
@@ -170,7 +170,7 @@ class NoticeController {
 
     static ProblemDetail forbidden(NotAllowed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
+        problem.setTitle("권한이 없습니다");
         return problem;
     }
 

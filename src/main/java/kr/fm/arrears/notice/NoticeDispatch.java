@@ -118,7 +118,7 @@ class NoticeDispatch {
         int attempts = ((Number) row.get().get("attempts")).intValue() + 1;
         CertifiedNotice n = store.lock(noticeId);
         Optional<String> gone = n.status() == NoticeStatus.APPROVED && n.version() == version ? groundGone(n)
-                : Optional.of("notice is " + n.status() + " v" + n.version() + ", not the approved v" + version);
+                : Optional.of("통지서가 지금 " + n.status() + " 상태(판 " + n.version() + ")로, 승인된 판 " + version + "이 아닙니다");
         if (gone.isPresent()) {
             if (n.status() == NoticeStatus.APPROVED) {
                 hold(n, Viewer.SYSTEM, gone.get());
@@ -190,11 +190,11 @@ class NoticeDispatch {
         LocalDate today = BusinessTime.today(clock);
         LeaseArrears a = ledger.arrears(n.leaseId(), today).orElseThrow();
         if (n.kind() == NoticeKind.DEMAND && !a.inArrears()) {
-            return Optional.of("nothing left to demand: the overdue balance is 0 on " + today);
+            return Optional.of("더 청구할 것이 없습니다: " + today + " 현재 연체액이 0원입니다");
         }
         if (n.kind() == NoticeKind.TERMINATION && !a.terminationThresholdReached()) {
-            return Optional.of("unpaid rent " + Won.format(a.overdueRent()) + " on " + today + " is below "
-                    + a.terminationThresholdMonths() + " months' rent");
+            return Optional.of("미납 차임 " + Won.format(a.overdueRent()) + "(" + today + " 현재)이 "
+                    + a.terminationThresholdMonths() + "기의 차임액에 못 미칩니다");
         }
         return Optional.empty();
     }

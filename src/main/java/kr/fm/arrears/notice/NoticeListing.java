@@ -148,6 +148,29 @@ public class NoticeListing {
         return first;
     }
 
+    /** A notice a MANAGER must act on: RETURNED by the post office, or REJECTED because dispatch held it back. */
+    public record Stalled(long noticeId, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, String reason) {}
+
+    /**
+     * The leases' returned notices (with the post office's reason) and those held back at dispatch (their
+     * ground had gone: a REJECTED notice whose current version was approved, with the reason recorded).
+     */
+    public List<Stalled> stalled(LeaseScope leases) {
+        return jdbc.sql("""
+                SELECT n.id, n.case_id, n.lease_id, n.kind, n.status,
+                       CASE WHEN n.status = 'RETURNED' THEN (SELECT d.return_reason FROM notice_dispatch d WHERE d.notice_id = n.id
+                                                             ORDER BY d.id DESC LIMIT 1)
+                            ELSE n.reason END AS reason
+                FROM notice n JOIN notice_version v ON v.notice_id = n.id AND v.version = n.version
+                WHERE (n.status = 'RETURNED' OR (n.status = 'REJECTED' AND v.approved_at IS NOT NULL))
+                  AND """ + LeaseScope.condition("n.lease_id") + " ORDER BY n.lease_id, n.id")
+                .param("leases", leases.ids())
+                .query((rs, i) -> new Stalled(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("lease_id"),
+                        NoticeKind.valueOf(rs.getString("kind")), NoticeStatus.valueOf(rs.getString("status")),
+                        rs.getString("reason")))
+                .list();
+    }
+
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("lease_id"), rs.getTimestamp("at").toInstant(),
                 NoticeKind.valueOf(rs.getString("kind")), NoticeStatus.valueOf(rs.getString("status")),

@@ -5,10 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the notice module.
+ * Settings of the notice module. The management company named on notices as the landlord's agent is
+ * {@code arrears.company} ({@link kr.fm.arrears.templates.Company}).
  *
- * @param agentName    the management company, named on the notice as the landlord's agent (blank: no agent)
- * @param agentAddress its address
  * @param postOffice   the manual hand-off at the post office's internet 내용증명 service (the default)
  * @param tracking     the post office's tracking Open API (종적조회)
  * @param mailService  a contracted B2B mail service with an API (off unless enabled)
@@ -16,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preview      how often a LANDLORD may ask for a preview
  */
 @ConfigurationProperties("arrears.notice")
-public record NoticeProperties(String agentName, String agentAddress, @DefaultValue PostOffice postOffice,
+public record NoticeProperties(@DefaultValue PostOffice postOffice,
         @DefaultValue Tracking tracking, @DefaultValue MailService mailService, @DefaultValue Render render,
         @DefaultValue Preview preview) {
 

@@ -72,7 +72,7 @@ public class NoticeWorkflow {
         NoticeContent after = before.with(changes);
         List<String> diff = before.diff(after);
         if (diff.isEmpty()) {
-            throw kr.fm.arrears.shared.InvalidInput.of("content", null, "changes nothing in version " + n.version());
+            throw kr.fm.arrears.shared.InvalidInput.of("content", null, "판 " + n.version() + "에서 바뀌는 것이 없습니다");
         }
         String consentBefore = n.consentBy();
         n.edit(who, after);
@@ -242,7 +242,7 @@ public class NoticeWorkflow {
 
     private NoticeStore.Approved approved(CertifiedNotice n) {
         return store.approved(n.id(), n.version())
-                .orElseThrow(() -> new Conflict("notice " + n.id() + " has no approved PDF while it is " + n.status()));
+                .orElseThrow(() -> new Conflict("통지서 " + n.id() + "는 지금 " + n.status() + " 상태라 승인된 PDF가 없습니다"));
     }
 
     private Instant now() {

@@ -115,7 +115,7 @@ class PostalController {
     NoticeTracking.Round track(Viewer viewer) {
         Viewer who = viewer;
         if (who.role() != Role.MANAGER && who.role() != Role.ADMIN) {
-            throw new NotAllowed("only staff may run the tracking; " + who.name() + " is " + who.role());
+            throw new NotAllowed("배송 조회는 직원만 실행할 수 있습니다 (" + who.name() + ": " + who.role() + ")");
         }
         if (!tracking.enabled()) {
             throw new Conflict("종적조회 서비스 키(arrears.notice.tracking.service-key)가 없어 배송 추적이 꺼져 있습니다.");

@@ -173,7 +173,7 @@ public class PostalHandoff {
     /** A 등기번호 typed wrong, corrected with a reason on the day it was recorded, before any delivery news. */
     @Transactional
     public Posting correct(long noticeId, long postingId, String registeredNo, String reason, Viewer who) {
-        Locked locked = lock(noticeId, postingId, who, "correct a 등기번호");
+        Locked locked = lock(noticeId, postingId, who, "등기번호 고치기");
         CertifiedNotice n = locked.notice();
         Posting p = locked.posting();
         LocalDate today = BusinessTime.today(clock);
@@ -213,7 +213,7 @@ public class PostalHandoff {
 
     @Transactional
     public Posting report(long noticeId, long postingId, Report r, Viewer who) {
-        Locked locked = lock(noticeId, postingId, who, "record a delivery report");
+        Locked locked = lock(noticeId, postingId, who, "배달 결과 기록");
         CertifiedNotice n = locked.notice();
         Posting p = locked.posting();
         if (!p.open() || n.status() != NoticeStatus.DISPATCHED) {
@@ -254,7 +254,7 @@ public class PostalHandoff {
         workflow.get(who, noticeId);
         CertifiedNotice n = store.lock(noticeId);
         if (who.role() != Role.MANAGER) {
-            throw new NotAllowed("only a MANAGER may " + action + "; " + who.name() + " is " + who.role());
+            throw new NotAllowed(action + " 작업은 담당자(MANAGER)만 할 수 있습니다 (" + who.name() + ": " + who.role() + ")");
         }
         Posting p = postings.lock(postingId).filter(x -> x.noticeId() == noticeId)
                 .orElseThrow(() -> new NotFound("posting of notice " + noticeId, postingId));

@@ -43,7 +43,7 @@ final class AccountState extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 if (api) {
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "이 계정은 사용이 해제되었습니다. This account was deactivated.");
+                    problems.write(response, HttpStatus.UNAUTHORIZED, "이 계정은 사용이 해제되었습니다.");
                 } else {
                     response.sendRedirect(request.getContextPath() + "/login?deactivated");
                 }
@@ -52,7 +52,7 @@ final class AccountState extends OncePerRequestFilter {
             if (user.get().mustChangePassword() && !mayChangePassword(request)) {
                 if (api) {
                     problems.write(response, HttpStatus.FORBIDDEN, "임시 비밀번호를 먼저 바꿔 주세요: POST /api/me/password "
-                            + "{\"currentPassword\", \"newPassword\"}. Change the temporary password first.");
+                            + "{\"currentPassword\", \"newPassword\"}");
                 } else {
                     response.sendRedirect(request.getContextPath() + "/account/password");
                 }

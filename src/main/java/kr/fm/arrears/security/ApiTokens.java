@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * to stop one.
  */
 @Component
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "arr_";
+    public static final int NAME_MAX = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -36,9 +37,9 @@ class ApiTokens {
         this.clock = clock;
     }
 
-    record Issued(long id, String name, String token) {}
+    public record Issued(long id, String name, String token) {}
 
-    record TokenView(long id, String name, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
+    public record TokenView(long id, String name, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
             Instant expiresAt) {}
 
     @Transactional
@@ -48,7 +49,11 @@ class ApiTokens {
 
     /** {@code expiresAt}: the token opens nothing after it (null: until revoked). */
     @Transactional
-    Issued issue(String username, String name, Instant expiresAt, String actor) {
+    public Issued issue(String username, String name, Instant expiresAt, String actor) {
+        if (name == null || name.isBlank() || name.strip().length() > NAME_MAX) {
+            throw InvalidInput.of("name", name, "토큰 이름을 " + NAME_MAX + "자 이내로 입력하세요 (예: 회계 연동)");
+        }
+        name = name.strip();
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw InvalidInput.of("expiresAt", expiresAt, "만료 시각은 지금보다 뒤여야 합니다");
         }
@@ -67,7 +72,7 @@ class ApiTokens {
     }
 
     @Transactional
-    void revoke(String username, long id, String actor) {
+    public void revoke(String username, long id, String actor) {
         int rows = jdbc.sql("""
                 UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
                   AND user_id = (SELECT id FROM app_user WHERE username = ?)""")
@@ -78,7 +83,7 @@ class ApiTokens {
         events.publishEvent(new ApiTokenRevoked(actor, username, id));
     }
 
-    List<TokenView> list(String username) {
+    public List<TokenView> list(String username) {
         return jdbc.sql("""
                 SELECT t.id, t.name, t.created_by, t.created_at, t.last_used_at, t.revoked_at, t.expires_at FROM api_token t
                 JOIN app_user u ON u.id = t.user_id WHERE u.username = ? ORDER BY t.id""").param(username)

@@ -159,14 +159,14 @@ public class Users {
     @Transactional
     public long create(String username, String rawPassword, Role role, Long landlordId, String displayName, String actor) {
         if (username == null || username.isBlank() || username.length() > SignInWaits.NAME_LENGTH) {
-            throw InvalidInput.of("username", username, "must have 1 to " + SignInWaits.NAME_LENGTH + " characters");
+            throw InvalidInput.of("username", username, "1~" + SignInWaits.NAME_LENGTH + "자여야 합니다");
         }
         checkPassword("password", rawPassword);
         if (role == null) {
             throw InvalidInput.of("role", null, "ADMIN, MANAGER 또는 LANDLORD");
         }
         if ((role == Role.LANDLORD) != (landlordId != null)) {
-            throw InvalidInput.of("landlordId", landlordId, "is required for a LANDLORD and only for a LANDLORD");
+            throw InvalidInput.of("landlordId", landlordId, "임대인(LANDLORD) 계정에만 있어야 하고, 그 계정에는 꼭 있어야 합니다");
         }
         checkLandlord(landlordId);
         Optional<Long> created = jdbc.sql("""

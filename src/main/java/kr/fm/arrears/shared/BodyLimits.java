@@ -100,8 +100,8 @@ public class BodyLimits extends OncePerRequestFilter {
     public static ProblemDetail problem(long limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "요청 본문이 허용 크기(" + DataSize.ofBytes(limit).toKilobytes() + " KB)를 넘습니다. 나누어 보내 주세요. "
-                        + "Nothing was stored.");
-        problem.setTitle("Payload too large");
+                        + "아무것도 저장하지 않았습니다.");
+        problem.setTitle("요청이 너무 큽니다");
         problem.setProperty("limitBytes", limit);
         return problem;
     }

@@ -18,7 +18,7 @@ public class ImportRejected extends RuntimeException {
     private final long rows;
 
     public ImportRejected(List<RowError> errors) {
-        super(errors.size() + " error(s) in the file; nothing was imported");
+        super(errors.size() + " error(s) in the file; nothing was imported"); // for the log; ApiProblems words it for people
         this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), LISTED)));
         this.total = errors.size();
         this.rows = errors.stream().map(RowError::row).filter(r -> r > 0).distinct().count();

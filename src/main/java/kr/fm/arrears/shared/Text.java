@@ -35,10 +35,15 @@ public final class Text {
      * 200 characters, no control characters; returned normalised and stripped, else a 422 naming {@code reason}.
      */
     public static String reason(String reason) {
+        return reason(reason, 200);
+    }
+
+    /** {@link #reason(String)} with another limit: a pause or an opt-out may explain at more length. */
+    public static String reason(String reason, int max) {
         String why = reason == null ? "" : normalised(reason).strip();
-        if (why.isEmpty() || why.length() > 200 || hasControlCharacter(why)) {
+        if (why.isEmpty() || why.length() > max || hasControlCharacter(why)) {
             throw InvalidInput.of("reason", reason, why.isEmpty() ? "사유를 입력하세요"
-                    : hasControlCharacter(why) ? CONTROL_CHARACTER : "사유는 200자 이내로 입력하세요");
+                    : hasControlCharacter(why) ? CONTROL_CHARACTER : "사유는 " + max + "자 이내로 입력하세요");
         }
         return why;
     }

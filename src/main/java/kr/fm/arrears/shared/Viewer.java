@@ -27,7 +27,7 @@ public record Viewer(String name, Role role, Long landlordId) {
 
     public Viewer {
         if (name == null || name.isBlank()) {
-            throw InvalidInput.of("actor", name, "must name who acts");
+            throw InvalidInput.of("actor", name, "누가 하는지 밝혀야 합니다");
         }
         if (role == null || (role == Role.LANDLORD) != (landlordId != null)) {
             throw new IllegalArgumentException("a LANDLORD viewer, and only one, names a landlord: " + role + "/" + landlordId);

@@ -29,14 +29,14 @@ import org.springframework.stereotype.Component;
  * The message and notice templates (FreeMarker). They are read from the {@code templates/}
  * directory when it exists (so an operator can adjust wording without a build), else from the copy
  * packaged in the jar. Every template can call {@code won(amount)} → "3,300,000원" and
- * {@code kdate(date)} → "2026년 3월 31일".
+ * {@code kdate(date)} → "2026년 3월 31일"; and {@code company} is the management company ({@link Company}).
  */
 @Component
 public class Templates {
 
     private final Configuration freemarker;
 
-    public Templates(@Value("${arrears.templates.dir:templates}") String dir) {
+    public Templates(@Value("${arrears.templates.dir:templates}") String dir, Company company) {
         List<TemplateLoader> loaders = new ArrayList<>();
         File directory = new File(dir);
         if (directory.isDirectory()) {
@@ -56,16 +56,27 @@ public class Templates {
         freemarker.setRecognizeStandardFileExtensions(true); // .ftlh escapes HTML, .ftl does not
         try {
             freemarker.setSharedVariables(functions());
+            freemarker.setSharedVariable("company", company.model());
         } catch (TemplateModelException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** {@code won(amount)} and {@code kdate(date)}: the same formatting in messages, notices and the pages. */
+    /**
+     * {@code won(amount)}, {@code kdate(date)} and {@code months(n)} ("11.00" → "11", "1.50" → "1.5", so a
+     * letter says "11개월분"): the same formatting in messages, notices and the pages.
+     */
     public static Map<String, Object> functions() {
         return Map.of(
                 "won", (TemplateMethodModelEx) args -> Won.format(((TemplateNumberModel) args.get(0)).getAsNumber().longValue()),
-                "kdate", (TemplateMethodModelEx) args -> Won.date(toDate(args.get(0))));
+                "kdate", (TemplateMethodModelEx) args -> Won.date(toDate(args.get(0))),
+                "months", (TemplateMethodModelEx) args -> months(((TemplateNumberModel) args.get(0)).getAsNumber()));
+    }
+
+    /** A number of months as a person writes it: at most two decimals, rounded down, no trailing zeros. */
+    public static String months(Number n) {
+        java.math.BigDecimal value = n instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(n.toString());
+        return value.setScale(2, java.math.RoundingMode.FLOOR).stripTrailingZeros().toPlainString();
     }
 
     /** Renders {@code name} (e.g. "messages/reminder-1.sms.ftl") with the model. */

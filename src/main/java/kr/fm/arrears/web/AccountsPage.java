@@ -1,13 +1,18 @@
 package kr.fm.arrears.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.security.ApiTokens;
 import kr.fm.arrears.security.Role;
 import kr.fm.arrears.security.Users;
 import kr.fm.arrears.shared.Viewer;
+import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Conflict;
 import kr.fm.arrears.shared.InvalidInput;
 import kr.fm.arrears.shared.NotFound;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Accounts in the pages: an ADMIN opens, changes, deactivates and resets them ({@code /admin/users});
- * everyone changes their own password ({@code /account/password}), and must at the first sign-in
+ * issues and revokes an account's API tokens; everyone changes their own password ({@code /account/password}), and must at the first sign-in
  * with a temporary one.
  */
 @Controller
@@ -27,11 +32,13 @@ class AccountsPage {
     private final Users users;
     private final LedgerViews views;
     private final kr.fm.arrears.security.SignInWaits waits;
+    private final ApiTokens tokens;
 
-    AccountsPage(Users users, LedgerViews views, kr.fm.arrears.security.SignInWaits waits) {
+    AccountsPage(Users users, LedgerViews views, kr.fm.arrears.security.SignInWaits waits, ApiTokens tokens) {
         this.users = users;
         this.views = views;
         this.waits = waits;
+        this.tokens = tokens;
     }
 
     @GetMapping("/admin/users")
@@ -61,6 +68,7 @@ class AccountsPage {
         model.addAttribute("account", users.account(username).orElseThrow(() -> new NotFound("user", username)));
         model.addAttribute("landlords", views.landlords(viewer));
         model.addAttribute("roles", List.of(Role.MANAGER, Role.LANDLORD, Role.ADMIN));
+        model.addAttribute("tokens", tokens.list(username).stream().map(AccountsPage::row).toList());
         return "admin-user";
     }
 
@@ -90,6 +98,45 @@ class AccountsPage {
         users.account(username).orElseThrow(() -> new NotFound("user", username));
         waits.unlock(username, viewer.name());
         return Flash.done(redirect, "로그인 대기를 풀었습니다. 바로 로그인할 수 있습니다.", "/admin/users/" + username);
+    }
+
+    /**
+     * An API token for the account (an accounting tool, a script), valid through the chosen Seoul date
+     * if one is given; the token is shown once, only its SHA-256 is kept.
+     */
+    /** A token as the account page lists it, in Seoul time. */
+    public record TokenRow(long id, String name, String createdBy, String createdAt, String lastUsedAt, String expiresAt,
+            String state, boolean live) {}
+
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.SEOUL);
+
+    private static TokenRow row(ApiTokens.TokenView t) {
+        String state = t.revokedAt() != null ? "폐기됨 " + MINUTE.format(t.revokedAt()) : "사용 중";
+        return new TokenRow(t.id(), t.name(), t.createdBy(), MINUTE.format(t.createdAt()),
+                t.lastUsedAt() == null ? "-" : MINUTE.format(t.lastUsedAt()),
+                t.expiresAt() == null ? "폐기할 때까지" : MINUTE.format(t.expiresAt()) + "까지", state, t.revokedAt() == null);
+    }
+
+    @PostMapping("/admin/users/{username}/tokens")
+    String issueToken(Viewer viewer, @PathVariable String username, @RequestParam(required = false) String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validThrough,
+            RedirectAttributes redirect) {
+        String to = "/admin/users/" + username;
+        try {
+            Instant expiresAt = validThrough == null ? null : validThrough.plusDays(1).atStartOfDay(BusinessTime.SEOUL).toInstant();
+            ApiTokens.Issued issued = tokens.issue(username, name, expiresAt, viewer.name());
+            return Flash.done(redirect, "API 토큰 " + issued.name() + "을(를) 만들었습니다: " + issued.token()
+                    + " (이 화면을 떠나면 다시 볼 수 없습니다.)", to);
+        } catch (InvalidInput e) {
+            return Flash.refused(redirect, e, to);
+        }
+    }
+
+    @PostMapping("/admin/users/{username}/tokens/{id}/revoke")
+    String revokeToken(Viewer viewer, @PathVariable String username, @PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(username, id, viewer.name());
+        return Flash.done(redirect, "API 토큰을 폐기했습니다. 더는 아무것도 열 수 없습니다.", "/admin/users/" + username);
     }
 
     @GetMapping("/account/password")

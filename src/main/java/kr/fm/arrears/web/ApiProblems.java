@@ -37,7 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error an API client sees is an RFC 7807 problem: a title, a detail a person can act on and,
  * for bad input, {@code errors}: each wrong field with the value given and what is wrong with it.
- * Stack traces stay in the log.
+ * What people read (title, detail, each error's message) is Korean; what programs match stays
+ * machine-readable ({@code type}, {@code errors[].field}, {@code resource}/{@code id} of a 404).
+ * Stack traces, and English, stay in the log.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -47,10 +49,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     static final URI IMPORT_REJECTED = URI.create("urn:arrears:problem:import-rejected");
 
     static ProblemDetail invalid(List<InvalidInput.FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "입력값을 확인하세요. "
+                + errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
+        problem.setTitle("입력값 오류");
         problem.setProperty("errors", errors.stream().sorted(Comparator.comparing(InvalidInput.FieldError::field))
                 .map(e -> {
                     Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -71,10 +73,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail importRejected(ImportRejected e) {
         long rows = e.rows();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, rows > 0
-                ? rows + " row(s) have errors; nothing was imported. Fix every row listed and send the whole file again."
-                : e.errors().get(0).message() + "; nothing was imported.");
+                ? String.format("%,d", rows) + "개 행에 오류가 있어 아무것도 가져오지 않았습니다. 목록의 모든 행을 고쳐 파일 전체를 다시 보내세요."
+                : e.errors().get(0).message() + ". 아무것도 가져오지 않았습니다.");
         problem.setType(IMPORT_REJECTED);
-        problem.setTitle("Import rejected");
+        problem.setTitle("가져오기 거부");
         problem.setProperty("errors", e.errors());
         problem.setProperty("totalErrors", e.total());
         return problem;
@@ -84,8 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The file is larger than the service accepts; split it into smaller files.");
-        problem.setTitle("File too large");
+                "파일이 허용 크기보다 큽니다. 더 작은 파일로 나누어 보내세요.");
+        problem.setTitle("파일이 너무 큽니다");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
@@ -101,7 +103,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String detail = e.status() == HttpStatus.TOO_MANY_REQUESTS ? "요청이 너무 잦습니다. 잠시 후 다시 시도하세요."
                 : "지금은 요청이 많아 처리하지 못했습니다. 잠시 후 다시 시도하세요.";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), detail + " (" + e.getMessage() + ")");
-        problem.setTitle(e.status().getReasonPhrase());
+        problem.setTitle(e.status() == HttpStatus.TOO_MANY_REQUESTS ? "요청이 너무 잦습니다" : "잠시 후 다시 시도하세요");
         return ResponseEntity.status(e.status())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }
@@ -115,30 +117,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.detail());
+        problem.setTitle("찾을 수 없습니다");
+        problem.setProperty("resource", e.what());
+        problem.setProperty("id", String.valueOf(e.id()));
         return problem;
     }
 
     @ExceptionHandler(Conflict.class)
     ProblemDetail conflict(Conflict e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Conflict");
+        problem.setTitle("지금 상태에서는 할 수 없습니다");
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
-        return invalid(List.of(new InvalidInput.FieldError(e.getName(), e.getValue(), "must be " + expected)));
+        String expected = e.getRequiredType() == null ? "올바른 값" : describe(e.getRequiredType());
+        return invalid(List.of(new InvalidInput.FieldError(e.getName(), e.getValue(), "올바른 형식이 아닙니다 (필요: " + expected + ")")));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; it has been logged.");
-        problem.setTitle("Internal error");
+                "서비스 쪽에서 문제가 생겼습니다. 기록해 두었으니 잠시 후 다시 시도하고, 계속되면 관리자에게 알려 주세요.");
+        problem.setTitle("내부 오류");
         return problem;
     }
 
@@ -173,7 +177,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String strict = StrictJson.refusal(e);
         if (strict != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, strict);
-            problem.setTitle("Unreadable request");
+            problem.setTitle("읽을 수 없는 요청");
             return ResponseEntity.badRequest().body(problem);
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -181,36 +185,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Object value = mapping instanceof InvalidFormatException f ? f.getValue() : null;
-            String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+            String message = mapping instanceof UnrecognizedPropertyException ? "알 수 없는 항목입니다"
                     : mapping instanceof StrictInput.OutOfBounds b ? b.getOriginalMessage()
-                    : mapping instanceof InvalidFormatException f ? "must be " + describe(f.getTargetType())
+                    : mapping instanceof InvalidFormatException f ? "올바른 형식이 아닙니다 (필요: " + describe(f.getTargetType()) + ")"
                     : mapping instanceof MismatchedInputException m && m.getTargetType() != null
-                            ? "must be " + describe(m.getTargetType()) + " (written as a JSON " + json(m.getTargetType()) + ")"
-                    : "has the wrong type";
+                            ? "올바른 형식이 아닙니다 (필요: " + describe(m.getTargetType()) + ", JSON " + json(m.getTargetType()) + ")"
+                    : "형식이 맞지 않습니다";
             return ResponseEntity.unprocessableEntity().body(invalid(List.of(new InvalidInput.FieldError(field, value, message))));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-        problem.setTitle("Unreadable request");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "요청 본문이 올바른 JSON이 아닙니다.");
+        problem.setTitle("읽을 수 없는 요청");
         return ResponseEntity.badRequest().body(problem);
     }
 
     private static String json(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "Long", "long", "Integer", "int" -> "number without fraction, exponent or quotes";
-            case "BigDecimal" -> "number, not a string";
-            case "Boolean", "boolean" -> "true or false, not a string";
-            default -> "value of that type";
+            case "Long", "long", "Integer", "int" -> "숫자로: 소수점·지수·따옴표 없이";
+            case "BigDecimal" -> "숫자로: 따옴표 없이";
+            case "Boolean", "boolean" -> "true 또는 false로: 따옴표 없이";
+            default -> "그 형식의 값으로";
         };
     }
 
     private static String describe(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a real date as YYYY-MM-DD";
-            case "YearMonth" -> "a month as YYYY-MM";
-            case "Long", "long", "Integer", "int" -> "a whole number";
-            case "BigDecimal" -> "a number";
-            case "Boolean", "boolean" -> "true or false";
-            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a valid " + type.getSimpleName();
+            case "LocalDate" -> "실제 있는 날짜(YYYY-MM-DD)";
+            case "YearMonth" -> "월(YYYY-MM)";
+            case "Long", "long", "Integer", "int" -> "정수";
+            case "BigDecimal" -> "숫자";
+            case "Boolean", "boolean" -> "true 또는 false";
+            default -> type.isEnum() ? java.util.Arrays.toString(type.getEnumConstants()) + " 중 하나" : "올바른 " + type.getSimpleName() + " 값";
         };
     }
 

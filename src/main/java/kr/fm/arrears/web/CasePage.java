@@ -89,11 +89,8 @@ class CasePage {
         String to = "/cases/" + id;
         Cases.CaseView c = board.visibleCase(viewer, id);
         try {
-            if (reason == null || reason.isBlank() || reason.length() > 500) {
-                throw InvalidInput.of("reason", reason, "사유를 500자 이내로 입력하세요 (예: 전화로 문자 수신 거부)");
-            }
             optOuts.replace(viewer, tenantOf(viewer, c), channels == null ? java.util.Set.of() : java.util.EnumSet.copyOf(channels),
-                    reason.trim());
+                    reason);
             return Flash.done(redirect, "수신 거부 설정을 저장했습니다. 대기 중인 메시지에도 바로 적용됩니다.", to);
         } catch (InvalidInput e) {
             return Flash.refused(redirect, e, to);
@@ -106,13 +103,7 @@ class CasePage {
         String to = "/cases/" + id;
         board.visibleCase(viewer, id);
         try {
-            if (until == null) {
-                throw InvalidInput.of("until", null, "멈출 기한을 입력하세요");
-            }
-            if (reason == null || reason.isBlank() || reason.length() > 500) {
-                throw InvalidInput.of("reason", reason, "사유를 500자 이내로 입력하세요");
-            }
-            cases.pause(id, until, reason.trim(), viewer.name());
+            cases.pause(id, until, reason, viewer.name());
             return Flash.done(redirect, Labels.dateOf(until) + "까지 일시 중지했습니다.", to);
         } catch (InvalidInput | Conflict e) {
             return Flash.refused(redirect, e, to);

@@ -51,6 +51,17 @@ final class Labels {
         };
     }
 
+    /** Why a case is on the board's "needs attention" list. */
+    static String attention(Board.Attention kind) {
+        return switch (kind) {
+            case UNREACHABLE -> "연락 불가";
+            case NO_ACCOUNT -> "입금 계좌 없음";
+            case RUN_ERROR -> "실행 오류";
+            case NOTICE -> "내용증명 반송·보류";
+            case FAILED_MESSAGE -> "발송 실패";
+        };
+    }
+
     static String dateOf(java.time.LocalDate date) {
         return Won.date(date);
     }

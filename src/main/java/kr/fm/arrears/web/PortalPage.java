@@ -48,7 +48,7 @@ class PortalPage {
         }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
-        model.addAttribute("board", board.open(viewer, null));
+        model.addAttribute("board", board.open(viewer, Board.Query.firstPage()));
         // the monthly report's two charts, the 12 months to the last one ended, drawn here as inline SVG
         OwnerReports.Trends trends = reports.trends(viewer, month.minusMonths(1));
         model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));

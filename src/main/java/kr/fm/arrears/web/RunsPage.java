@@ -81,7 +81,7 @@ class RunsPage {
 
     private static void staffOnly(Viewer viewer) {
         if (viewer.role() != Viewer.Role.MANAGER && viewer.role() != Viewer.Role.ADMIN) {
-            throw new NotAllowed("only staff may start an escalation run; " + viewer.name() + " is " + viewer.role());
+            throw new NotAllowed("정기 실행은 직원만 시작할 수 있습니다 (" + viewer.name() + ": " + viewer.role() + ")");
         }
     }
 }

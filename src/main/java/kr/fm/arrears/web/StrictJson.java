@@ -33,11 +33,13 @@ class StrictJson {
         if (cause(e, NulInText.class) instanceof NulInText nul) {
             String field = nul.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("?");
-            return "본문의 " + field + " 값에 NUL 문자(\\u0000)가 있습니다. The field " + field + " contains a NUL character.";
+            return "본문의 " + field + " 값에 NUL 문자(\\u0000)가 있습니다.";
         }
         if (cause(e, StreamReadException.class) instanceof StreamReadException read && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate field")) {
-            return "본문에 같은 키가 두 번 있습니다: " + read.getOriginalMessage().replace("Duplicate field", "duplicate key") + ".";
+            // Jackson's "Duplicate field 'name'": the key, quoted, is what a person needs
+            String key = read.getOriginalMessage().replaceFirst("^Duplicate field ", "");
+            return "본문에 같은 키가 두 번 있습니다: " + key + ".";
         }
         return null;
     }

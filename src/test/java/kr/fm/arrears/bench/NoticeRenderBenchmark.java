@@ -15,7 +15,6 @@ import kr.fm.arrears.ledger.LeaseTerms;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.notice.NoticeContent;
 import kr.fm.arrears.notice.NoticeKind;
-import kr.fm.arrears.notice.NoticeProperties;
 import kr.fm.arrears.notice.internal.NoticeDocument;
 import kr.fm.arrears.notice.internal.PdfRenderer;
 import kr.fm.arrears.templates.Templates;
@@ -38,8 +37,9 @@ public final class NoticeRenderBenchmark {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         LocalDate asOf = LocalDate.of(2026, 4, 15);
-        NoticeDocument document = new NoticeDocument(new Templates("templates"), null, null,
-                new NoticeProperties("(주)한빛공장관리", "경기도 화성시 남양읍 시청로 100", null, null, null, null, null),
+        kr.fm.arrears.templates.Company company = new kr.fm.arrears.templates.Company("(주)한빛공장관리", "031-356-7700",
+                "박정민 과장", null, "경기도 화성시 남양읍 시청로 100", true);
+        NoticeDocument document = new NoticeDocument(new Templates("templates", company), null, null, company,
                 new PdfRenderer(1, java.time.Duration.ofMinutes(1)));
         NoticeDocument.Facts facts = facts(asOf);
         NoticeContent content = NoticeContent.standard(NoticeKind.DEMAND);

@@ -324,16 +324,16 @@ class MalformedInputDrillTest {
             random.nextBytes(garbage);
             garbage[0] = (byte) 0x89; // neither UTF-8 nor CP949
             garbage[1] = (byte) 0xFF;
-            whole("binary garbage", postCsv(path, garbage), 422, "neither UTF-8");
-            whole("binary garbage", postFile(path, "x.csv", garbage), 422, "neither UTF-8");
+            whole("binary garbage", postCsv(path, garbage), 422, "UTF-8이나 EUC-KR");
+            whole("binary garbage", postFile(path, "x.csv", garbage), 422, "UTF-8이나 EUC-KR");
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xFF, (byte) 0xFE, 0};
-            whole("binary garbage", postCsv(path, png), 422, "neither UTF-8");
+            whole("binary garbage", postCsv(path, png), 422, "UTF-8이나 EUC-KR");
             String header = path.endsWith("leases") ? LEASE_HEADER : PAYMENT_HEADER;
-            whole("utf-16 text", postCsv(path, (header + "\n").getBytes(StandardCharsets.UTF_16LE)), 422, "neither UTF-8");
+            whole("utf-16 text", postCsv(path, (header + "\n").getBytes(StandardCharsets.UTF_16LE)), 422, "UTF-8이나 EUC-KR");
             whole("empty file", postFile(path, "empty.csv", new byte[0]), 422, null);
             whole("empty file", postCsv(path, "\n\n".getBytes(StandardCharsets.UTF_8)), 422, null);
-            whole("header only", postCsv(path, (header + "\n").getBytes(StandardCharsets.UTF_8)), 422, "no data rows");
-            whole("header only", postFile(path, "h.csv", (header + "\r\n,,,,\r\n").getBytes(Charset.forName("x-windows-949"))), 422, "no data rows");
+            whole("header only", postCsv(path, (header + "\n").getBytes(StandardCharsets.UTF_8)), 422, "데이터 행이 없습니다");
+            whole("header only", postFile(path, "h.csv", (header + "\r\n,,,,\r\n").getBytes(Charset.forName("x-windows-949"))), 422, "데이터 행이 없습니다");
             Answer missing = postCsv(path, "bank_reference,amount\nX,1000\n".getBytes(StandardCharsets.UTF_8));
             whole("missing columns", missing, 422, null);
             assertThat(missing.body().get("errors")).allMatch(e -> e.get("row").asInt() == 1);
@@ -342,7 +342,7 @@ class MalformedInputDrillTest {
             whole("unknown column", unknown, 422, null);
             assertThat(unknown.body().get("errors")).anyMatch(e -> e.get("column").asText().equals("hacker_column"));
             whole("unbalanced quote", postCsv(path, (header + "\n\"DR-1,unterminated\n").getBytes(StandardCharsets.UTF_8)), 422,
-                    "not readable CSV");
+                    "CSV로 읽을 수 없는");
             byte[] big = new byte[21 * 1024 * 1024];
             byte[] line = ("\n" + "A".repeat(99)).getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < big.length; i++) big[i] = line[i % line.length];

@@ -94,8 +94,10 @@ class OversizeBodiesTest {
                 Map.of("arrears.security.admin-password", "", "arrears.security.admin-password-file", passwordFile.toString()))) {
             String password = Files.readString(passwordFile).strip();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-            String log = Files.readString(service.log());
-            assertThat(log).contains(passwordFile.toString()).doesNotContain(password);
+            // the file is written before the line that names it: wait for the line, not for luck
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Files.readString(service.log()).contains(passwordFile.toString()));
+            assertThat(Files.readString(service.log())).contains(passwordFile.toString()).doesNotContain(password);
             assertThat(Api.at(service.port(), Api.ADMIN, password).get("/api/leases").status()).isEqualTo(200);
         }
         assertThatThrownBy(() -> ServiceProcess.start("live-default-secret", url, schema,

@@ -108,6 +108,11 @@ final class ServiceProcess implements AutoCloseable {
         props.put("arrears.security.bcrypt-strength", "4");
         // live messaging refuses to start with the shipped secret (security/ProductionDefaults)
         props.put("arrears.messaging.webhook.secret", WEBHOOK_SECRET);
+        // ... and without the management company every message would name (no test profile here)
+        props.put("arrears.company.name", "(주)새봄공장관리");
+        props.put("arrears.company.phone", "031-8000-1234");
+        props.put("arrears.company.contact", "오세진 대리");
+        props.put("arrears.company.email", "arrears@saebom-fm.co.kr");
         props.put("arrears.escalation.heartbeat", "PT1S");
         props.put("arrears.escalation.abandoned-after", "PT5S");
         props.put("arrears.escalation.recovery-interval", "PT2S");

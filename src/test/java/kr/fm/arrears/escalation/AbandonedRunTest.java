@@ -51,7 +51,7 @@ class AbandonedRunTest {
         Api.Response refused = api.postJson("/api/escalation/runs/" + run + "/restart", Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body().get("detail").asText()).contains("factory-2/4711/alive", "heartbeat is fresh");
+        assertThat(refused.body().get("detail").asText()).contains("factory-2/4711/alive", "최근 신호가 있습니다");
         assertThat(runs.recoverAbandoned()).isEmpty();
         assertThat(runs.find(run).orElseThrow().status()).isEqualTo("STARTED");
         assertThat(auditCount(run)).isZero();

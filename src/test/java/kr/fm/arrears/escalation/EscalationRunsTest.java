@@ -124,7 +124,7 @@ class EscalationRunsTest {
     void a_real_run_for_a_date_before_the_last_completed_one_is_refused_but_a_dry_run_is_not() {
         Api.Response refused = api.postJson("/api/escalation/runs", Map.of("businessDate", "2026-03-10", "dryRun", false));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body().get("title").asText()).isEqualTo("Conflict");
+        assertThat(refused.body().get("title").asText()).isEqualTo("지금 상태에서는 할 수 없습니다");
         assertThat(refused.body().get("detail").asText()).contains("2026-03-11");
         run("2026-03-10", true, 201);
         assertThat(api.postJson("/api/escalation/runs", Map.of("dryRun", false)).body().get("errors").get(0).get("field").asText())

@@ -96,7 +96,7 @@ class EscalatorTest {
     void a_paused_case_does_nothing_through_its_last_day_and_then_climbs_to_the_stage_due() {
         LeaseArrears late = arrears(20, 1, false);
         assertThat(Escalator.nextStep(new CaseState(7, Stage.REMINDER_1, TODAY), SPEC, late, TODAY))
-                .isEqualTo(new Step.Nothing("paused until 2026-06-15"));
+                .isEqualTo(new Step.Nothing("2026-06-15까지 멈춤"));
         assertThat(Escalator.nextStep(new CaseState(7, Stage.REMINDER_1, TODAY.minusDays(1)), SPEC, late, TODAY))
                 .isEqualTo(new Step.Advance(7, Stage.FINAL_REMINDER, List.of(Stage.REMINDER_2)));
         // paid in full while paused: still nothing until the pause ends
@@ -170,7 +170,7 @@ class EscalatorTest {
 
         if (expected.equals("NOTHING")) {
             assertThat(opened).isInstanceOf(Step.Nothing.class);
-            assertThat(((Step.Nothing) opened).why()).contains("below the ladder's minimum of 10000");
+            assertThat(((Step.Nothing) opened).why()).contains("사다리의 최소 금액 10000원 미만");
             assertThat(open).as("an open case stays where it is").isInstanceOf(Step.Nothing.class);
         } else {
             assertThat(opened).isEqualTo(new Step.Open(Stage.FINAL_REMINDER, List.of(Stage.REMINDER_1, Stage.REMINDER_2)));

@@ -118,8 +118,18 @@ class NoticeHistoryTest {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         }
-        assertThat(entries.keySet()).containsExactly("내용증명_2026-000001_대성정밀.pdf", "내용증명_2026-000002_그린팩토리.pdf",
-                "index.csv");
+        // a posting list comes with the PDFs once any was posted (the monthly summary's test records two)
+        long postings = jdbc.sql("SELECT count(*) FROM notice_dispatch WHERE notice_id IN (?, ?) AND status = 'SENT'")
+                .params(two.noticeA(), two.noticeB()).query(Long.class).single();
+        List<String> expected = new ArrayList<>(List.of("내용증명_2026-000001_대성정밀.pdf", "내용증명_2026-000002_그린팩토리.pdf"));
+        if (postings > 0) {
+            expected.add("발송기록.csv");
+        }
+        expected.add("index.csv");
+        assertThat(entries.keySet()).containsExactlyElementsOf(expected);
+        if (postings > 0) {
+            assertThat(csv(entries.get("발송기록.csv"))).as("a row a posting").hasSize((int) postings);
+        }
         assertThat(Sha256.hex(entries.get("내용증명_2026-000001_대성정밀.pdf"))).isEqualTo(approvedSha256(two.noticeA()));
         assertThat(Sha256.hex(entries.get("내용증명_2026-000002_그린팩토리.pdf"))).isEqualTo(approvedSha256(two.noticeB()));
 

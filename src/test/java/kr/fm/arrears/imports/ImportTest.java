@@ -40,7 +40,7 @@ class ImportTest {
         Api.Response r = api.postCsv("/api/imports/leases", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("title").asText()).isEqualTo("Import rejected");
+        assertThat(r.body().get("title").asText()).isEqualTo("가져오기 거부");
         assertThat(errors(r)).containsExactlyInAnyOrder(
                 "3 tenant_business_no", "4 tenant_phone", "4 start_date", "4 monthly_rent", "4 due_day");
         assertThat(r.body().get("errors").get(0).get("message").asText()).contains("사업자등록번호");
@@ -63,7 +63,7 @@ class ImportTest {
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body().get("errors")).hasSize(1_000);
         assertThat(r.body().get("totalErrors").asInt()).isGreaterThanOrEqualTo(3_000);
-        assertThat(r.body().get("detail").asText()).startsWith("1500 row(s) have errors");
+        assertThat(r.body().get("detail").asText()).startsWith("1,500개 행에 오류가 있어 아무것도 가져오지 않았습니다");
         assertThat(count("payment")).isZero();
     }
 
@@ -151,7 +151,7 @@ class ImportTest {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xFF, (byte) 0xFE, 0};
         Api.Response r = api.postCsv("/api/imports/payments", binary);
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("detail").asText()).contains("neither UTF-8 nor EUC-KR");
+        assertThat(r.body().get("detail").asText()).contains("UTF-8이나 EUC-KR/CP949 글자 파일이 아닙니다");
     }
 
     private long count(String table) {

@@ -86,6 +86,6 @@ class StatementReaderTest {
     @Test
     void a_file_over_the_limit_is_refused_before_it_is_read() {
         assertThatThrownBy(() -> StatementReader.read(new byte[1025], 1024, Optional.empty()))
-                .isInstanceOfSatisfying(ImportRejected.class, r -> assertThat(r.errors().get(0).message()).contains("larger than"));
+                .isInstanceOfSatisfying(ImportRejected.class, r -> assertThat(r.errors().get(0).message()).contains("MB보다 큽니다"));
     }
 }

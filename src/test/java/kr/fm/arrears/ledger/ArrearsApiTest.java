@@ -116,7 +116,7 @@ class ArrearsApiTest {
     void an_unknown_lease_is_a_404_problem() {
         Api.Response r = api.get("/api/arrears/leases/999999?asOf=2026-03-31");
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.body().get("title").asText()).isEqualTo("Not found");
+        assertThat(r.body().get("title").asText()).isEqualTo("찾을 수 없습니다");
     }
 
     private JsonNode arrears(String code) {

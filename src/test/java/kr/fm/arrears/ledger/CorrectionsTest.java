@@ -97,6 +97,11 @@ class CorrectionsTest {
                 "2026-04-10 RENT 1100000", "2026-04-10 MANAGEMENT_FEE 110000", "2026-05-10 RENT 1320000",
                 "2026-05-10 MANAGEMENT_FEE 110000");
         assertThat(api.get("/api/leases/" + lease).body().get("monthlyRent").asLong()).isEqualTo(1_200_000);
+        // months of rent owed count at the rent (with VAT) of the as-of date: on 15 April 2 × 1,100,000 / 1,100,000
+        // = 2.00, not / 1,320,000 = 1.66 (a rent not yet in force); on 11 May (2 × 1,100,000 + 1,320,000) / 1,320,000
+        // = 2.66 (two decimals, rounded down)
+        assertThat(months(lease, "2026-04-15")).isEqualByComparingTo("2.00");
+        assertThat(months(lease, "2026-05-11")).isEqualByComparingTo("2.66");
 
         // charges generated from then on use the new rent: June's, made on 1 June
         clock.set(LocalDate.of(2026, 6, 1));
@@ -373,6 +378,10 @@ class CorrectionsTest {
 
     private long overdue(long lease, String asOf) {
         return api.get("/api/arrears/leases/" + lease + "?asOf=" + asOf).body().get("arrears").get("overdueBalance").asLong();
+    }
+
+    private java.math.BigDecimal months(long lease, String asOf) {
+        return api.get("/api/arrears/leases/" + lease + "?asOf=" + asOf).body().get("arrears").get("arrearsMonths").decimalValue();
     }
 
     /** The overdue charge lines the arrears show: due date, kind, outstanding. */

@@ -44,7 +44,7 @@ class LedgerApiTest {
         Api.Response r = api.postJson("/api/leases", lease);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("startDate");
-        assertThat(r.body().get("errors").get(0).get("message").asText()).contains("real date");
+        assertThat(r.body().get("errors").get(0).get("message").asText()).contains("실제 있는 날짜");
     }
 
     @Test

@@ -19,7 +19,7 @@ class DemoModeTest {
         // port 1 on loopback answers nothing: any call out would come back as Retryable, not Accepted
         return new MessagingProperties(MessagingProperties.Mode.DEMO, 20, Duration.ofMinutes(5),
                 new MessagingProperties.Gateway("http://127.0.0.1:1", "", "15880000", Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                new MessagingProperties.Email("no-reply@arrears.example"),
+                new MessagingProperties.Email("arrears@saebom-fm.co.kr"),
                 new MessagingProperties.Retry(Duration.ofSeconds(30), Duration.ofHours(1), 6),
                 new MessagingProperties.Quiet(LocalTime.of(8, 0), LocalTime.of(21, 0), true, true),
                 new MessagingProperties.Webhook("secret"), MessagingProperties.Provider.SOLAPI,

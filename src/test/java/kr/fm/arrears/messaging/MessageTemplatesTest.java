@@ -6,13 +6,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.fm.arrears.templates.Company;
 import kr.fm.arrears.templates.Templates;
 import org.junit.jupiter.api.Test;
 
 /** Every stage has every channel's template, each AlimTalk its own registered code, every text fits an LMS. */
 class MessageTemplatesTest {
 
-    final MessageTemplates templates = new MessageTemplates(new Templates("templates"));
+    final MessageTemplates templates = new MessageTemplates(new Templates("templates", COMPANY));
+    /** The management company as application-test.yml sets it. */
+    static final Company COMPANY = new Company("(주)새봄공장관리", "031-8000-1234", "오세진 대리", "arrears@saebom-fm.co.kr",
+            "경기도 평택시 포승읍 평택항로 200", true);
     static final List<String> STAGES = List.of("upcoming", "reminder-1", "reminder-2", "final-reminder", "resolved");
 
     static Map<String, Object> model() {
@@ -49,9 +53,43 @@ class MessageTemplatesTest {
             MessageTemplates.Email mail = templates.email(stage, model());
             assertThat(mail.subject()).as(stage).startsWith("[한울 제1공장]").doesNotContain("\n");
             assertThat(mail.html()).as(stage).contains("<html lang=\"ko\">", "미래테크(주) 이미래 대표님</p>");
-            assertThat(mail.text()).as(stage).contains("미래테크(주) 담당자님");
+            assertThat(mail.text()).as(stage).startsWith("미래테크(주) 이미래 대표님, 안녕하세요.");
         }
         assertThat(codes).hasSize(5).containsKeys("ARR_UPCOMING", "ARR_REMIND_1", "ARR_REMIND_2", "ARR_FINAL", "ARR_RESOLVED");
+    }
+
+    @Test
+    void every_email_names_the_management_company_from_the_settings_its_contact_and_phone_and_no_placeholder() {
+        for (String stage : STAGES) {
+            MessageTemplates.Email mail = templates.email(stage, model());
+            for (String part : new String[] {mail.text(), mail.html()}) {
+                assertThat(part).as(stage).contains("(주)새봄공장관리", "오세진 대리", "031-8000-1234")
+                        .doesNotContain("관리사무소", "example", "${", "한빛");
+            }
+        }
+        for (String stage : List.of("reminder-1", "reminder-2", "final-reminder")) {
+            assertThat(templates.alimTalk(stage, model()).text()).as(stage).contains("■ 문의: (주)새봄공장관리 오세진 대리(031-8000-1234)\n");
+            assertThat(templates.sms(stage, model()).text()).as(stage).endsWith("문의: (주)새봄공장관리 031-8000-1234");
+        }
+    }
+
+    @Test
+    void the_tenant_is_addressed_with_one_honorific() {
+        for (String stage : STAGES) {
+            MessageTemplates.Email mail = templates.email(stage, model());
+            for (String part : new String[] {mail.text(), mail.html()}) {
+                assertThat(part.split("대표님", -1)).as(stage).hasSize(2);
+                assertThat(part).as(stage).doesNotContain("귀하", "귀중", "대표님 담당자님", "담당자님 대표님");
+            }
+        }
+        Map<String, Object> noRepresentative = model();
+        noRepresentative.put("representative", "");
+        MessageTemplates.Email mail = templates.email("reminder-1", noRepresentative);
+        assertThat(mail.text()).startsWith("미래테크(주) 담당자님, 안녕하세요.").doesNotContain("대표님");
+        assertThat(mail.html()).contains("<p>미래테크(주) 담당자님</p>").doesNotContain("대표님");
+        for (String stage : STAGES) {
+            assertThat(templates.alimTalk(stage, model()).text()).as(stage).contains("미래테크(주) 담당자님,").doesNotContain("대표님");
+        }
     }
 
     @Test

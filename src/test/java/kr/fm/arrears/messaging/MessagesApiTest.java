@@ -120,7 +120,7 @@ class MessagesApiTest extends MessagingTestBase {
 
         Message m = only(caseId);
         assertThat(m.state()).isEqualTo(MessageState.FAILED);
-        assertThat(m.lastError()).startsWith("cannot render reminder-1 for EMAIL");
+        assertThat(m.lastError()).startsWith("템플릿 reminder-1(EMAIL)을 채우지 못했습니다");
     }
 
     @Test
@@ -142,7 +142,7 @@ class MessagesApiTest extends MessagingTestBase {
         List<Message> rows = messages(caseId);
         assertThat(rows).extracting(Message::channel, Message::state)
                 .containsExactly(tuple("ALIMTALK", MessageState.SKIPPED), tuple("EMAIL", MessageState.QUEUED));
-        assertThat(rows.get(0).lastError()).contains("no mobile number");
+        assertThat(rows.get(0).lastError()).contains("휴대전화 번호가 없습니다");
         assertThat(rows.get(0).recipient()).isNull();
     }
 
@@ -159,7 +159,7 @@ class MessagesApiTest extends MessagingTestBase {
         long caseId = reach("HW-301", Stage.REMINDER_1, Channel.ALIMTALK, Channel.EMAIL);
 
         assertThat(messages(caseId)).extracting(Message::channel, Message::state, Message::lastError).containsExactly(
-                tuple("ALIMTALK", MessageState.QUEUED, null), tuple("EMAIL", MessageState.SKIPPED, "tenant opted out of EMAIL"));
+                tuple("ALIMTALK", MessageState.QUEUED, null), tuple("EMAIL", MessageState.SKIPPED, "임차인이 이메일 수신을 거부했습니다"));
         assertThat(send("PUT", "/api/tenants/" + tenantId + "/opt-outs", "{\"channels\":[\"CERTIFIED_NOTICE\"]}", Map.of())
                 .status()).isEqualTo(422);
     }
@@ -228,7 +228,7 @@ class MessagesApiTest extends MessagingTestBase {
         List<Message> rows = messages(caseId);
         assertThat(rows).extracting(Message::kind, Message::state)
                 .containsExactly(tuple(MessageKind.ALIMTALK, MessageState.FAILED), tuple(MessageKind.LMS, MessageState.QUEUED));
-        assertThat(rows.get(0).lastError()).isEqualTo("provider: 수신 거부 번호");
+        assertThat(rows.get(0).lastError()).isEqualTo("제공사: 수신 거부 번호");
 
         assertThat(api.postJson("/api/messages/" + rows.get(1).id() + "/resend", Map.of()).status()).isEqualTo(409);
         Answer resent = send("POST", "/api/messages/" + talkId + "/resend", "{\"reason\":\"번호 확인 후 재발송\"}", Map.of());

@@ -96,7 +96,7 @@ class ReceiptWebhookTest extends MessagingTestBase {
         for (Duration off : new Duration[] {Duration.ofMinutes(-6), Duration.ofMinutes(6)}) {
             HttpResponse<String> stale = send(delivery(requestId, clock.instant().plus(off)));
             assertThat(stale.statusCode()).isEqualTo(401);
-            assertThat(stale.body()).contains("5 minutes");
+            assertThat(stale.body()).contains("5분 넘게");
         }
         Delivery d = delivery(requestId, clock.instant());
         assertThat(send(d, "change-me", HttpRequest.BodyPublishers.ofByteArray(d.body())).statusCode()).isEqualTo(401);

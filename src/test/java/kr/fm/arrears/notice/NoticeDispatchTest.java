@@ -167,7 +167,7 @@ class NoticeDispatchTest {
         pay("NT-PAY-1", 8_000_000);
         NoticeDispatch.Requested held = dispatch.request(termination, KIM);
         assertThat(held.outcome()).isEqualTo(NoticeDispatch.Outcome.HELD);
-        assertThat(held.reason()).contains("4,210,000원", "below 3 months' rent");
+        assertThat(held.reason()).contains("4,210,000원", "3기의 차임액에 못 미칩니다");
         assertThat(workflow.get(Viewer.SYSTEM, termination).status()).isEqualTo(NoticeStatus.REJECTED);
         assertThat(workflow.get(Viewer.SYSTEM, termination).reason()).isEqualTo(held.reason());
 
@@ -177,7 +177,7 @@ class NoticeDispatchTest {
         pay("NT-PAY-2", 4_705_000);
         dispatch.sendDue();
         assertThat(workflow.get(Viewer.SYSTEM, demand).status()).isEqualTo(NoticeStatus.REJECTED);
-        assertThat(workflow.get(Viewer.SYSTEM, demand).reason()).contains("nothing left to demand");
+        assertThat(workflow.get(Viewer.SYSTEM, demand).reason()).contains("더 청구할 것이 없습니다");
         assertThat(dispatch.status(Viewer.SYSTEM, demand).get(0)).containsEntry("status", "FAILED");
         POST_OFFICE.verify(0, postRequestedFor(urlEqualTo("/letters")).withHeader("Idempotency-Key", equalTo("notice-" + demand + "-v1")));
         List<String> actions = api.get("/api/audit/events?limit=1000").body().findValuesAsText("action");

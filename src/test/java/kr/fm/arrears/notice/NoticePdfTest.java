@@ -60,10 +60,10 @@ class NoticePdfTest {
         assertThat(text).contains("지연손해금 합계 532,261원", "135,254원", "3,616원", "361원");
         // 16,940,000 + 532,261
         assertThat(text).contains("총 청구금액 17,472,261원");
-        // dispatch date 15 April + 7 days
-        assertThat(text).contains("2026년 4월 22일까지");
+        // counted from receipt: no date fixed at approval (docs/notices.md)
+        assertThat(text).contains("이 통지서를 받은 날로부터 7일 이내").doesNotContain("2026년 4월 22일");
         assertThat(text).contains("국민은행 123-45-6789-012", "예금주 한울산업개발(주)");
-        assertThat(text).contains("발신인 한울산업개발", "220-81-62517", "대리인: (주)한빛공장관리", "(주)대성정밀", "대표자 김대성", "124-81-00004");
+        assertThat(text).contains("발신인 한울산업개발", "220-81-62517", "대리인: (주)새봄공장관리", "(주)대성정밀", "대표자 김대성", "124-81-00004");
         assertThat(text).contains("민법 제640조").doesNotContain("상가건물 임대차보호법");
         assertThat(text).contains("지급명령", "명도소송", "보증금에서 공제");
     }

@@ -103,13 +103,13 @@ class NoticeWorkflowTest {
         assertThat(call(POST, "/api/notices/" + id + "/submit", KIM).status()).isEqualTo(200);
         Api.Response own = call(POST, "/api/notices/" + id + "/approve", KIM);
         assertThat(own.status()).isEqualTo(409);
-        assertThat(own.body().get("detail").asText()).contains("four eyes");
+        assertThat(own.body().get("detail").asText()).contains("다른 담당자가 승인해야 합니다");
         Api.Response approved = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().get("status").asText()).isEqualTo("APPROVED");
-        // the edited wording and the 10-day deadline are in the approved PDF: 15 April + 10 days
+        // the edited wording and the 10-day deadline are in the approved PDF, counted from receipt
         PdfPages pdf = PdfPages.read(download(id));
-        assertThat(pdf.text()).contains("연체 차임 지급 최고서", "2026년 4월 25일까지");
+        assertThat(pdf.text()).contains("연체 차임 지급 최고서", "이 통지서를 받은 날로부터 10일 이내");
         assertThat(pdf.contentOrder()).doesNotContain("초안 DRAFT");
         assertThat(auditActions(id)).contains("NOTICE_EDITED", "NOTICE_SUBMITTED", "NOTICE_APPROVED", "DOCUMENT_DOWNLOADED");
     }
@@ -120,7 +120,7 @@ class NoticeWorkflowTest {
         assertThat(call(POST, "/api/notices/" + id + "/submit", KIM).status()).isEqualTo(200);
         Api.Response early = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.body().get("detail").asText()).contains("landlord's consent");
+        assertThat(early.body().get("detail").asText()).contains("임대인의 동의");
         // another owner cannot consent for this one: the notice does not exist for them
         assertThat(call(POST, "/api/notices/" + id + "/consent", STRANGER).status()).isEqualTo(404);
         assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
@@ -144,11 +144,11 @@ class NoticeWorkflowTest {
 
         Api.Response own = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(own.status()).isEqualTo(409);
-        assertThat(own.body().get("detail").asText()).contains("four eyes");
+        assertThat(own.body().get("detail").asText()).contains("다른 담당자가 승인해야 합니다");
         // the run drafted it (SYSTEM), kim submitted it: kim is the first pair of eyes, not the second
         Api.Response submitter = call(POST, "/api/notices/" + id + "/approve", KIM);
         assertThat(submitter.status()).isEqualTo(409);
-        assertThat(submitter.body().get("detail").asText()).contains("submitted by kim", "four eyes");
+        assertThat(submitter.body().get("detail").asText()).contains("kim님이 제출했습니다", "다른 담당자가 승인해야 합니다");
         Api.Response approved = call(POST, "/api/notices/" + id + "/approve", PARK);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().get("version").asInt()).isEqualTo(2);
@@ -166,12 +166,12 @@ class NoticeWorkflowTest {
         assertThat(edited.body().get("landlordConsentBy").isNull()).isTrue();
         Api.Response early = call(POST, "/api/notices/" + id + "/approve", LEE);
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.body().get("detail").asText()).contains("landlord's consent");
+        assertThat(early.body().get("detail").asText()).contains("임대인의 동의");
 
         assertThat(call(POST, "/api/notices/" + id + "/consent", OWNER).status()).isEqualTo(200);
         assertThat(call(POST, "/api/notices/" + id + "/approve", LEE).status()).isEqualTo(200);
-        // 15 April + 14 days: the wording the landlord consented to the second time
-        assertThat(PdfPages.read(download(id)).text()).contains("2026년 4월 29일까지");
+        // 14 days from receipt: the wording the landlord consented to the second time
+        assertThat(PdfPages.read(download(id)).text()).contains("이 통지서를 받은 날로부터 14일 이내");
         assertThat(auditActions(id)).containsSubsequence("NOTICE_CONSENTED", "NOTICE_EDITED", "NOTICE_CONSENTED", "NOTICE_APPROVED");
     }
 

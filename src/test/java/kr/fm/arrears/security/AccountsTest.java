@@ -162,6 +162,42 @@ class AccountsTest {
         assertThat(owner.page("/admin/users").status()).as("only an ADMIN manages accounts").isEqualTo(403);
     }
 
+    @Test
+    void the_admin_issues_a_token_valid_through_a_date_from_the_account_page_sees_it_once_and_revokes_it() {
+        clock.set(LocalDateTime.of(2026, 4, 15, 9, 0));
+        api.postJson("/api/users", Map.of("username", "seo", "role", "MANAGER", "temporaryPassword", "seo-temp-pass"));
+        api.as("seo", "seo-temp-pass").postJson("/api/me/password",
+                Map.of("currentPassword", "seo-temp-pass", "newPassword", "seo-own-pass"));
+        Browser admin = new Browser(port);
+        admin.signIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(admin.page("/admin/users/seo").body()).contains("API 토큰", "이 계정의 API 토큰이 없습니다");
+
+        assertThat(admin.postForm("/admin/users/seo/tokens", Map.of("name", " ", "validThrough", ""), true)).isEqualTo(302);
+        assertThat(admin.page("/admin/users/seo").body()).as("refused, nothing issued")
+                .contains("토큰 이름을 100자 이내로 입력하세요", "이 계정의 API 토큰이 없습니다");
+
+        assertThat(admin.postForm("/admin/users/seo/tokens", Map.of("name", "회계 연동", "validThrough", "2026-04-30"), true))
+                .isEqualTo(302);
+        String shown = admin.page("/admin/users/seo").body();
+        String token = shown.replaceAll("(?s).*API 토큰 회계 연동을\\(를\\) 만들었습니다: (arr_[A-Za-z0-9_-]+) .*", "$1");
+        assertThat(token).startsWith("arr_");
+        assertThat(shown).contains("2026-05-01 00:00까지", "사용 중");
+        assertThat(admin.page("/admin/users/seo").body()).as("shown once").doesNotContain(token);
+
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        assertThat(api.anonymous().send(HttpMethod.GET, "/api/cases", bearer, null).status()).isEqualTo(200);
+        clock.set(LocalDateTime.of(2026, 4, 30, 23, 59));
+        assertThat(api.anonymous().send(HttpMethod.GET, "/api/cases", bearer, null).status()).as("the whole last day")
+                .isEqualTo(200);
+
+        long id = jdbc.sql("SELECT id FROM api_token WHERE name = '회계 연동'").query(Long.class).single();
+        assertThat(admin.postForm("/admin/users/seo/tokens/" + id + "/revoke", Map.of(), true)).isEqualTo(302);
+        assertThat(api.anonymous().send(HttpMethod.GET, "/api/cases", bearer, null).status()).isEqualTo(401);
+        assertThat(admin.page("/admin/users/seo").body()).contains("폐기됨", "API 토큰을 폐기했습니다");
+        assertThat(audit("API_TOKEN_ISSUED", "seo")).isOne();
+        assertThat(audit("API_TOKEN_REVOKED", "seo")).isOne();
+    }
+
     private static String location(Browser browser, String path) {
         return browser.exchange(path, Map.of()).headers().getFirst("Location");
     }

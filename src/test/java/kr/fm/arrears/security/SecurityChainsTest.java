@@ -103,13 +103,33 @@ class SecurityChainsTest {
                     .withProperty("arrears.messaging.webhook.secret", secret);
             assertThatThrownBy(() -> ProductionDefaults.check(live)).hasMessageContaining("ARREARS_MESSAGING_WEBHOOK_SECRET");
         }
-        ProductionDefaults.check(new MockEnvironment().withProperty("arrears.messaging.mode", "live")
-                .withProperty("arrears.messaging.webhook.secret", "agreed-with-the-provider"));
+        ProductionDefaults.check(company(new MockEnvironment().withProperty("arrears.messaging.mode", "live")
+                .withProperty("arrears.messaging.webhook.secret", "agreed-with-the-provider")));
         ProductionDefaults.check(new MockEnvironment().withProperty("arrears.messaging.mode", "demo")
                 .withProperty("arrears.messaging.webhook.secret", "change-me"));
         MockEnvironment demo = new MockEnvironment().withProperty("arrears.messaging.mode", "live");
         demo.setActiveProfiles("demo");
         ProductionDefaults.check(demo);
+    }
+
+    @Test
+    void outside_the_demo_profile_live_messaging_without_the_management_company_or_with_a_placeholder_sender_does_not_start() {
+        for (String missing : new String[] {"arrears.company.name", "arrears.company.phone", "arrears.company.contact",
+                "arrears.messaging.email.from"}) {
+            MockEnvironment live = company(new MockEnvironment().withProperty("arrears.messaging.mode", "live")
+                    .withProperty("arrears.messaging.webhook.secret", "agreed-with-the-provider"));
+            live.setProperty(missing, " ");
+            assertThatThrownBy(() -> ProductionDefaults.check(live)).as(missing).hasMessageContaining(missing);
+        }
+        MockEnvironment placeholder = company(new MockEnvironment().withProperty("arrears.messaging.mode", "live")
+                .withProperty("arrears.messaging.webhook.secret", "agreed-with-the-provider"));
+        placeholder.setProperty("arrears.messaging.email.from", "no-reply@arrears.example");
+        assertThatThrownBy(() -> ProductionDefaults.check(placeholder)).hasMessageContaining("ARREARS_MAIL_FROM");
+    }
+
+    private static MockEnvironment company(MockEnvironment env) {
+        return env.withProperty("arrears.company.name", "(주)새봄공장관리").withProperty("arrears.company.phone", "031-8000-1234")
+                .withProperty("arrears.company.contact", "오세진 대리").withProperty("arrears.messaging.email.from", "arrears@saebom-fm.co.kr");
     }
 
     @Test

@@ -34,7 +34,7 @@ class SignInTest {
     void without_credentials_the_api_answers_401_as_a_problem() {
         Api.Response r = api.anonymous().get("/api/leases");
         assertThat(r.status()).isEqualTo(401);
-        assertThat(r.body().get("title").asText()).isEqualTo("Unauthorized");
+        assertThat(r.body().get("title").asText()).isEqualTo("로그인이 필요합니다");
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
         // nobody anonymous may report a certified notice delivered: without credentials a POST is a
         // browser's, and without its CSRF token it is refused before anything else

@@ -47,6 +47,23 @@ public class Portfolios {
     public static final Tenant DAESUNG = new Tenant("(주)대성정밀", "124-81-00004", "김대성", "010-2345-6789", "ds@daesung.example", null);
     public static final Tenant MIRAE = new Tenant("미래테크(주)", "135-86-12349", "이미래", "010-3456-7890", "info@miraetech.example", null);
 
+    /**
+     * The {@code n}-th of many tenant companies (0 to 99,999), each with a 사업자등록번호 of its own (a valid
+     * check digit) and a mobile number: for fixtures of many leases.
+     */
+    public static Tenant tenantNo(int n, String name) {
+        String nine = "2208" + String.format("%05d", n);
+        int[] weights = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nine.charAt(i) - '0') * weights[i];
+        }
+        sum += (nine.charAt(8) - '0') * 5 / 10;
+        String digits = nine + (10 - sum % 10) % 10;
+        return new Tenant(name, digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5), "대표" + n,
+                String.format("010-7%03d-%04d", n / 10_000, n % 10_000), "t" + n + "@tenants.example", null);
+    }
+
     /** Civil code lease: rent 2,000,000 + fee 200,000 (+10% VAT each), 12% contractual interest. */
     public static final String CIVIL = "NT-CIVIL";
     /** Commercial Building Lease Protection Act applies: rent 1,500,000 + fee 150,000, statutory 6%. */
@@ -86,6 +103,11 @@ public class Portfolios {
         public Lease unit(String... unitNos) {
             return new Lease(code, building, List.of(unitNos), tenant, start, end, rent, fee, deposit, dueDay, vat, interest,
                     merchant, commercialAct);
+        }
+
+        public Lease in(Building b) {
+            return new Lease(code, b, units, tenant, start, end, rent, fee, deposit, dueDay, vat, interest, merchant,
+                    commercialAct);
         }
 
         public Lease tenant(Tenant t) {

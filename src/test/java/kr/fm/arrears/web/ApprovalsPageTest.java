@@ -74,7 +74,7 @@ class ApprovalsPageTest {
         assertThat(kim.postForm(page + "/submit", Map.of(), true)).isEqualTo(302);
         assertThat(kim.page(page).body()).contains("승인 요청했습니다");
         assertThat(kim.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
-        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "four eyes");
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "다른 담당자가 승인해야 합니다");
         assertThat(notice(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
 
         Browser lee = new Browser(port);
@@ -109,7 +109,7 @@ class ApprovalsPageTest {
         assertThat(kim.page(page).body()).contains("버전 2", "승인 대기 중이며", "value=\"연체 차임 및 관리비 지급 최고서\"");
 
         assertThat(kim.postForm(page + "/approve", Map.of(), true)).isEqualTo(302);
-        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "four eyes");
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "다른 담당자가 승인해야 합니다");
         assertThat(notice(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
 
         Browser lee = new Browser(port);

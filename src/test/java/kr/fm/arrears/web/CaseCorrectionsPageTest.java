@@ -56,7 +56,7 @@ class CaseCorrectionsPageTest {
         assertThat(kim.postForm(page + "/deposit", Map.of("deposit", "많이", "reason", "정정"), true)).isEqualTo(302);
         assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "deposit");
         assertThat(kim.postForm(page + "/move-out", Map.of("moveOutOn", "2026-04-30", "reason", ""), true)).isEqualTo(302);
-        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "reason: 사유를 입력하세요");
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "사유(reason): 사유를 입력하세요");
         assertThat(api.get("/api/leases/" + lease).body().get("endDate").asText()).isEqualTo("2028-02-29");
 
         Browser owner = new Browser(port);

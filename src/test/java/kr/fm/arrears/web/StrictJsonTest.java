@@ -34,7 +34,7 @@ class StrictJsonTest {
         Answer a = post("/api/landlords", "{\"name\":\"한울\",\"name\":\"서동\",\"phone\":\"031-355-1200\"}");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.contentType()).startsWith("application/problem+json");
-        assertThat(a.body()).contains("duplicate key", "'name'").doesNotContain("Exception");
+        assertThat(a.body()).contains("같은 키가 두 번", "'name'").doesNotContain("Exception");
         assertThat(jdbc.sql("SELECT count(*) FROM landlord").query(Long.class).single()).isZero();
     }
 

@@ -47,9 +47,9 @@ public class MailGateway {
             sender.send(mime);
             return new SendResult.Accepted(mime.getMessageID());
         } catch (MessagingException | MailParseException | MailPreparationException e) {
-            return new SendResult.Rejected("e-mail cannot be built: " + e.getMessage());
+            return new SendResult.Rejected("메일을 만들 수 없습니다: " + e.getMessage());
         } catch (MailAuthenticationException e) {
-            return new SendResult.Retryable("SMTP authentication failed: " + e.getMessage(), Optional.empty());
+            return new SendResult.Retryable("SMTP 인증 실패: " + e.getMessage(), Optional.empty());
         } catch (MailException e) {
             return new SendResult.Retryable("SMTP: " + e.getMessage(), Optional.empty());
         }

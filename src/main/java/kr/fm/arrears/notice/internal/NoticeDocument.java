@@ -13,9 +13,9 @@ import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.notice.NoticeContent;
 import kr.fm.arrears.notice.NoticeKind;
-import kr.fm.arrears.notice.NoticeProperties;
 import kr.fm.arrears.shared.NotFound;
 import kr.fm.arrears.shared.Sha256;
+import kr.fm.arrears.templates.Company;
 import kr.fm.arrears.templates.Templates;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +31,14 @@ public class NoticeDocument {
     private final Templates templates;
     private final LedgerViews views;
     private final Ledger ledger;
-    private final NoticeProperties properties;
+    private final Company company;
     private final PdfRenderer pdf;
 
-    public NoticeDocument(Templates templates, LedgerViews views, Ledger ledger, NoticeProperties properties, PdfRenderer pdf) {
+    public NoticeDocument(Templates templates, LedgerViews views, Ledger ledger, Company company, PdfRenderer pdf) {
         this.templates = templates;
         this.views = views;
         this.ledger = ledger;
-        this.properties = properties;
+        this.company = company;
         this.pdf = pdf;
     }
 
@@ -52,7 +52,7 @@ public class NoticeDocument {
     public Facts facts(long leaseId, LocalDate date) {
         LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         return new Facts(lease, views.landlord(Viewer.SYSTEM, lease.landlordId()).orElseThrow(), views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow(),
-                views.building(Viewer.SYSTEM, lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId)).get(leaseId),
+                views.building(Viewer.SYSTEM, lease.buildingId()).orElseThrow(), ledger.terms(List.of(leaseId), date).get(leaseId),
                 ledger.arrears(leaseId, date).orElseThrow());
     }
 
@@ -118,12 +118,12 @@ public class NoticeDocument {
         putIfSet(m, "consequences", content.consequences());
         m.put("documentDate", date);
         m.put("asOf", date);
+        // counted from receipt, not a date: the approved PDF may be posted days later, and is delivered later still
         m.put("deadlineDays", content.deadlineDays());
-        m.put("deadline", date.plusDays(content.deadlineDays()));
         m.put("sender", party(landlord.name(), landlord.businessNo() == null ? null : display(landlord.businessNo()),
                 landlord.address(), null));
-        if (properties.agentName() != null && !properties.agentName().isBlank()) {
-            m.put("agent", party(properties.agentName(), null, properties.agentAddress(), null));
+        if (agent()) {
+            m.put("agent", party(company.name().strip(), null, company.address(), null));
         }
         m.put("recipient", party(tenant.name(), display(tenant.businessNo()), tenant.address(), tenant.representative()));
         Map<String, Object> l = new HashMap<>();
@@ -146,6 +146,10 @@ public class NoticeDocument {
         long amount = 0, paid = 0;
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (LeaseArrears.ChargeLine c : arrears.charges()) {
+            boolean paidUp = c.outstanding() == 0;
+            if (paidUp && c.lateInterest() == 0) {
+                continue; // nothing to demand on it
+            }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("period", c.period().getYear() + "년 " + c.period().getMonthValue() + "월");
             r.put("item", c.kind().korean());
@@ -154,6 +158,8 @@ public class NoticeDocument {
             r.put("outstanding", c.outstanding());
             r.put("daysOverdue", c.daysOverdue());
             r.put("lateInterest", c.lateInterest());
+            // paid late: only its interest is still owed, and the line says so
+            r.put("paidUp", paidUp);
             rows.add(r);
             amount += c.total();
             paid += c.paid();
@@ -168,8 +174,7 @@ public class NoticeDocument {
         m.put("overdueRent", arrears.overdueRent());
         m.put("monthlyRentDue", terms.monthlyRentDue());
         // "7개월분", "2.5개월분": no trailing zeros in a letter
-        m.put("arrearsMonths", arrears.arrearsMonths().setScale(2, java.math.RoundingMode.FLOOR).stripTrailingZeros()
-                .toPlainString());
+        m.put("arrearsMonths", Templates.months(arrears.arrearsMonths()));
         return m;
     }
 
@@ -180,10 +185,14 @@ public class NoticeDocument {
         LedgerViews.LeaseSummary lease = views.lease(Viewer.SYSTEM, leaseId).orElseThrow(() -> new NotFound("lease", leaseId));
         LedgerViews.Landlord landlord = views.landlord(Viewer.SYSTEM, lease.landlordId()).orElseThrow();
         LedgerViews.Tenant tenant = views.tenant(Viewer.SYSTEM, lease.tenantId()).orElseThrow();
-        String agent = properties.agentName() == null || properties.agentName().isBlank() ? ""
-                : " (대리인 " + properties.agentName() + ")";
+        String agent = agent() ? " (대리인 " + company.name().strip() + ")" : "";
         return new Addresses(landlord.name() + agent + ", " + landlord.address(),
                 tenant.name() + " 대표자 " + tenant.representative() + ", " + tenant.address());
+    }
+
+    /** The management company signs as the landlord's agent when it is named and so authorised. */
+    private boolean agent() {
+        return company.agent() && company.name() != null && !company.name().isBlank();
     }
 
     private static Map<String, Object> party(String name, String businessNo, String address, String representative) {

@@ -83,12 +83,12 @@ public class PdfRenderer {
         try {
             Slot slot = slots.poll(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (slot == null) {
-                throw TryLater.busy("PDF 생성 대기열이 가득 찼습니다 (notice renders busy)", queueTimeout);
+                throw TryLater.busy("PDF 생성 대기열이 가득 찼습니다", queueTimeout);
             }
             return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TryLater.busy("interrupted while waiting for a PDF render", queueTimeout);
+            throw TryLater.busy("PDF 생성을 기다리다 중단되었습니다", queueTimeout);
         }
     }
 

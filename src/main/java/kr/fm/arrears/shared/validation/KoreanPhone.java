@@ -15,7 +15,7 @@ import kr.fm.arrears.shared.PhoneNumber;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KoreanPhone.Validator.class)
 public @interface KoreanPhone {
-    String message() default "is not a Korean mobile or landline number";
+    String message() default "휴대전화나 유선 전화번호가 아닙니다 (예: 010-1234-5678, 031-123-4567)";
     Class<?>[] groups() default {};
     Class<? extends Payload>[] payload() default {};
 

@@ -15,7 +15,7 @@ import kr.fm.arrears.shared.BusinessNumber;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidBusinessNo.Validator.class)
 public @interface ValidBusinessNo {
-    String message() default "is not a valid 사업자등록번호 (10 digits, check digit must match)";
+    String message() default "올바른 사업자등록번호가 아닙니다 (숫자 10자리, 마지막 검증 숫자가 맞아야 합니다)";
     Class<?>[] groups() default {};
     Class<? extends Payload>[] payload() default {};
 

@@ -63,7 +63,7 @@ class EpostTrackingTest {
 
     @Test
     void without_a_service_key_tracking_is_off() {
-        kr.fm.arrears.notice.NoticeProperties off = new kr.fm.arrears.notice.NoticeProperties(null, null, null,
+        kr.fm.arrears.notice.NoticeProperties off = new kr.fm.arrears.notice.NoticeProperties(null,
                 new kr.fm.arrears.notice.NoticeProperties.Tracking(" ", "http://openapi.epost.go.kr", java.time.Duration.ofSeconds(1), null),
                 null, null, null);
         assertThat(new EpostTracking(off, org.springframework.web.client.RestClient.builder()).enabled()).isFalse();
