@@ -36,7 +36,8 @@ class TableOwnershipTest {
             "notice", Set.of("notice", "notice_version", "notice_number", "notice_dispatch", "notice_tracking_event",
                     "notice_proof"),
             "security", Set.of("app_user", "api_token", "sign_in_wait"),
-            "bank", Set.of("bank_account", "bank_statement", "bank_line", "bank_line_payment", "payer_alias"));
+            "bank", Set.of("bank_account", "bank_statement", "bank_line", "bank_line_payment", "payer_alias"),
+            "report", Set.of("owner_report", "owner_report_setting"));
 
     static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)");
     static final Pattern NAMED = Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");

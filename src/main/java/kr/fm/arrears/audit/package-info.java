@@ -5,5 +5,5 @@
  * read API.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ledger", "bank", "imports", "escalation",
-        "messaging", "notice", "history", "security"})
+        "messaging", "notice", "history", "security", "report"})
 package kr.fm.arrears.audit;

@@ -127,13 +127,29 @@ public class NoticeHistory {
     }
 
     /**
-     * The days of [first, last] on which a payment counts as "after a reminder", per case: from the
-     * latest of the case's opening, its first overdue reminder and {@code first}, to the earliest of
-     * its closing and {@code last}.
+     * Payments dated in the month on a lease whose arrears case was open that day and had a certified
+     * notice handed to the post office on or before it: "after a notice", the reminder's rule with the
+     * first posting in place of the first reminder (docs/reports.md).
      */
+    @Transactional(readOnly = true)
+    public long recoveredAfterNotice(Viewer viewer, YearMonth month, Long landlordId) {
+        LeaseScope leases = ledger.scope(viewer, landlordId, null);
+        return payments.paidWithin(after(leases, month.atDay(1), month.atEndOfMonth(), notices::firstPosted));
+    }
+
     private List<PaymentTotals.Window> afterReminder(LeaseScope leases, LocalDate first, LocalDate last) {
+        return after(leases, first, last, messages::firstOverdueReminder);
+    }
+
+    /**
+     * The days of [first, last] on which a payment counts as "after" a case's first reminder or notice
+     * ({@code firstDays}: that day per case id), per case: from the latest of the case's opening, that day
+     * and {@code first}, to the earliest of its closing and {@code last}.
+     */
+    private List<PaymentTotals.Window> after(LeaseScope leases, LocalDate first, LocalDate last,
+            Function<List<Long>, Map<Long, LocalDate>> firstDays) {
         List<CaseSpans.Span> open = cases.openDuring(leases, first, last);
-        Map<Long, LocalDate> reminded = messages.firstOverdueReminder(open.stream().map(CaseSpans.Span::caseId).toList());
+        Map<Long, LocalDate> reminded = firstDays.apply(open.stream().map(CaseSpans.Span::caseId).toList());
         List<PaymentTotals.Window> windows = new ArrayList<>();
         for (CaseSpans.Span c : open) {
             LocalDate since = reminded.get(c.caseId());

@@ -37,7 +37,7 @@ public class MessageHistory {
     private static final String ENTRIES = """
             SELECT * FROM (SELECT id, lease_id, coalesce(sent_at, created_at) AS at, stage, channel, kind, state, cancel_reason,
                                   sent_in_demo
-                           FROM message m WHERE %s) e
+                           FROM message m WHERE m.lease_id IS NOT NULL AND %s) e
             WHERE (CAST(:state AS TEXT) IS NULL OR state = :state)
               AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
               AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
@@ -71,13 +71,23 @@ public class MessageHistory {
 
     /** The reminders of the leases that left in [start, end). */
     public Sent remindersSent(LeaseScope leases, Instant start, Instant end) {
-        return jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE m.sent_in_demo), count(*) FILTER (WHERE m.state = 'DELIVERED')
+        return remindersByStage(leases, start, end).values().stream()
+                .reduce(new Sent(0, 0, 0), (a, b) -> new Sent(a.all() + b.all(), a.demo() + b.demo(), a.delivered() + b.delivered()));
+    }
+
+    /** {@link #remindersSent} per stage (the owner's monthly report), only the stages that sent any. */
+    public Map<String, Sent> remindersByStage(LeaseScope leases, Instant start, Instant end) {
+        Map<String, Sent> byStage = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.stage, count(*), count(*) FILTER (WHERE m.sent_in_demo), count(*) FILTER (WHERE m.state = 'DELIVERED')
                 FROM message m
                 WHERE m.sent_at >= :start AND m.sent_at < :end AND m.state IN ('SENT', 'DELIVERED')
-                  AND m.stage IN """ + REMINDER_STAGES + " AND " + LeaseScope.condition("m.lease_id"))
+                  AND m.stage IN """ + REMINDER_STAGES + " AND " + LeaseScope.condition("m.lease_id") + " GROUP BY m.stage")
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("leases", leases.ids())
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query(rs -> {
+                    byStage.put(rs.getString(1), new Sent(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                });
+        return byStage;
     }
 
     /** A lease whose messages need a person: {@code messageId} the message that says why, {@code reason} as recorded. */

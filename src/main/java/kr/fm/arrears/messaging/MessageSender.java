@@ -33,10 +33,12 @@ class MessageSender {
     private final RegisteredTemplates registered;
     private final ObjectProvider<JavaMailSender> mailSender;
     private volatile MailGateway mail;
+    private final ObjectProvider<MessageAttachments> attachments;
 
     MessageSender(MessagingProperties properties, ObjectMapper json, Clock clock, ObjectProvider<JavaMailSender> mailSender,
-            RegisteredTemplates registered) {
+            RegisteredTemplates registered, ObjectProvider<MessageAttachments> attachments) {
         this.properties = properties;
+        this.attachments = attachments;
         this.registered = registered;
         this.text = provider(properties, json, clock);
         this.mailSender = mailSender;
@@ -78,8 +80,7 @@ class MessageSender {
             if (demo()) {
                 results[i] = new SendResult.Accepted("demo-" + m.id());
             } else if (m.kind() == MessageKind.EMAIL) {
-                results[i] = safely(() -> mail().send(new MailGateway.Mail(m.requestId(), m.recipient(), m.subject(),
-                        m.body(), m.htmlBody())), m);
+                results[i] = safely(() -> mail(m), m);
             } else {
                 Optional<TextProvider.Text> t = text(m);
                 if (t.isEmpty()) {
@@ -128,6 +129,20 @@ class MessageSender {
             log.warn("sending message {} failed unexpectedly", m.id(), e);
             return new SendResult.Retryable("unexpected: " + e, Optional.empty());
         }
+    }
+
+    /** The e-mail, with its attached document fetched now from the module that stores it. */
+    private SendResult mail(Message m) {
+        MailGateway.Attachment file = null;
+        if (m.attachmentRef() != null) {
+            Optional<MessageAttachments.File> found = attachments.orderedStream().map(a -> a.fetch(m.attachmentRef()))
+                    .flatMap(Optional::stream).findFirst();
+            if (found.isEmpty()) {
+                return new SendResult.Rejected("the attachment " + m.attachmentRef() + " is not stored");
+            }
+            file = new MailGateway.Attachment(found.get().fileName(), found.get().contentType(), found.get().bytes());
+        }
+        return mail().send(new MailGateway.Mail(m.requestId(), m.recipient(), m.subject(), m.body(), m.htmlBody(), file));
     }
 
     private MailGateway mail() {

@@ -27,7 +27,7 @@ public class Outbox {
             id, idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject,
             body, html_body, fallback_body, fallback_subject, fallback_of, state, attempts, resends, next_attempt_at,
             last_error, provider_id, created_at, sent_at, delivered_at, due_date, cancel_reason, cancelled_at, sent_in_demo,
-            provider_group""";
+            provider_group, landlord_id, attachment_ref""";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -248,5 +248,6 @@ public class Outbox {
             instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "delivered_at"),
             rs.getObject("due_date", java.time.LocalDate.class),
             rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
-            instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"), rs.getString("provider_group"));
+            instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"), rs.getString("provider_group"),
+            nullableLong(rs, "landlord_id"), rs.getString("attachment_ref"));
 }

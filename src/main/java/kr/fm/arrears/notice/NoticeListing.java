@@ -120,6 +120,33 @@ public class NoticeListing {
                 .query(Long.class).single();
     }
 
+    /** How many notices of the leases the post office reported delivered (배달일) within [first, last]. */
+    public long deliveredBetween(LeaseScope leases, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT d.notice_id) FROM notice_dispatch d JOIN notice n ON n.id = d.notice_id
+                WHERE d.status = 'SENT' AND d.delivery_status = 'DELIVERED' AND d.delivered_on BETWEEN :first AND :last AND """
+                + LeaseScope.condition("n.lease_id"))
+                .param("first", first).param("last", last).param("leases", leases.ids())
+                .query(Long.class).single();
+    }
+
+    /** The first day (Asia/Seoul) a notice of each case was handed to the post office, for the cases that had one. */
+    public Map<Long, LocalDate> firstPosted(Collection<Long> caseIds) {
+        Map<Long, LocalDate> first = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return first;
+        }
+        jdbc.sql("""
+                SELECT n.case_id, min(coalesce(d.posted_on, CAST(d.sent_at AT TIME ZONE 'Asia/Seoul' AS DATE)))
+                FROM notice_dispatch d JOIN notice n ON n.id = d.notice_id
+                WHERE n.case_id = ANY(:cases) AND d.status = 'SENT' AND d.sent_at IS NOT NULL GROUP BY n.case_id""")
+                .param("cases", caseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    first.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                });
+        return first;
+    }
+
     /** A notice a MANAGER must act on: RETURNED by the post office, or REJECTED because dispatch held it back. */
     public record Stalled(long noticeId, long caseId, long leaseId, NoticeKind kind, NoticeStatus status, String reason) {}
 

@@ -3,7 +3,10 @@ package kr.fm.arrears.web;
 import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Map;
 import kr.fm.arrears.history.NoticeHistory;
+import kr.fm.arrears.report.Charts;
+import kr.fm.arrears.report.OwnerReports;
 import kr.fm.arrears.shared.BusinessTime;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -12,7 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The landlord's first page: what the service did for them this month (the service works when
- * nobody hears of it, so it says so), and the open arrears at a glance.
+ * nobody hears of it, so it says so), the open arrears at a glance, the monthly report's two charts
+ * and the reports kept for them.
  */
 @Controller
 @RequiredArgsConstructor
@@ -23,6 +27,7 @@ class PortalPage {
     private final Clock clock;
     private final kr.fm.arrears.notice.NoticeWorkflow notices;
     private final kr.fm.arrears.ledger.LedgerViews views;
+    private final OwnerReports reports;
 
     /** A termination notice waiting for the landlord's consent, with the lease it would end. */
     public record AwaitingConsent(long noticeId, String leaseCode, String tenantName, String status) {}
@@ -36,6 +41,11 @@ class PortalPage {
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
         model.addAttribute("board", board.open(viewer, Board.Query.firstPage()));
+        // the monthly report's two charts, the 12 months to the last one ended, drawn here as inline SVG
+        OwnerReports.Trends trends = reports.trends(viewer, month.minusMonths(1));
+        model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));
+        model.addAttribute("rateChart", Map.of("title", trends.rate().title(), "svg", Charts.svg(trends.rate(), "#2471a3")));
+        model.addAttribute("reports", reports.list(viewer, null));
         // the landlord's own notices only: NoticeWorkflow narrows every list to them
         model.addAttribute("awaitingConsent", notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
                 .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT

@@ -4,5 +4,5 @@
  * {@code security}: it uses the domain, the domain never uses it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "templates", "security", "ledger", "escalation",
-        "messaging", "notice", "history", "bank", "imports"})
+        "messaging", "notice", "history", "bank", "imports", "report"})
 package kr.fm.arrears.web;

@@ -29,13 +29,14 @@ class DemoModeTest {
     static Message message(long id, MessageKind kind) {
         return new Message(id, "case:1:REMINDER_1:" + kind, 1L, 1, 1, "REMINDER_1", kind.name(), kind,
                 kind == MessageKind.EMAIL ? "ds@daesung.example" : "+821023456789", null, "제목", "본문", "<p>본문</p>",
-                null, null, null, MessageState.SENDING, 1, 0, null, null, null, null, null, null, null, null, null, false, null);
+                null, null, null, MessageState.SENDING, 1, 0, null, null, null, null, null, null, null, null, null, false, null, null, null);
     }
 
     @Test
     void in_demo_mode_texts_and_emails_are_marked_sent_without_calling_out() {
         MessageSender sender = new MessageSender(demo(), new ObjectMapper(), Clock.systemUTC(),
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), null); // no SMTP, no provider keys
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), null,
+                new StaticListableBeanFactory().getBeanProvider(MessageAttachments.class)); // no SMTP, no provider keys
 
         assertThat(sender.send(List.of(message(7, MessageKind.ALIMTALK), message(8, MessageKind.EMAIL)), (keys, group) -> {
             throw new AssertionError("demo mode hands nothing to a provider");

@@ -20,7 +20,7 @@ public record PdfPages(List<String> texts, String contentOrder, List<Glyph> glyp
     /** One glyph; {@code top}/{@code baseline} measured in points from the top of its page. */
     record Glyph(int page, String text, float x, float top, float baseline) {}
 
-    record Font(String name, boolean embeddedTrueType) {}
+    public record Font(String name, boolean embeddedTrueType) {}
 
     static final float MM = 72f / 25.4f;
 

@@ -109,7 +109,7 @@ class MessagingTrail {
         if (m.fallbackOf() != null) {
             details.put("fallbackOf", m.fallbackOf());
         }
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(m.messageId()), m.leaseId(),
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(m.messageId()), lease(m.leaseId()),
                 m.reason(), details);
     }
 
@@ -118,7 +118,12 @@ class MessagingTrail {
             String reason, Object... more) {
         Map<String, Object> details = details("key", key, "kind", kind.name());
         details.putAll(details(more));
-        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(messageId), leaseId, reason,
+        return new AuditLog.Event(Viewer.SYSTEM_NAME, action, "MESSAGE", Long.toString(messageId), lease(leaseId), reason,
                 details);
+    }
+
+    /** A message to a landlord (the monthly report) is about no lease: its events name none. */
+    private static Long lease(long leaseId) {
+        return leaseId == 0 ? null : leaseId;
     }
 }

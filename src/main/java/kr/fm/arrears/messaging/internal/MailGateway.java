@@ -11,11 +11,19 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** E-mail over SMTP: one multipart/alternative message, a text and an HTML part, UTF-8 throughout. */
+/** E-mail over SMTP: a text and an HTML part and at most one attached file, UTF-8 throughout. */
 @RequiredArgsConstructor
 public class MailGateway {
 
-    public record Mail(String requestId, String to, String subject, String text, String html) {}
+    public record Mail(String requestId, String to, String subject, String text, String html, Attachment attachment) {
+
+        public Mail(String requestId, String to, String subject, String text, String html) {
+            this(requestId, to, subject, text, html, null);
+        }
+    }
+
+    /** A file sent with the mail (the monthly report's PDF). */
+    public record Attachment(String fileName, String contentType, byte[] bytes) {}
 
     private final JavaMailSender sender;
     private final String from;
@@ -28,6 +36,10 @@ public class MailGateway {
             helper.setTo(m.to());
             helper.setSubject(m.subject());
             helper.setText(m.text(), m.html());
+            if (m.attachment() != null) {
+                helper.addAttachment(m.attachment().fileName(),
+                        new org.springframework.core.io.ByteArrayResource(m.attachment().bytes()), m.attachment().contentType());
+            }
             mime.setHeader("X-Request-Id", m.requestId());
             sender.send(mime);
             return new SendResult.Accepted(mime.getMessageID());
