@@ -9,6 +9,20 @@ import java.util.Arrays;
  */
 public record LeaseScope(Long[] ids) {
 
+    /** A lease history's window on its {@code at} column, in Seoul dates ({@code :from}, {@code :to}; either may be null). */
+    public static final String SEOUL_DATES = """
+                  AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
+                  AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
+            """;
+
+    /**
+     * A lease history's next page: {@code :limit} rows newest first (then highest id), after the keyset
+     * position {@code :beforeAt}, {@code :beforeId} (a null {@code :beforeAt}: from the newest).
+     */
+    public static final String NEWEST_AFTER = """
+                  AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL OR at < :beforeAt OR (at = :beforeAt AND id < :beforeId))
+                ORDER BY at DESC, id DESC LIMIT :limit""";
+
     /** The SQL condition on a lease id column; bind {@link #ids()} as {@code :leases}. */
     public static String condition(String leaseIdColumn) {
         return "(CAST(:leases AS BIGINT[]) IS NULL OR " + leaseIdColumn + " = ANY(:leases))";

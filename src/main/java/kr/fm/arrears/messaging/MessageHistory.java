@@ -39,9 +39,7 @@ public class MessageHistory {
                                   sent_in_demo
                            FROM message m WHERE m.lease_id IS NOT NULL AND %s) e
             WHERE (CAST(:state AS TEXT) IS NULL OR state = :state)
-              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
-              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
-            """.formatted(LeaseScope.condition("m.lease_id"));
+            """.formatted(LeaseScope.condition("m.lease_id")) + LeaseScope.SEOUL_DATES;
 
     private final JdbcClient jdbc;
 
@@ -51,9 +49,7 @@ public class MessageHistory {
      */
     public List<Entry> page(LeaseScope leases, String state, LocalDate from, LocalDate to, Instant beforeAt, long beforeId,
             int limit) {
-        return jdbc.sql(ENTRIES + """
-                  AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL OR at < :beforeAt OR (at = :beforeAt AND id < :beforeId))
-                ORDER BY at DESC, id DESC LIMIT :limit""")
+        return jdbc.sql(ENTRIES + LeaseScope.NEWEST_AFTER)
                 .param("leases", leases.ids()).param("state", state).param("from", from).param("to", to)
                 .param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt)).param("beforeId", beforeId)
                 .param("limit", limit)

@@ -40,10 +40,8 @@ public class NoticeListing {
                                                    ORDER BY id LIMIT 1) d ON TRUE
                            WHERE %s) e
             WHERE (CAST(:status AS TEXT) IS NULL OR status = :status)
-              AND (CAST(:from AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) >= :from)
-              AND (CAST(:to AS DATE) IS NULL OR CAST(at AT TIME ZONE 'Asia/Seoul' AS DATE) <= :to)
               AND (NOT :pdfOnly OR pdf_available)
-            """.formatted(where);
+            """.formatted(where) + LeaseScope.SEOUL_DATES;
     }
 
     private final JdbcClient jdbc;
@@ -54,9 +52,7 @@ public class NoticeListing {
      */
     public List<Entry> page(LeaseScope leases, String status, LocalDate from, LocalDate to, Instant beforeAt, long beforeId,
             int limit) {
-        return jdbc.sql(ENTRIES + """
-                  AND (CAST(:beforeAt AS TIMESTAMPTZ) IS NULL OR at < :beforeAt OR (at = :beforeAt AND id < :beforeId))
-                ORDER BY at DESC, id DESC LIMIT :limit""")
+        return jdbc.sql(ENTRIES + LeaseScope.NEWEST_AFTER)
                 .param("leases", leases.ids()).param("status", status).param("from", from).param("to", to)
                 .param("pdfOnly", false).param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
                 .param("beforeId", beforeId).param("limit", limit)
