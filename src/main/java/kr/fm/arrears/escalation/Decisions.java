@@ -33,7 +33,7 @@ public class Decisions {
     /** Each lease's step with the reason when there is none: for the preview, which shows the reasons. */
     @Transactional(readOnly = true)
     public List<Decision> decide(List<LeaseRef> page, LocalDate date) {
-        return decide(page, date, policies.book());
+        return decide(page, date, policies.book(), cases.openCases(page.stream().map(LeaseRef::leaseId).toList()));
     }
 
     /**
@@ -44,9 +44,12 @@ public class Decisions {
     @Transactional(readOnly = true)
     public List<Decision> decideForRun(List<LeaseRef> page, LocalDate date) {
         PolicyBook book = policies.book();
-        Map<Long, Boolean> mayNeedStep = mayNeedStep(page, date, book.upcomingDaysAtMost());
+        List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
+        Map<Long, CaseState> open = cases.openCases(ids); // once a page: the prefilter and the decisions both need them
+        Map<Long, Boolean> mayNeedStep = ledger.owingOrFallingDue(ids, date, date.plusDays(book.upcomingDaysAtMost()));
+        open.keySet().forEach(lease -> mayNeedStep.computeIfPresent(lease, (l, may) -> true));
         List<Decision> decided = decide(page.stream().filter(l -> mayNeedStep.getOrDefault(l.leaseId(), false)).toList(),
-                date, book);
+                date, book, open);
         Map<Long, Decision> byLease = new HashMap<>();
         decided.forEach(d -> byLease.put(d.lease().leaseId(), d));
         List<Decision> all = new ArrayList<>(page.size());
@@ -54,7 +57,7 @@ public class Decisions {
             Decision d = byLease.get(lease.leaseId());
             if (d == null && Boolean.FALSE.equals(mayNeedStep.get(lease.leaseId()))) {
                 d = new Decision(lease, book.forLease(lease.buildingId(), lease.landlordId()),
-                        new Step.Nothing("연체 없음, 열린 건 없음, 안내할 납부일 없음"));
+                        new Step.Nothing("연체 없음, 열린 건 없음, 안내할 납부일 없음"), null);
             }
             if (d != null) { // absent: removed since the page was read, as in decide
                 all.add(d);
@@ -64,25 +67,17 @@ public class Decisions {
     }
 
     /**
-     * The leases of the page Escalator might not answer Nothing for: an open case, or (the ledger's
-     * {@link Ledger#owingOrFallingDue}) overdue principal or a charge due within the reminder days.
-     * Absent: a lease removed since the page was read.
+     * {@code open}: the open cases of (at least) the page. The leases Escalator might not answer
+     * Nothing for are those with an open case or (the ledger's {@link Ledger#owingOrFallingDue})
+     * overdue principal or a charge due within the reminder days.
      */
-    private Map<Long, Boolean> mayNeedStep(List<LeaseRef> page, LocalDate date, int upcomingDays) {
-        List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
-        Map<Long, Boolean> result = ledger.owingOrFallingDue(ids, date, date.plusDays(upcomingDays));
-        cases.openCases(ids).keySet().forEach(lease -> result.computeIfPresent(lease, (l, may) -> true));
-        return result;
-    }
-
-    private List<Decision> decide(List<LeaseRef> page, LocalDate date, PolicyBook book) {
+    private List<Decision> decide(List<LeaseRef> page, LocalDate date, PolicyBook book, Map<Long, CaseState> open) {
         if (page.isEmpty()) {
             return List.of();
         }
         List<Long> ids = page.stream().map(LeaseRef::leaseId).toList();
         Ledger.Computed computed = ledger.compute(ids, date);
         Map<Long, LeaseArrears> arrears = computed.arrears();
-        Map<Long, CaseState> open = cases.openCases(ids);
         Map<Long, List<Charge>> coming = ledger.chargesDueBetween(ids, date, date.plusDays(MAX_DAYS_BEFORE_DUE));
         Map<Long, LocalDate> reminded = lastReminded(ids);
         List<Decision> decisions = new ArrayList<>(page.size());
@@ -91,7 +86,7 @@ public class Decisions {
             String failure = computed.failures().get(lease.leaseId());
             LeaseArrears a = arrears.get(lease.leaseId());
             if (failure != null) {
-                decisions.add(new Decision(lease, policy, new Step.Failed(failure)));
+                decisions.add(new Decision(lease, policy, new Step.Failed(failure), null));
                 continue;
             }
             if (a == null) {
@@ -104,7 +99,7 @@ public class Decisions {
             } catch (RuntimeException e) { // one lease the rules cannot decide must not stop the run for the others
                 step = new Step.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            decisions.add(new Decision(lease, policy, step));
+            decisions.add(new Decision(lease, policy, step, a));
         }
         return decisions;
     }

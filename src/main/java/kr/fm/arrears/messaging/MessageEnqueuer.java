@@ -51,7 +51,7 @@ class MessageEnqueuer {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(StepsApplied page) {
-        enqueue(page.reached(), page.upcoming());
+        enqueue(page.reached(), page.upcoming(), page.arrears());
     }
 
     /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
@@ -62,7 +62,7 @@ class MessageEnqueuer {
      * The messages of many events (a page of a run) in a few statements: one look-up of the leases'
      * people, arrears and opt-outs per business date, one insert, one event, in the page's order.
      */
-    private void enqueue(List<StageReached> reached, List<UpcomingDue> upcoming) {
+    private void enqueue(List<StageReached> reached, List<UpcomingDue> upcoming, Map<Long, LeaseArrears> decidedOn) {
         reached = reached.stream().filter(e -> !e.stage().isNotice()).toList(); // the notice module drafts certified notices
         if (reached.isEmpty() && upcoming.isEmpty()) {
             return;
@@ -85,7 +85,7 @@ class MessageEnqueuer {
         Map<LocalDate, Map<Long, Map<String, Object>>> models = new HashMap<>();
         wanted.stream().collect(Collectors.groupingBy(Wanted::businessDate,
                 Collectors.mapping(Wanted::leaseId, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((date, leases) -> models.put(date, models(leases, date)));
+                .forEach((date, leases) -> models.put(date, models(leases, date, decidedOn)));
         Map<Long, Set<Channel>> optedOut = optOuts.of(models.values().stream()
                 .flatMap(m -> m.values().stream()).map(m -> (Long) m.get("tenantId")).collect(Collectors.toSet()));
 
@@ -190,14 +190,27 @@ class MessageEnqueuer {
     }
 
     /** What the templates may use, by lease: the lease, its people, the bank account and the arrears on the date. */
-    private Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate) {
+    private Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate,
+            Map<Long, LeaseArrears> decidedOn) {
         List<LedgerViews.LeaseSummary> leases = views.leases(Viewer.SYSTEM, List.copyOf(leaseIds));
         Map<Long, LedgerViews.Tenant> tenants = views.tenants(Viewer.SYSTEM, leases.stream().map(LedgerViews.LeaseSummary::tenantId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(LedgerViews.Tenant::id, t -> t));
         Map<Long, LedgerViews.Landlord> landlords = views.landlords(Viewer.SYSTEM, leases.stream()
                 .map(LedgerViews.LeaseSummary::landlordId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(LedgerViews.Landlord::id, l -> l));
-        Map<Long, LeaseArrears> arrearsOf = ledger.arrears(leaseIds, businessDate);
+        Map<Long, LeaseArrears> arrearsOf = new HashMap<>();
+        List<Long> toCompute = new ArrayList<>();
+        for (long leaseId : leaseIds) {
+            LeaseArrears decided = decidedOn.get(leaseId);
+            if (decided != null && decided.asOf().equals(businessDate)) {
+                arrearsOf.put(leaseId, decided);
+            } else {
+                toCompute.add(leaseId);
+            }
+        }
+        if (!toCompute.isEmpty()) {
+            arrearsOf.putAll(ledger.arrears(toCompute, businessDate));
+        }
         Map<Long, Map<String, Object>> models = new HashMap<>();
         for (LedgerViews.LeaseSummary lease : leases) {
             LedgerViews.Tenant tenant = tenants.get(lease.tenantId());

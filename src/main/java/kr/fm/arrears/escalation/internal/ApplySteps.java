@@ -139,7 +139,13 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             }
         }
         if (!reached.isEmpty() || !reminders.isEmpty()) {
-            events.publishEvent(new StepsApplied(reached, reminders));
+            Map<Long, kr.fm.arrears.ledger.LeaseArrears> arrears = new HashMap<>();
+            for (Decision d : decisions) {
+                if (d.arrears() != null) {
+                    arrears.put(d.lease().leaseId(), d.arrears());
+                }
+            }
+            events.publishEvent(new StepsApplied(reached, reminders, arrears));
         }
         return new Counts(page.size(), openedCount, advanced, skipped, resolvedCases.size(), reminders.size(),
                 page.size() - touched.size());
