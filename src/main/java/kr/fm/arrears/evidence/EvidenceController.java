@@ -44,7 +44,8 @@ class EvidenceController {
             throw InvalidInput.of("asOf", date.toString(), "기준일은 오늘 이후일 수 없습니다");
         }
         CaseFile file = pack.read(viewer, id, date, today);
-        PaymentOrder order = pack.paymentOrder(file);
+        EvidencePack.Documents documents = pack.render(file);
+        PaymentOrder order = documents.order();
         String name = "소송자료_" + Downloads.namePart(file.lease().tenantName()) + "_" + file.lease().code() + "_" + date + ".zip";
         tx.executeWithoutResult(s -> events.publishEvent(new DocumentDownloaded(viewer.name(), "EVIDENCE_PACK", name, "CASE", id,
                 file.lease().leaseId(), Map.of("asOf", date.toString(), "overdueBalance", file.arrears().overdueBalance(),
@@ -53,6 +54,6 @@ class EvidenceController {
         return ResponseEntity.ok().contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(true, name,
                         "evidence_" + file.lease().code() + "_" + date + ".zip"))
-                .body(out -> pack.write(file, out));
+                .body(out -> pack.write(file, documents, out));
     }
 }

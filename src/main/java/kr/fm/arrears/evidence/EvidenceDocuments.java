@@ -51,7 +51,8 @@ class EvidenceDocuments {
         m.put("openedOn", c.openedOn());
         m.put("closedOn", c.closedOn());
         m.put("paused", c.paused() ? "보류 중 (" + c.pausedUntil() + "까지, " + c.pauseReason() + ")" : "");
-        m.put("timeline", timeline(f));
+        m.put("timeline", timeline(f).stream().map(l -> Map.of("date", Won.date(l.date()), "type", l.type(), "what", l.what(),
+                "detail", l.detail())).toList());
         return pdf.render(templates.render(COVER, m));
     }
 
@@ -70,8 +71,11 @@ class EvidenceDocuments {
         }
         entries.sort(Comparator.comparing(Entry::date));
         LeaseArrears a = f.arrears();
-        m.put("entries", entries);
-        m.put("interest", a.charges());
+        m.put("entries", entries.stream().map(e -> Map.of("date", Won.date(e.date()), "type", e.type(), "what", e.what(),
+                "charged", e.charged(), "paid", e.paid(), "note", e.note())).toList());
+        m.put("interest", a.charges().stream().map(l -> Map.of("period", l.period().getYear() + "년 " + l.period().getMonthValue() + "월",
+                "item", l.kind().korean(), "dueDate", Won.date(l.dueDate()), "total", l.total(), "paid", l.paid(),
+                "outstanding", l.outstanding(), "days", l.daysOverdue(), "lateInterest", l.lateInterest())).toList());
         m.put("charged", entries.stream().mapToLong(Entry::charged).sum());
         m.put("received", entries.stream().mapToLong(Entry::paid).sum());
         m.put("overdueBalance", a.overdueBalance());
@@ -92,11 +96,14 @@ class EvidenceDocuments {
 
     private Map<String, Object> order(CaseFile f, PaymentOrder order) {
         Map<String, Object> m = parties(f);
-        m.put("order", order);
+        m.put("order", Map.of("principal", order.principal(), "settledInterest", order.settledInterest(),
+                "claimValue", order.claimValue(), "interestToDate", order.interestToDate(), "ratePercent", order.ratePercent()));
         m.put("purport", order.purport());
         m.put("claims", order.claims().stream().map(c -> Map.of("items", c.items(), "amount", c.amount(),
                 "dueDate", PaymentOrder.courtDate(c.dueDate()), "from", PaymentOrder.courtDate(c.interestFrom()))).toList());
-        m.put("fees", order.fees());
+        CourtFees.Estimate fees = order.fees();
+        m.put("fees", Map.of("stamp", fees.stamp(), "serviceFee", fees.serviceFee(), "parties", fees.parties(), "rounds", fees.rounds(),
+                "feePerRound", fees.feePerRound()));
         m.put("feeTotal", order.fees().total());
         m.put("causes", causes(f, order));
         m.put("exhibits", exhibits(f));

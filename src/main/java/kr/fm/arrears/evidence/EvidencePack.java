@@ -86,11 +86,20 @@ class EvidencePack {
         return PaymentOrder.of(f.arrears(), f.terms(), PARTIES, properties);
     }
 
-    void write(CaseFile f, OutputStream out) throws IOException {
+    /** The pack's own documents, rendered before the first byte leaves: a template error is a clean 500, not a cut ZIP. */
+    record Documents(PaymentOrder order, byte[] cover, byte[] statement, byte[] orderPdf, String orderText) {}
+
+    Documents render(CaseFile f) {
+        PaymentOrder order = paymentOrder(f);
+        return new Documents(order, documents.cover(f), documents.statement(f), documents.paymentOrderPdf(f, order),
+                documents.paymentOrderText(f, order));
+    }
+
+    void write(CaseFile f, Documents d, OutputStream out) throws IOException {
         Archive zip = new Archive(out);
         List<List<String>> index = new ArrayList<>();
-        index.add(row(zip.put(COVER, documents.cover(f)), "표지: 당사자, 임대차계약, 진행 경과"));
-        index.add(row(zip.put(STATEMENT, documents.statement(f)), "원장 명세서 (" + f.asOf() + " 현재): 청구, 입금, 취소, 지연손해금"));
+        index.add(row(zip.put(COVER, d.cover()), "표지: 당사자, 임대차계약, 진행 경과"));
+        index.add(row(zip.put(STATEMENT, d.statement()), "원장 명세서 (" + f.asOf() + " 현재): 청구, 입금, 취소, 지연손해금"));
         index.add(row(zip.put(REMINDERS, o -> reminders(f, o)), "독촉·안내 발송 내역과 전달 상태"));
         for (HistoryEntry e : f.filed()) {
             for (NoticeArchive.Filed filed : archive.write(zip, e)) {
@@ -104,9 +113,8 @@ class EvidencePack {
         AuditExtracts.Extract extract = audit.lease(f.lease().leaseId());
         index.add(row(zip.put(AUDIT, o -> audit(extract, o)), "이 계약의 감사 기록 " + extract.events().size() + "건"));
         index.add(row(zip.put(AUDIT_CHECK, verification(extract).getBytes(StandardCharsets.UTF_8)), "감사 기록 연결(해시 체인) 검증 결과"));
-        PaymentOrder order = paymentOrder(f);
-        index.add(row(zip.put(ORDER_PDF, documents.paymentOrderPdf(f, order)), "지급명령 신청서 초안 (법률 전문가 검토용)"));
-        index.add(row(zip.put(ORDER_TEXT, documents.paymentOrderText(f, order).getBytes(StandardCharsets.UTF_8)),
+        index.add(row(zip.put(ORDER_PDF, d.orderPdf()), "지급명령 신청서 초안 (법률 전문가 검토용)"));
+        index.add(row(zip.put(ORDER_TEXT, d.orderText().getBytes(StandardCharsets.UTF_8)),
                 "지급명령 신청서 초안, 전자소송 입력 항목별 텍스트"));
         zip.put(INDEX, o -> {
             CSVPrinter csv = Archive.csv(o, "파일명", "내용", "SHA-256");
