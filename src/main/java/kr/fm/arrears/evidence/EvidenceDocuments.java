@@ -119,8 +119,9 @@ class EvidenceDocuments {
                 + Won.format(l.monthlyRent()) + ", 월 관리비 " + Won.format(l.managementFee()) + (l.vatApplies() ? "(각 부가가치세 별도)" : "")
                 + ", 지급일 매월 " + l.dueDay() + "일로 정하여 임대차계약을 체결하였습니다(갑 제1호증).");
         if (!order.claims().isEmpty()) {
-            s.add("그런데 채무자는 " + order.claims().get(0).items() + "부터 " + order.claims().get(order.claims().size() - 1).items()
-                    + "까지의 차임 등 합계 " + Won.format(order.principal()) + "을 지급기일이 지나도록 지급하지 않았습니다("
+            String first = month(order.claims().get(0).dueDate());
+            String last = month(order.claims().get(order.claims().size() - 1).dueDate());
+            s.add("그런데 채무자는 " + (first.equals(last) ? first : first + "부터 " + last + "까지") + "의 차임 등 합계 " + Won.format(order.principal()) + "을 지급기일이 지나도록 지급하지 않았습니다("
                     + Won.date(order.asOf()) + " 현재, 원장 명세서).");
         }
         if (order.settledInterest() > 0) {
@@ -138,6 +139,11 @@ class EvidenceDocuments {
                 + "계산합니다(" + Won.date(order.asOf()) + "까지 발생한 지연손해금은 " + Won.format(order.interestToDate()) + ").");
         s.add("따라서 채무자는 채권자에게 청구취지 기재 금액을 지급할 의무가 있으므로 이 신청에 이르렀습니다.");
         return s;
+    }
+
+    /** "2026년 4월분", the month a charge due on that date is for. */
+    private static String month(LocalDate due) {
+        return due.getYear() + "년 " + due.getMonthValue() + "월분";
     }
 
     /** 입증방법: the lease first, then each notice and its proofs, then the statement. */
@@ -195,10 +201,41 @@ class EvidenceDocuments {
         return lines;
     }
 
+    /** A party as a court form prints it: 220-81-62517, 031-355-1200; what is unknown is left out. */
+    private static Map<String, Object> party(String name, String businessNo, String address, String phone, String representative) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", name);
+        if (businessNo != null) {
+            p.put("businessNo", kr.fm.arrears.shared.BusinessNumber.display(businessNo));
+        }
+        if (address != null) {
+            p.put("address", address);
+        }
+        if (phone != null) {
+            p.put("phone", phone(phone));
+        }
+        if (representative != null) {
+            p.put("representative", representative);
+        }
+        return p;
+    }
+
+    /** "+82313551200" → "031-355-1200", "+8225550123" → "02-555-0123", "+821023456789" → "010-2345-6789". */
+    static String phone(String e164) {
+        String d = e164.startsWith("+82") ? "0" + e164.substring(3) : e164;
+        if (!d.matches("0\\d{8,10}")) {
+            return d;
+        }
+        int area = d.startsWith("02") ? 2 : 3;
+        return d.substring(0, area) + "-" + d.substring(area, d.length() - 4) + "-" + d.substring(d.length() - 4);
+    }
+
     private static Map<String, Object> parties(CaseFile f) {
         Map<String, Object> m = new HashMap<>();
-        m.put("landlord", f.landlord());
-        m.put("tenant", f.tenant());
+        LedgerViews.Landlord l = f.landlord();
+        LedgerViews.Tenant t = f.tenant();
+        m.put("landlord", party(l.name(), l.businessNo(), l.address(), l.phone(), null));
+        m.put("tenant", party(t.name(), t.businessNo(), t.address(), t.phone(), t.representative()));
         m.put("building", f.building());
         m.put("lease", f.lease());
         m.put("asOf", f.asOf());
