@@ -128,17 +128,25 @@ class EvidenceDocuments {
             s.add("또한 채무자가 지급기일이 지난 뒤에 낸 차임 등에 대하여 그 지급일까지 발생한 지연손해금 " + Won.format(order.settledInterest())
                     + "도 지급하지 않았습니다.");
         }
-        for (HistoryEntry e : f.filed()) {
-            HistoryEntry.Dispatch d = e.dispatches().isEmpty() ? null : e.dispatches().get(e.dispatches().size() - 1);
-            s.add("채권자는 " + (d == null || d.postedOn() == null ? "" : Won.date(d.postedOn()) + " ") + "내용증명우편(문서번호 " + e.documentNo() + ")으로 채무자에게 "
+        for (HistoryEntry e : posted(f)) {
+            HistoryEntry.Dispatch d = e.dispatches().get(e.dispatches().size() - 1);
+            s.add("채권자는 " + (d.postedOn() == null ? "" : Won.date(d.postedOn()) + " ") + "내용증명우편(문서번호 " + e.documentNo() + ")으로 채무자에게 "
                     + (e.description().contains("해지") ? "임대차계약의 해지를 통지" : "미납 차임 등의 지급을 최고") + "하였으나"
-                    + ("DELIVERED".equals(d == null ? null : d.outcome()) ? "(" + Won.date(d.outcomeOn()) + " 도달)" : "")
+                    + ("DELIVERED".equals(d.outcome()) ? "(" + Won.date(d.outcomeOn()) + " 도달)" : "")
                     + ", 채무자는 현재까지 이를 지급하지 않고 있습니다.");
         }
         s.add("지연손해금은 " + order.rateBasis() + "인 연 " + order.ratePercent() + "%의 비율로, 각 차임 등의 지급기일 다음 날부터 다 갚는 날까지 "
                 + "계산합니다(" + Won.date(order.asOf()) + "까지 발생한 지연손해금은 " + Won.format(order.interestToDate()) + ").");
         s.add("따라서 채무자는 채권자에게 청구취지 기재 금액을 지급할 의무가 있으므로 이 신청에 이르렀습니다.");
         return s;
+    }
+
+    /**
+     * The notices that went to the post office: only a letter sent is a 최고 and evidence of it. An
+     * approved notice not yet posted is in the ZIP, but neither in 청구원인 nor in 입증방법.
+     */
+    private static List<HistoryEntry> posted(CaseFile f) {
+        return f.filed().stream().filter(e -> !e.dispatches().isEmpty()).toList();
     }
 
     /** "2026년 4월분", the month a charge due on that date is for. */
@@ -150,9 +158,8 @@ class EvidenceDocuments {
     private static List<String> exhibits(CaseFile f) {
         List<String> list = new ArrayList<>();
         list.add("임대차계약서 (사본, 별도 첨부)");
-        for (HistoryEntry e : f.filed()) {
-            String posted = e.dispatches().isEmpty() ? "" : " · " + e.dispatches().get(e.dispatches().size() - 1).label();
-            list.add(e.description() + " (문서번호 " + e.documentNo() + posted + ")");
+        for (HistoryEntry e : posted(f)) {
+            list.add(e.description() + " (문서번호 " + e.documentNo() + " · " + e.dispatches().get(e.dispatches().size() - 1).label() + ")");
         }
         list.add("임대료 원장 명세서 (" + Won.date(f.asOf()) + " 현재)");
         List<String> numbered = new ArrayList<>();

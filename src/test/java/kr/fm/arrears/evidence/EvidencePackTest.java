@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SPEC "Evidence pack": what the landlord's lawyer gets for a case, and who may have it. */
@@ -39,6 +40,8 @@ class EvidencePackTest {
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
 
+    static final String REGISTERED_NO = "1234567890123";
+
     TwoLandlords two;
     long caseHw101;
     long leaseHw101;
@@ -48,6 +51,15 @@ class EvidencePackTest {
     void portfolio() {
         two = portfolios.twoLandlords(); // the README's portfolio, escalated to 1 May 2026
         caseHw101 = portfolios.openCase("HW-101");
+        // its demand went to the post office on 1 May: the pack files the 등기번호
+        Map<String, Object> handoff = new LinkedHashMap<>();
+        handoff.put("receiptNo", "2026-0501-000777");
+        handoff.put("registeredNo", REGISTERED_NO);
+        handoff.put("postedOn", "2026-05-01");
+        handoff.put("fee", 5_870);
+        handoff.put("recipientPostcode", "18622");
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + two.noticeA() + "/postings", TwoLandlords.AS_MANAGER, handoff).status())
+                .isEqualTo(201);
         leaseHw101 = portfolios.leaseId("HW-101");
         // a lease of one month paid late and one not paid: the 지급명령's amounts below are worked from it
         Portfolios.Given l1 = portfolios.given().lease(Portfolios.lease("L1").unit("102").tenant(Portfolios.tenantNo(1, "(주)새한정밀")))
@@ -65,7 +77,7 @@ class EvidencePackTest {
         Map<String, byte[]> entries = entries(zip.body());
 
         assertThat(entries.keySet()).containsExactly("01_표지.pdf", "02_원장명세서.pdf", "03_독촉안내내역.csv",
-                "내용증명_2026-000001_대성정밀.pdf", "04_감사기록.csv", "04_감사기록_검증결과.txt", "05_지급명령신청서_초안.pdf",
+                "내용증명_2026-000001_대성정밀.pdf", "발송기록.csv", "04_감사기록.csv", "04_감사기록_검증결과.txt", "05_지급명령신청서_초안.pdf",
                 "05_지급명령신청서_초안_전자소송입력용.txt", "index.csv");
 
         // the statement's totals are the ledger's on the same date
@@ -88,11 +100,16 @@ class EvidencePackTest {
         assertThat(cover).contains("한울산업개발", "(주)대성정밀", "김대성", "HW-101", "1차 독촉", "이행 최고서 승인");
         assertThat(csv(entries.get("03_독촉안내내역.csv"))).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("상태")).isNotBlank());
+        assertThat(csv(entries.get("발송기록.csv"))).extracting(r -> r.get("문서번호") + " " + r.get("등기번호") + " " + r.get("결과"))
+                .containsExactly("2026-000001 " + REGISTERED_NO + " 배달 전");
         assertThat(new String(entries.get("04_감사기록_검증결과.txt"), StandardCharsets.UTF_8)).startsWith("결과: 정상");
         assertThat(csv(entries.get("04_감사기록.csv"))).extracting(r -> r.get("동작")).contains("LEASE_CREATED", "CASE_OPENED",
                 "NOTICE_APPROVED");
         assertThat(PdfPages.read(entries.get("05_지급명령신청서_초안.pdf")).text()).contains("초안", "지급명령 신청서",
-                "갑 제1호증 임대차계약서", "갑 제2호증 내용증명(지급 최고) (문서번호 2026-000001");
+                "갑 제1호증 임대차계약서", "갑 제2호증 내용증명(지급 최고)", "갑 제3호증 임대료 원장 명세서");
+        assertThat(new String(entries.get("05_지급명령신청서_초안_전자소송입력용.txt"), StandardCharsets.UTF_8)).contains(
+                "갑 제2호증 내용증명(지급 최고) (문서번호 2026-000001 · 1번째 발송 2026-05-01 · 등기번호 " + REGISTERED_NO + " · 배달 전)",
+                "채권자는 2026년 5월 1일 내용증명우편(문서번호 2026-000001)으로 채무자에게 미납 차임 등의 지급을 최고하였으나");
     }
 
     @Test
