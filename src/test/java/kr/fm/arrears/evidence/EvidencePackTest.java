@@ -42,7 +42,10 @@ class EvidencePackTest {
 
     static final String REGISTERED_NO = "1234567890123";
 
+    static final byte[] PROOF = "%PDF-1.4 배달증명서\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+
     TwoLandlords two;
+    long proofId;
     long caseHw101;
     long leaseHw101;
     long caseL1;
@@ -60,6 +63,11 @@ class EvidencePackTest {
         handoff.put("recipientPostcode", "18622");
         assertThat(api.send(HttpMethod.POST, "/api/notices/" + two.noticeA() + "/postings", TwoLandlords.AS_MANAGER, handoff).status())
                 .isEqualTo(201);
+        // and its 배달증명, printed from the post office's site
+        Api.Response proof = api.as(TwoLandlords.MANAGER, TwoLandlords.PASSWORD).postFile("/api/notices/" + two.noticeA()
+                + "/proofs?kind=DELIVERY_PROOF", "file", "배달증명서.pdf", PROOF);
+        assertThat(proof.status()).isEqualTo(201);
+        proofId = proof.body().get("id").asLong();
         leaseHw101 = portfolios.leaseId("HW-101");
         // a lease of one month paid late and one not paid: the 지급명령's amounts below are worked from it
         Portfolios.Given l1 = portfolios.given().lease(Portfolios.lease("L1").unit("102").tenant(Portfolios.tenantNo(1, "(주)새한정밀")))
@@ -77,7 +85,7 @@ class EvidencePackTest {
         Map<String, byte[]> entries = entries(zip.body());
 
         assertThat(entries.keySet()).containsExactly("01_표지.pdf", "02_원장명세서.pdf", "03_독촉안내내역.csv",
-                "내용증명_2026-000001_대성정밀.pdf", "발송기록.csv", "04_감사기록.csv", "04_감사기록_검증결과.txt", "05_지급명령신청서_초안.pdf",
+                "내용증명_2026-000001_대성정밀.pdf", "배달증명_2026-000001_" + proofId + ".pdf", "발송기록.csv", "04_감사기록.csv", "04_감사기록_검증결과.txt", "05_지급명령신청서_초안.pdf",
                 "05_지급명령신청서_초안_전자소송입력용.txt", "index.csv");
 
         // the statement's totals are the ledger's on the same date
@@ -100,6 +108,7 @@ class EvidencePackTest {
         assertThat(cover).contains("한울산업개발", "(주)대성정밀", "김대성", "HW-101", "1차 독촉", "이행 최고서 승인");
         assertThat(csv(entries.get("03_독촉안내내역.csv"))).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("상태")).isNotBlank());
+        assertThat(entries.get("배달증명_2026-000001_" + proofId + ".pdf")).isEqualTo(PROOF);
         assertThat(csv(entries.get("발송기록.csv"))).extracting(r -> r.get("문서번호") + " " + r.get("등기번호") + " " + r.get("결과"))
                 .containsExactly("2026-000001 " + REGISTERED_NO + " 배달 전");
         assertThat(new String(entries.get("04_감사기록_검증결과.txt"), StandardCharsets.UTF_8)).startsWith("결과: 정상");
