@@ -3,20 +3,11 @@ package kr.fm.arrears.history;
 import kr.fm.arrears.shared.Viewer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import kr.fm.arrears.notice.NoticeWorkflow;
-import kr.fm.arrears.shared.Sha256;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -31,15 +22,10 @@ import org.springframework.stereotype.Component;
 class HistoryFiles {
 
     private static final int PAGE = NoticeHistory.PAGE;
-    /** Every posting of the ZIP's notices, a row each: a notice posted again after a return has two. */
-    static final String DISPATCHES_FILE = "발송기록.csv";
-    private static final String[] DISPATCHES = {"문서번호", "임차인", "계약", "회차", "등기번호", "접수일", "수신 주소", "결과", "결과일",
-            "수령인·반송 사유"};
     private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
 
     private final NoticeHistory history;
-    private final NoticeWorkflow notices;
-    private final kr.fm.arrears.notice.DeliveryProofs proofs;
+    private final NoticeArchive notices;
 
     void csv(Viewer viewer, HistoryFilter f, Long landlord, OutputStream out) throws IOException {
         CSVPrinter csv = csvWithBom(out, HistoryTable.HEADER.toArray(String[]::new));
@@ -76,60 +62,32 @@ class HistoryFiles {
 
     /**
      * Each approved PDF of the list, read from the database when its turn comes, with the post
-     * office's 배달증명 and 등본 attached to it, then {@code 발송기록.csv} (every posting, when any
-     * was made) and {@code index.csv}. The notices' names are read
-     * a page at a time; only the index and posting rows wait for the end.
+     * office's 배달증명 and 등본 attached to it ({@link NoticeArchive}), then {@code 발송기록.csv} (every
+     * posting, when any was made) and {@code index.csv}. The notices' names are read a page at a time;
+     * only the index and posting rows wait for the end.
      */
     void zip(List<Long> approved, OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        Archive archive = new Archive(out);
         List<List<String>> index = new ArrayList<>(approved.size());
-        List<List<String>> dispatches = new ArrayList<>();
+        List<HistoryEntry> filed = new ArrayList<>(approved.size());
         for (int from = 0; from < approved.size(); from += PAGE) {
             for (HistoryEntry e : history.notices(approved.subList(from, Math.min(from + PAGE, approved.size())))) {
-                entry(zip, index, e);
-                e.dispatches().forEach(d -> dispatches.add(List.of(e.documentNo(), e.tenantName(), e.leaseCode(),
-                        String.valueOf(d.attempt()), Objects.toString(d.registeredNo(), ""), Objects.toString(d.postedOn(), ""),
-                        Objects.toString(d.recipientAddress(), ""), d.outcome() == null ? "배달 전"
-                                : "DELIVERED".equals(d.outcome()) ? "배달 완료" : "반송",
-                        Objects.toString(d.outcomeOn(), ""), Objects.toString(d.outcomeDetail(), ""))));
+                for (NoticeArchive.Filed f : notices.write(archive, e)) {
+                    index.add(List.of(f.file().name(), e.documentNo(), f.kind(), e.statusLabel(), HistoryTable.row(e).get(0),
+                            e.buildingName(), e.tenantName(), e.leaseCode(), f.file().sha256()));
+                }
+                filed.add(e);
             }
         }
-        if (!dispatches.isEmpty()) {
-            zip.putNextEntry(new ZipEntry(DISPATCHES_FILE));
-            CSVPrinter csv = csvWithBom(zip, DISPATCHES);
-            for (List<String> row : dispatches) {
-                csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
+        notices.dispatches(archive, filed);
+        archive.put("index.csv", o -> {
+            CSVPrinter csv = csvWithBom(o, INDEX);
+            for (List<String> row : index) {
+                Archive.row(csv, row);
             }
             csv.flush();
-            zip.closeEntry();
-        }
-        zip.putNextEntry(new ZipEntry("index.csv"));
-        CSVPrinter csv = csvWithBom(zip, INDEX);
-        for (List<String> row : index) {
-            csv.printRecord(row.stream().map(HistoryFiles::cell).toList());
-        }
-        csv.flush();
-        zip.closeEntry();
-        zip.finish();
-    }
-
-    /** One notice's approved PDF and its proofs into the ZIP, and their index rows. */
-    private void entry(ZipOutputStream zip, List<List<String>> index, HistoryEntry e) throws IOException {
-        byte[] pdf = notices.approvedCopy(e.noticeId());
-        String file = NoticeWorkflow.ApprovedPdf.fileName(e.documentNo(), e.tenantName());
-        zip.putNextEntry(new ZipEntry(file));
-        zip.write(pdf);
-        zip.closeEntry();
-        index.add(List.of(file, e.documentNo(), e.description(), e.statusLabel(), HistoryTable.row(e).get(0),
-                e.buildingName(), e.tenantName(), e.leaseCode(), Sha256.hex(pdf)));
-        for (kr.fm.arrears.notice.DeliveryProofs.File proof : proofs.files(e.noticeId())) {
-            String name = proof.proof().kind().korean() + "_" + e.documentNo() + "_" + proof.proof().id() + ".pdf";
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(proof.pdf());
-            zip.closeEntry();
-            index.add(List.of(name, e.documentNo(), proof.proof().kind().korean(), e.statusLabel(),
-                    HistoryTable.row(e).get(0), e.buildingName(), e.tenantName(), e.leaseCode(), proof.proof().sha256()));
-        }
+        });
+        archive.finish();
     }
 
     /** The history in its order, read from the sources a page at a time as the file is written. */
@@ -139,9 +97,7 @@ class HistoryFiles {
 
     /** UTF-8 with a BOM: without it Excel reads the Korean as the legacy code page. Not closed: the caller owns the stream. */
     private static CSVPrinter csvWithBom(OutputStream out, String... header) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
+        return Archive.csv(out, header);
     }
 
     /** See {@link kr.fm.arrears.shared.Downloads#csvCell}. */

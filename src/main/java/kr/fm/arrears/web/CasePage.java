@@ -53,6 +53,7 @@ class CasePage {
         model.addAttribute("c", c);
         model.addAttribute("row", board.row(viewer, c));
         model.addAttribute("timeline", timeline.of(viewer, c, viewer.ownLandlord().isEmpty(), BusinessTime.today(clock)));
+        model.addAttribute("today", BusinessTime.today(clock).toString()); // the evidence pack's as-of date, at most today
         if (viewer.ownLandlord().isEmpty()) {
             model.addAttribute("failed", outbox.list(viewer, new kr.fm.arrears.messaging.Outbox.Filter(null, c.leaseId(),
                     kr.fm.arrears.messaging.MessageState.FAILED, null, 50, 0)));
