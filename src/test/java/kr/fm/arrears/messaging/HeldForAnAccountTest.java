@@ -45,6 +45,7 @@ class HeldForAnAccountTest extends MessagingTestBase {
     @Autowired Portfolio portfolio;
     @Autowired Payments payments;
     @Autowired AuditVerifier auditVerifier;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port;
 
     Api manager;
     int n;
@@ -174,6 +175,41 @@ class HeldForAnAccountTest extends MessagingTestBase {
         assertThat(messages(caseId)).extracting(Message::body).allMatch(b -> b.contains("56789012345678"));
         assertThat(dispatcher.drain()).isEqualTo(2);
         PROVIDER.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
+    }
+
+    @Test
+    void staff_see_the_held_reminders_on_the_board_and_the_case_and_set_the_account_on_the_landlords_page() {
+        Lease l = leaseOfALandlordWithoutAnAccount();
+        long caseId = firstReminder(l);
+        kr.fm.arrears.support.Browser kim = new kr.fm.arrears.support.Browser(port);
+        kim.signIn(MANAGER, PASSWORD);
+
+        String board = kim.page("/board").body();
+        String attention = board.substring(board.indexOf("id=\"attention\""), board.indexOf("id=\"board-filter\""));
+        assertThat(attention).contains(l.landlord + ": 입금 계좌가 없습니다 (안내문에 계좌를 적을 수 없음) · 보류된 안내 2건",
+                "href=\"/landlords/" + l.landlordId + "\"");
+        assertThat(kim.page("/cases/" + caseId).body()).contains("문자 · 보류: 임대인 계좌 미등록", "이메일 · 보류: 임대인 계좌 미등록",
+                "href=\"/landlords/" + l.landlordId + "\"");
+        String page = "/landlords/" + l.landlordId;
+        assertThat(kim.page(page).body()).contains("보류된 안내 2건", "미등록", l.code, "id=\"bank-account-form\"");
+
+        // a wrong number changes nothing and names the field
+        assertThat(kim.postForm(page + "/bank-account", Map.of("bankName", "기업은행", "bankAccount", "010-1234-ABCD",
+                "accountHolder", l.landlord, "reason", "통장 사본"), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("처리하지 못했습니다", "계좌번호(bankAccount)", "보류된 안내 2건");
+
+        assertThat(kim.postForm(page + "/bank-account", Map.of("bankName", "기업은행", "bankAccount", "010-1234-5678-90",
+                "accountHolder", l.landlord + "(주)", "reason", "임대인 통장 사본 수령"), true)).isEqualTo(302);
+        assertThat(kim.page(page).body()).contains("입금 계좌를 저장했습니다. 보류된 안내 2건은 다시 확인해 보냅니다",
+                "기업은행 010-1234-5678-90 (예금주 " + l.landlord + "(주))", "보류된 안내 0건");
+        assertThat(dispatcher.drain()).isEqualTo(2);
+        assertThat(PROVIDER.findAll(postRequestedFor(urlEqualTo("/v1/messages")))).hasSize(1)
+                .allMatch(r -> r.getBodyAsString().contains("기업은행 010-1234-5678-90"));
+        assertThat(kim.page("/board").body()).doesNotContain(l.landlord + ": 입금 계좌가 없습니다");
+
+        // no one signed in cannot set it
+        kr.fm.arrears.support.Browser anonymous = new kr.fm.arrears.support.Browser(port);
+        assertThat(anonymous.postForm(page + "/bank-account", Map.of("bankName", "x"), false)).isIn(302, 401, 403);
     }
 
     @Test
