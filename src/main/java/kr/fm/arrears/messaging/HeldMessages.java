@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the change, each held message is first looked at as the dispatcher would (paid meanwhile: CANCELLED PAID;
  * a later stage: SUPERSEDED; …), then rendered again with the account and the arrears of today, so its
  * text shows what it lacked, and queued under its own key: it leaves once, by the normal outbox path, with
- * the contact window and the last look before sending still ahead of it.
+ * the contact window and the last look before sending still ahead of it. Reminders already queued that print
+ * the account (never handed to a provider) are rendered again too, so a corrected number replaces the old one.
  */
 @Component
 @RequiredArgsConstructor
@@ -42,15 +43,14 @@ class HeldMessages {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(LandlordBankAccountSet e) {
         release(views.tenanciesOfLandlord(e.landlordId()).stream().map(LedgerViews.Tenancy::leaseId).toList(), e.actor(),
-                "임대인 계좌 등록");
+                "임대인 계좌 등록·정정");
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(VirtualAccountSet e) {
-        if (e.virtualAccount() != null) {
-            release(List.of(e.leaseId()), e.actor(), "가상계좌 등록");
-        }
+        // cleared, the texts queued with it go back to the landlord's account (or wait for the last look to hold them)
+        release(List.of(e.leaseId()), e.actor(), e.virtualAccount() != null ? "가상계좌 등록" : "가상계좌 해제");
     }
 
     private void release(Collection<Long> leaseIds, String actor, String why) {
@@ -58,7 +58,9 @@ class HeldMessages {
             return;
         }
         List<Outbox.HeldRow> held = outbox.heldForUpdate(leaseIds);
-        if (held.isEmpty()) {
+        // a queued reminder names the account as it was when queued: a corrected one must not go out with the old
+        List<Outbox.HeldRow> queued = outbox.queuedPrintingAccountForUpdate(leaseIds);
+        if (held.isEmpty() && queued.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
@@ -69,10 +71,11 @@ class HeldMessages {
         transitions.cancelled(cancelled, cancelled.stream().map(m -> stale.get(m.id())).toList(), now);
 
         List<Outbox.HeldRow> stillTrue = held.stream().filter(h -> !stale.containsKey(h.message().id())).toList();
-        if (stillTrue.isEmpty()) {
+        Set<Long> leases = java.util.stream.Stream.concat(stillTrue.stream(), queued.stream()).map(h -> h.message().leaseId())
+                .collect(Collectors.toSet());
+        if (leases.isEmpty()) {
             return;
         }
-        Set<Long> leases = stillTrue.stream().map(h -> h.message().leaseId()).collect(Collectors.toSet());
         Map<Long, Map<String, Object>> models = enqueuer.models(leases, today);
         List<Message> released = new ArrayList<>();
         List<NewMessage> rendered = new ArrayList<>();
@@ -90,5 +93,17 @@ class HeldMessages {
             }
         }
         transitions.released(released, rendered, actor, why, now);
+
+        // the queued ones keep their turn; whatever else is no longer true, the last look before sending decides
+        List<Message> rewritten = new ArrayList<>();
+        List<NewMessage> texts = new ArrayList<>();
+        for (Outbox.HeldRow h : queued) {
+            NewMessage again = enqueuer.renderAgain(h.message(), h.template(), h.dueAmount(), models.get(h.message().leaseId()));
+            if (again.state() == MessageState.QUEUED) {
+                rewritten.add(h.message());
+                texts.add(again);
+            }
+        }
+        transitions.rewritten(rewritten, texts, actor, why, now);
     }
 }

@@ -181,11 +181,35 @@ public class Outbox {
 
     /** The HELD messages of these leases, locked, in id order. */
     List<HeldRow> heldForUpdate(java.util.Collection<Long> leaseIds) {
-        return jdbc.sql("SELECT " + COLUMNS + ", template, due_amount FROM message WHERE state = 'HELD' AND lease_id = ANY(?)"
-                        + " ORDER BY id FOR UPDATE")
+        return forUpdate("state = 'HELD'", leaseIds);
+    }
+
+    /**
+     * The QUEUED messages of these leases that print the account and were never handed to a provider,
+     * locked (a dispatcher's claim skips them meanwhile), in id order: their text names the account as it was.
+     */
+    List<HeldRow> queuedPrintingAccountForUpdate(java.util.Collection<Long> leaseIds) {
+        return forUpdate("state = 'QUEUED' AND needs_account AND provider_group IS NULL", leaseIds);
+    }
+
+    private List<HeldRow> forUpdate(String condition, java.util.Collection<Long> leaseIds) {
+        return jdbc.sql("SELECT " + COLUMNS + ", template, due_amount FROM message WHERE " + condition
+                        + " AND lease_id = ANY(?) ORDER BY id FOR UPDATE")
                 .param(leaseIds.toArray(Long[]::new))
                 .query((rs, n) -> new HeldRow(ROW.mapRow(rs, n), rs.getString("template"), nullableLong(rs, "due_amount")))
                 .list();
+    }
+
+    /** A queued message's text rendered again (the account corrected); it stays QUEUED, due as it was. */
+    void rewrite(Message m, NewMessage rendered, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET kind = :kind, recipient = :recipient, template_code = :code, subject = :subject,
+                    body = :body, html_body = :html, fallback_body = :fallbackBody, fallback_subject = :fallbackSubject,
+                    updated_at = :now WHERE id = :id AND state = 'QUEUED'""")
+                .param("kind", rendered.kind().name()).param("recipient", rendered.recipient())
+                .param("code", rendered.templateCode()).param("subject", rendered.subject())
+                .param("body", rendered.body()).param("html", rendered.htmlBody()).param("fallbackBody", rendered.fallbackBody())
+                .param("fallbackSubject", rendered.fallbackSubject()).param("now", ts(now)).param("id", m.id()).update();
     }
 
     /** A held message rendered again, back in the queue under its own key: due now (the contact window still applies). */

@@ -81,6 +81,22 @@ class Transitions {
         events.publishEvent(new MessagesReleased(actor, why, released));
     }
 
+    /** Queued messages rendered again ({@code rendered}, in the same order) after the account was corrected; one event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void rewritten(List<Message> messages, List<NewMessage> rendered, String actor, String why, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<MessagesRewritten.Rewritten> rewritten = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            outbox.rewrite(m, rendered.get(i), now);
+            rewritten.add(new MessagesRewritten.Rewritten(m.id(), m.leaseId(), m.idempotencyKey(), rendered.get(i).kind(),
+                    m.caseId(), m.stage(), m.channel()));
+        }
+        events.publishEvent(new MessagesRewritten(actor, why, rewritten));
+    }
+
     /** A held message that cannot be rendered again (or sent) any more: FAILED with the reason, no fallback. */
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseFailed(Message m, String reason, Instant now) {

@@ -178,6 +178,31 @@ class HeldForAnAccountTest extends MessagingTestBase {
     }
 
     @Test
+    void a_corrected_account_replaces_the_old_one_in_reminders_still_waiting_for_the_contact_window() {
+        Lease l = leaseOfALandlordWithoutAnAccount();
+        jdbc.sql("UPDATE landlord SET bank_name = '농협', bank_account = '301-1234-5678-91', account_holder = ? WHERE id = ?")
+                .params(l.landlord, l.landlordId).update();
+        clock.set(LocalDateTime.of(2026, 4, 15, 22, 0)); // decided in quiet hours: it waits for 08:00
+        long caseId = firstReminder(l);
+        assertThat(messages(caseId)).extracting(Message::body).allMatch(b -> b.contains("301-1234-5678-91"));
+
+        // the number on file had a typo: corrected before the window opens
+        assertThat(manager.putJson("/api/landlords/" + l.landlordId + "/bank-account", Map.of("bankName", "농협",
+                "bankAccount", "301-1234-5678-19", "accountHolder", l.landlord, "reason", "계좌번호 오기 정정")).status())
+                .isEqualTo(200);
+        assertThat(messages(caseId)).extracting(Message::state).containsOnly(MessageState.QUEUED);
+        assertThat(messages(caseId)).extracting(Message::body)
+                .allMatch(b -> b.contains("301-1234-5678-19") && !b.contains("301-1234-5678-91"));
+        assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE action = 'MESSAGE_REWRITTEN' AND lease_id = ?").param(l.id)
+                .query(String.class).list()).containsExactly(MANAGER, MANAGER);
+
+        clock.set(LocalDateTime.of(2026, 4, 16, 8, 0));
+        assertThat(dispatcher.drain()).isEqualTo(2);
+        assertThat(PROVIDER.findAll(postRequestedFor(urlEqualTo("/v1/messages")))).hasSize(1)
+                .allMatch(r -> r.getBodyAsString().contains("301-1234-5678-19"));
+    }
+
+    @Test
     void staff_see_the_held_reminders_on_the_board_and_the_case_and_set_the_account_on_the_landlords_page() {
         Lease l = leaseOfALandlordWithoutAnAccount();
         long caseId = firstReminder(l);

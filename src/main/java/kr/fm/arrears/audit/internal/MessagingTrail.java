@@ -16,6 +16,7 @@ import kr.fm.arrears.messaging.MessageRetryScheduled;
 import kr.fm.arrears.messaging.MessagesCancelled;
 import kr.fm.arrears.messaging.MessagesHeld;
 import kr.fm.arrears.messaging.MessagesReleased;
+import kr.fm.arrears.messaging.MessagesRewritten;
 import kr.fm.arrears.messaging.MessagesQueued;
 import kr.fm.arrears.messaging.MessagesSent;
 import kr.fm.arrears.messaging.OptOutChanged;
@@ -76,6 +77,13 @@ class MessagingTrail {
                 m.kind(), e.why(), "holdReason", m.reason() == null ? null : m.reason().name(), "heldAt",
                 m.heldAt() == null ? null : m.heldAt().toString(), "caseId", m.caseId(), "stage", m.stage(),
                 "channel", m.channel()).by(e.actor())).toList());
+    }
+
+    /** Queued texts that name the account, rendered again when a person corrected it. */
+    @EventListener
+    void on(MessagesRewritten e) {
+        log.recordAll(e.messages().stream().map(m -> event(AuditAction.MESSAGE_REWRITTEN, m.messageId(), m.leaseId(), m.key(),
+                m.kind(), e.why(), "caseId", m.caseId(), "stage", m.stage(), "channel", m.channel()).by(e.actor())).toList());
     }
 
     @EventListener
