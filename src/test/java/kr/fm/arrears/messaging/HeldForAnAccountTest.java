@@ -232,9 +232,15 @@ class HeldForAnAccountTest extends MessagingTestBase {
                 .allMatch(r -> r.getBodyAsString().contains("기업은행 010-1234-5678-90"));
         assertThat(kim.page("/board").body()).doesNotContain(l.landlord + ": 입금 계좌가 없습니다");
 
-        // no one signed in cannot set it
-        kr.fm.arrears.support.Browser anonymous = new kr.fm.arrears.support.Browser(port);
-        assertThat(anonymous.postForm(page + "/bank-account", Map.of("bankName", "x"), false)).isIn(302, 401, 403);
+        // the landlord's own sign-in sees the page without the form and may not post it; another landlord's is not found
+        portfolios.given().landlordAccount("owner" + n, PASSWORD, l.landlord, l.landlord).make();
+        kr.fm.arrears.support.Browser owner = new kr.fm.arrears.support.Browser(port);
+        owner.signIn("owner" + n, PASSWORD);
+        assertThat(owner.page(page).body()).contains("기업은행 010-1234-5678-90").doesNotContain("id=\"bank-account-form\"");
+        assertThat(owner.postForm(page + "/bank-account", Map.of("bankName", "국민은행", "bankAccount", "123-45-6789-012",
+                "accountHolder", "누구", "reason", "바꿔치기"), true)).isEqualTo(403);
+        long other = jdbc.sql("SELECT min(id) FROM landlord WHERE id <> ?").param(l.landlordId).query(Long.class).single();
+        assertThat(owner.page("/landlords/" + other).status()).isEqualTo(404);
     }
 
     @Test
