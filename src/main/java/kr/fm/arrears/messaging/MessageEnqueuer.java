@@ -200,7 +200,7 @@ class MessageEnqueuer {
     }
 
     /**
-     * A held message rendered again from its template with {@code model} (the lease as it is now): QUEUED
+     * A held (or queued) message rendered again from its template with {@code model} (the lease as it is now): QUEUED
      * when it can leave, HELD again while the account is still missing, SKIPPED or FAILED as a new one would be.
      */
     NewMessage renderAgain(Message m, String template, Long dueAmount, Map<String, Object> model) {
