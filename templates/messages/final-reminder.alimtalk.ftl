@@ -1,4 +1,4 @@
-<#ftl attributes={"code": "ARR_FINAL"}>
+<#ftl attributes={"code": "ARR_FINAL", "account": "printed"}>
 <#import "_common.ftl" as c>
 [최종 납부 안내]
 ${tenantName} 담당자님, ${buildingName} ${units}호의 임대료 등이 ${daysOverdue}일째 미납 상태입니다.

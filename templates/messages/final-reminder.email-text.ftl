@@ -1,3 +1,4 @@
+<#ftl attributes={"account": "printed"}>
 <#import "_common.ftl" as c>
 ${c.addressee()}, 안녕하세요.
 

@@ -1,4 +1,4 @@
-<#ftl attributes={"title": "최종 납부 안내"}>
+<#ftl attributes={"title": "최종 납부 안내", "account": "printed"}>
 [${buildingName}] ${tenantName} 담당자님, 임대료 등이 ${daysOverdue}일째 미납입니다.
 미납 원금: ${won(balance)}
 지연손해금(${kdate(businessDate)} 기준): ${won(lateInterest)}

@@ -1,4 +1,4 @@
-<#ftl attributes={"code": "ARR_REMIND_1"}>
+<#ftl attributes={"code": "ARR_REMIND_1", "account": "printed"}>
 <#import "_common.ftl" as c>
 [미납 안내]
 ${tenantName} 담당자님, 안녕하세요.

@@ -1,4 +1,4 @@
-<#ftl attributes={"code": "ARR_REMIND_2"}>
+<#ftl attributes={"code": "ARR_REMIND_2", "account": "printed"}>
 <#import "_common.ftl" as c>
 [미납 재안내]
 ${tenantName} 담당자님, ${buildingName} ${units}호의 임대료 등이 ${daysOverdue}일째 미납 상태입니다.

@@ -1,4 +1,4 @@
-<#ftl attributes={"code": "ARR_UPCOMING"}>
+<#ftl attributes={"code": "ARR_UPCOMING", "account": "printed"}>
 [납부 예정 안내]
 ${tenantName} 담당자님, 안녕하세요.
 ${buildingName} ${units}호 임대료 등의 납부일이 다가와 안내드립니다.

@@ -38,7 +38,10 @@ public final class Labels {
 
     private static final Map<String, String> MESSAGE_STATES = Map.of(
             "QUEUED", "발송 대기", "SENDING", "발송 중", "SENT", "발송됨", "DELIVERED", "전달됨", "FAILED", "실패",
-            "SKIPPED", "보내지 않음", "CANCELLED", "취소됨");
+            "SKIPPED", "보내지 않음", "CANCELLED", "취소됨", "HELD", "보류");
+
+    /** Why a message is held until a person supplies what it lacks (messaging's HoldReason). */
+    private static final Map<String, String> HOLD_REASONS = Map.of("NO_BANK_ACCOUNT", "임대인 계좌 미등록");
 
     /** Why a message was cancelled just before it would have left (messaging's CancelReason). */
     private static final Map<String, String> CANCEL_REASONS = Map.of(
@@ -75,9 +78,15 @@ public final class Labels {
         return CHANNELS.getOrDefault(channel, channel);
     }
 
-    /** "취소됨 (납부 확인)" for a cancelled message, "발송됨 (시험 모드)" for one only marked sent in demo mode. */
+    /**
+     * "취소됨 (납부 확인)" for a cancelled message, "보류: 임대인 계좌 미등록" for a held one ({@code cancelReason} is then
+     * its hold reason), "발송됨 (시험 모드)" for one only marked sent in demo mode.
+     */
     public static String status(String kind, String status, String cancelReason, boolean sentInDemo) {
         String label = status(kind, status);
+        if ("HELD".equals(status) && !HistoryEntry.NOTICE.equals(kind)) {
+            return label + ": " + HOLD_REASONS.getOrDefault(cancelReason, cancelReason == null ? "사유 없음" : cancelReason);
+        }
         if (cancelReason != null) {
             return label + " (" + CANCEL_REASONS.getOrDefault(cancelReason, cancelReason) + ")";
         }

@@ -79,6 +79,53 @@ public class Corrections {
         return views.tenant(viewer, tenantId).orElseThrow();
     }
 
+    // ---- landlord
+
+    /** The account tenants pay into: bank, number (digits and hyphens, as the bank prints it) and holder. */
+    public record BankAccount(String bankName, String accountNo, String holder) {}
+
+    /**
+     * Sets or corrects the landlord's account to pay into (each field required: a reminder prints all
+     * three). The number keeps the hyphens it was typed with, since reminders print it; it must have 6 to
+     * 20 digits, like the statements the bank module reads.
+     */
+    @Transactional
+    public LedgerViews.Landlord landlordBankAccount(Viewer viewer, long landlordId, BankAccount b, String reason) {
+        LedgerViews.Landlord l = views.landlord(viewer, landlordId).orElseThrow(() -> new NotFound("landlord", landlordId));
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        String bank = required(errors, "bankName", b.bankName(), 50);
+        String holder = required(errors, "accountHolder", b.holder(), 100);
+        String number = required(errors, "bankAccount", b.accountNo(), 40);
+        if (number != null) {
+            number = number.replaceAll("\\s", "");
+            String digits = number.replace("-", "");
+            if (!number.matches("[0-9-]+") || digits.length() < 6 || digits.length() > 20 || number.startsWith("-")
+                    || number.endsWith("-") || number.contains("--")) {
+                errors.add(new InvalidInput.FieldError("bankAccount", b.accountNo(),
+                        "계좌번호는 숫자 6~20자리와 하이픈(-)으로 입력하세요 (예: 110-234-567890)"));
+            }
+        }
+        String why = reasonOr(errors, reason);
+        refuseIfAny(errors);
+        LandlordBankAccountSet.Account before = new LandlordBankAccountSet.Account(l.bankName(), l.bankAccount(), l.accountHolder());
+        LandlordBankAccountSet.Account after = new LandlordBankAccountSet.Account(bank, number, holder);
+        if (before.equals(after)) {
+            return l;
+        }
+        jdbc.sql("UPDATE landlord SET bank_name = ?, bank_account = ?, account_holder = ? WHERE id = ?")
+                .params(bank, number, holder, landlordId).update();
+        events.publishEvent(new LandlordBankAccountSet(viewer.name(), landlordId, before, after, why));
+        return views.landlord(viewer, landlordId).orElseThrow();
+    }
+
+    private static String required(List<InvalidInput.FieldError> errors, String field, String given, int max) {
+        String value = text(errors, field, given == null ? "" : given, null, max);
+        if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(new InvalidInput.FieldError(field, given, "비워 둘 수 없습니다"));
+        }
+        return value;
+    }
+
     private static String text(List<InvalidInput.FieldError> errors, String field, String given, String current, int max) {
         if (given == null) {
             return current;

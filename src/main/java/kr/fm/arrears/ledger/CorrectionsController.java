@@ -33,6 +33,8 @@ class CorrectionsController {
 
     record Reason(String reason) {}
 
+    record BankAccountChange(String bankName, String bankAccount, String accountHolder, String reason) {}
+
     record Rebook(Long leaseId, String reason) {}
 
     /** The payment booked by a re-booking, and its new lease's payments. */
@@ -41,6 +43,13 @@ class CorrectionsController {
     private final Corrections corrections;
     private final Payments payments;
     private final LedgerViews views;
+
+    /** The landlord's account to pay into; reminders held for want of one are released. */
+    @org.springframework.web.bind.annotation.PutMapping("/landlords/{id}/bank-account")
+    LedgerViews.Landlord bankAccount(Viewer viewer, @PathVariable long id, @RequestBody BankAccountChange body) {
+        return corrections.landlordBankAccount(viewer, id, new Corrections.BankAccount(body.bankName(), body.bankAccount(),
+                body.accountHolder()), body.reason());
+    }
 
     /** Contacts: a field left out stays, an empty one is cleared. */
     @PatchMapping("/tenants/{id}")

@@ -79,8 +79,8 @@ public class Dispatcher {
     }
 
     /**
-     * Claims a batch and, in the same transaction, cancels what is no longer true (SendCheck); what is
-     * left is sent. Empty only when nothing was due: a batch entirely cancelled claims the next one, so
+     * Claims a batch and, in the same transaction, cancels what is no longer true (SendCheck) and holds
+     * what would print an account there is none of; what is left is sent. Empty only when nothing was due: a batch entirely cancelled claims the next one, so
      * the drain goes on.
      */
     private List<Message> claimStillTrue(Instant now) {
@@ -92,7 +92,12 @@ public class Dispatcher {
                 Map<Long, CancelReason> stale = check.stale(claimed, today);
                 List<Message> cancelled = claimed.stream().filter(m -> stale.containsKey(m.id())).toList();
                 transitions.cancelled(cancelled, cancelled.stream().map(m -> stale.get(m.id())).toList(), now);
-                return claimed.stream().filter(m -> !stale.containsKey(m.id())).toList();
+                // true, but it would print an account the landlord no longer has: held until one is set
+                List<Message> left = claimed.stream().filter(m -> !stale.containsKey(m.id())).toList();
+                Set<Long> withoutAccount = check.withoutAccount(left);
+                transitions.held(left.stream().filter(m -> withoutAccount.contains(m.id())).toList(), HoldReason.NO_BANK_ACCOUNT,
+                        now);
+                return left.stream().filter(m -> !withoutAccount.contains(m.id())).toList();
             });
             if (claimed.isEmpty() || !stillTrue.isEmpty()) {
                 return stillTrue;

@@ -56,7 +56,7 @@ class MessageEnqueuer {
 
     /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
     private record Wanted(Long caseId, long leaseId, Stage stage, List<Channel> channels, String base, LocalDate businessDate,
-            Map<String, Object> extra, Function<Channel, String> keys, LocalDate dueDate) {}
+            Map<String, Object> extra, Function<Channel, String> keys, LocalDate dueDate, Long dueAmount) {}
 
     /**
      * The messages of many events (a page of a run) in a few statements: one look-up of the leases'
@@ -74,13 +74,13 @@ class MessageEnqueuer {
         for (StageReached e : reached) {
             Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(e.stage());
             wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), rule.channels(), base(rule.template(), e.stage()),
-                    e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null));
+                    e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null, null));
         }
         for (UpcomingDue e : upcoming) {
             Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(Stage.UPCOMING);
             wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, rule.channels(), base(rule.template(), Stage.UPCOMING),
                     e.businessDate(), Map.of("dueDate", e.dueDate(), "amount", e.amount()),
-                    channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel, e.dueDate()));
+                    channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel, e.dueDate(), e.amount()));
         }
         Map<LocalDate, Map<Long, Map<String, Object>>> models = new HashMap<>();
         wanted.stream().collect(Collectors.groupingBy(Wanted::businessDate,
@@ -124,12 +124,15 @@ class MessageEnqueuer {
                 m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
-                        "템플릿 " + w.base() + "(" + channel + ")을 채우지 못했습니다: " + e.getMessage().lines().findFirst().orElse(""),
-                        w.dueDate());
+                        failure(w.base(), channel, e), w.dueDate(), false, w.base(), w.dueAmount());
             }
             messages.add(m);
         }
         return messages;
+    }
+
+    static String failure(String base, Channel channel, RuntimeException e) {
+        return "템플릿 " + base + "(" + channel + ")을 채우지 못했습니다: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     /** The stage's channels; an SMS listed beside an AlimTalk is its fallback, not a second text. */
@@ -165,7 +168,10 @@ class MessageEnqueuer {
                 MessageKind kind = channel == Channel.ALIMTALK ? MessageKind.ALIMTALK : MessageKind.forText(text.text());
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), kind, mobile, text.code(),
                         text.title(), text.text(), null, fallback == null ? null : fallback.text(),
-                        fallback == null ? null : fallback.title(), null, MessageState.QUEUED, null, w.dueDate());
+                        fallback == null ? null : fallback.title(), null, MessageState.QUEUED, null, w.dueDate(),
+                        // an AlimTalk row carries its SMS fallback's text too: either one printing the account counts
+                        templates.printsAccount(base, channel) || fallback != null && templates.printsAccount(base, Channel.SMS),
+                        base, w.dueAmount());
             }
             case EMAIL -> {
                 MessageTemplates.Email mail = templates.email(base, model);
@@ -173,23 +179,51 @@ class MessageEnqueuer {
                     why = "임차인의 이메일 주소가 없습니다";
                 }
                 m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), MessageKind.EMAIL, email,
-                        null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null, w.dueDate());
+                        null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null, w.dueDate(),
+                        templates.printsAccount(base, channel), base, w.dueAmount());
             }
             default -> throw new IllegalArgumentException("not a message channel: " + channel);
         }
         if (why == null && optedOut) {
             why = "임차인이 " + (channel == Channel.ALIMTALK ? "알림톡" : channel == Channel.SMS ? "문자" : "이메일") + " 수신을 거부했습니다";
         }
-        return why == null ? m : skipped(m, why);
+        if (why != null) {
+            return skipped(m, why);
+        }
+        // it would print an empty account: held until a person sets one (SPEC "Send only what is still true")
+        return m.needsAccount() && !Boolean.TRUE.equals(model.get("hasAccount"))
+                ? m.as(MessageState.HELD, HoldReason.NO_BANK_ACCOUNT.name()) : m;
     }
 
     static NewMessage skipped(NewMessage m, String why) {
-        return new NewMessage(m.idempotencyKey(), m.caseId(), m.leaseId(), m.tenantId(), m.stage(), m.channel(), m.kind(),
-                m.recipient(), m.templateCode(), m.subject(), m.body(), m.htmlBody(), m.fallbackBody(), m.fallbackSubject(),
-                m.fallbackOf(), MessageState.SKIPPED, why, m.dueDate());
+        return m.as(MessageState.SKIPPED, why);
+    }
+
+    /**
+     * A held (or queued) message rendered again from its template with {@code model} (the lease as it is now): QUEUED
+     * when it can leave, HELD again while the account is still missing, SKIPPED or FAILED as a new one would be.
+     */
+    NewMessage renderAgain(Message m, String template, Long dueAmount, Map<String, Object> model) {
+        Map<String, Object> full = new HashMap<>(model);
+        if (m.dueDate() != null) {
+            full.put("dueDate", m.dueDate());
+        }
+        if (dueAmount != null) {
+            full.put("amount", dueAmount);
+        }
+        Stage stage = Stage.valueOf(m.stage());
+        Wanted w = new Wanted(m.caseId(), m.leaseId(), stage, List.of(Channel.valueOf(m.channel())),
+                base(template, stage), (LocalDate) model.get("businessDate"), Map.of(), channel -> m.idempotencyKey(),
+                m.dueDate(), dueAmount);
+        return render(w, full, optOuts.of(m.tenantId())).get(0);
     }
 
     /** What the templates may use, by lease: the lease, its people, the bank account and the arrears on the date. */
+    Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate) {
+        return models(leaseIds, businessDate, Map.of());
+    }
+
+    /** Like {@link #models(Collection, LocalDate)}, with the arrears a run decided on where it has them. */
     private Map<Long, Map<String, Object>> models(Collection<Long> leaseIds, LocalDate businessDate,
             Map<Long, LeaseArrears> decidedOn) {
         List<LedgerViews.LeaseSummary> leases = views.leases(Viewer.SYSTEM, List.copyOf(leaseIds));
@@ -231,6 +265,8 @@ class MessageEnqueuer {
             model.put("bankAccount", lease.virtualAccount() != null ? lease.virtualAccount()
                     : landlord.bankAccount() == null ? "" : landlord.bankAccount());
             model.put("accountHolder", landlord.accountHolder() == null ? landlord.name() : landlord.accountHolder());
+            model.put("hasAccount", lease.virtualAccount() != null
+                    || landlord.bankAccount() != null && !landlord.bankAccount().isBlank());
             model.put("businessDate", businessDate);
             model.put("balance", arrears.overdueBalance());
             model.put("lateInterest", arrears.lateInterest());

@@ -27,7 +27,7 @@ public class MessageHistory {
     /** The reminders about overdue charges: the ones a payment can be "after". */
     static final String OVERDUE_REMINDER_STAGES = "('REMINDER_1', 'REMINDER_2', 'FINAL_REMINDER')";
 
-    /** One message as the history lists it. */
+    /** One message as the history lists it; {@code cancelReason}: why it was cancelled, or why it is HELD. */
     public record Entry(long id, long leaseId, Instant at, String stage, String channel, String kind, String state,
             String cancelReason, boolean sentInDemo) {}
 
@@ -35,8 +35,8 @@ public class MessageHistory {
     public record Sent(long all, long demo, long delivered) {}
 
     private static final String ENTRIES = """
-            SELECT * FROM (SELECT id, lease_id, coalesce(sent_at, created_at) AS at, stage, channel, kind, state, cancel_reason,
-                                  sent_in_demo
+            SELECT * FROM (SELECT id, lease_id, coalesce(sent_at, created_at) AS at, stage, channel, kind, state,
+                                  coalesce(cancel_reason, hold_reason) AS cancel_reason, sent_in_demo
                            FROM message m WHERE m.lease_id IS NOT NULL AND %s) e
             WHERE (CAST(:state AS TEXT) IS NULL OR state = :state)
             """.formatted(LeaseScope.condition("m.lease_id")) + LeaseScope.SEOUL_DATES;
@@ -113,6 +113,17 @@ public class MessageHistory {
                   AND NOT EXISTS (SELECT 1 FROM message f WHERE f.fallback_of = m.id AND f.state <> 'FAILED')
                 ORDER BY m.lease_id, m.id""")
                 .param("leases", leases.ids()).query(MessageHistory::trouble).list();
+    }
+
+    /** How many messages wait HELD, by lease (reminders that must print an account the landlord has not given). */
+    public Map<Long, Integer> held(LeaseScope leases) {
+        Map<Long, Integer> held = new HashMap<>();
+        jdbc.sql("SELECT m.lease_id, count(*) FROM message m WHERE m.state = 'HELD' AND " + LeaseScope.condition("m.lease_id")
+                        + " GROUP BY m.lease_id")
+                .param("leases", leases.ids()).query(rs -> {
+                    held.put(rs.getLong(1), rs.getInt(2));
+                });
+        return held;
     }
 
     private static Trouble trouble(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

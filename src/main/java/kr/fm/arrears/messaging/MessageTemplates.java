@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
  * {@code reminder-1.alimtalk.ftl} (carries its Kakao template code in {@code <#ftl attributes={"code": ...}>}),
  * {@code reminder-1.sms.ftl} (its LMS title in the "title" attribute), and the e-mail's
  * {@code .email-subject.ftl}, {@code .email-text.ftl} and {@code .email-html.ftlh}.
+ *
+ * <p>A template that prints the account to pay into says so in its header ({@code "account": "printed"}:
+ * the AlimTalk's, the SMS's, and for an e-mail its {@code .email-text.ftl}, which the HTML part mirrors); such a
+ * message is held while the landlord has no account and the lease no 가상계좌 (SPEC "Send only what is still true").
  */
 @Component
 @RequiredArgsConstructor
@@ -20,6 +24,17 @@ class MessageTemplates {
     record Email(String subject, String text, String html) {}
 
     private final Templates templates;
+
+    /** Whether the channel's template of {@code base} prints the account to pay into (its header says so). */
+    boolean printsAccount(String base, kr.fm.arrears.escalation.Channel channel) {
+        String name = "messages/" + base + switch (channel) {
+            case ALIMTALK -> ".alimtalk.ftl";
+            case SMS -> ".sms.ftl";
+            case EMAIL -> ".email-text.ftl";
+            default -> throw new IllegalArgumentException("not a message channel: " + channel);
+        };
+        return templates.attribute(name, "account").filter("printed"::equals).isPresent();
+    }
 
     Text alimTalk(String base, Map<String, ?> model) {
         String name = "messages/" + base + ".alimtalk.ftl";

@@ -27,7 +27,7 @@ public class Outbox {
             id, idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject,
             body, html_body, fallback_body, fallback_subject, fallback_of, state, attempts, resends, next_attempt_at,
             last_error, provider_id, created_at, sent_at, delivered_at, due_date, cancel_reason, cancelled_at, sent_in_demo,
-            provider_group, landlord_id, attachment_ref""";
+            provider_group, landlord_id, attachment_ref, hold_reason, held_at, needs_account""";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -49,18 +49,24 @@ public class Outbox {
         jdbc.sql("""
                 INSERT INTO message (idempotency_key, case_id, lease_id, tenant_id, stage, channel, kind, recipient,
                     template_code, subject, body, html_body, fallback_body, fallback_subject, fallback_of, state,
-                    next_attempt_at, last_error, due_date, created_at, updated_at)
+                    next_attempt_at, last_error, hold_reason, held_at, due_date, needs_account, template, due_amount,
+                    created_at, updated_at)
                 SELECT key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code, subject, body,
                     html, fallback_body, fallback_subject, fallback_of, state,
-                    CASE WHEN state = 'QUEUED' THEN CAST(:now AS TIMESTAMPTZ) END, reason, due, :now, :now
+                    CASE WHEN state = 'QUEUED' THEN CAST(:now AS TIMESTAMPTZ) END,
+                    CASE WHEN state <> 'HELD' THEN reason END, CASE WHEN state = 'HELD' THEN reason END,
+                    CASE WHEN state = 'HELD' THEN CAST(:now AS TIMESTAMPTZ) END, due, needs_account, template, due_amount,
+                    :now, :now
                 FROM unnest(CAST(:keys AS TEXT[]), CAST(:caseIds AS BIGINT[]), CAST(:leaseIds AS BIGINT[]),
                     CAST(:tenantIds AS BIGINT[]), CAST(:stages AS TEXT[]), CAST(:channels AS TEXT[]), CAST(:kinds AS TEXT[]),
                     CAST(:recipients AS TEXT[]), CAST(:templateCodes AS TEXT[]), CAST(:subjects AS TEXT[]),
                     CAST(:bodies AS TEXT[]), CAST(:htmls AS TEXT[]), CAST(:fallbackBodies AS TEXT[]),
                     CAST(:fallbackSubjects AS TEXT[]), CAST(:fallbackOfs AS BIGINT[]), CAST(:states AS TEXT[]),
-                    CAST(:reasons AS TEXT[]), CAST(CAST(:dueDates AS TEXT[]) AS DATE[]))
+                    CAST(:reasons AS TEXT[]), CAST(CAST(:dueDates AS TEXT[]) AS DATE[]), CAST(:needsAccount AS BOOLEAN[]),
+                    CAST(:templates AS TEXT[]), CAST(:dueAmounts AS BIGINT[]))
                     WITH ORDINALITY AS x (key, case_id, lease_id, tenant_id, stage, channel, kind, recipient, template_code,
-                        subject, body, html, fallback_body, fallback_subject, fallback_of, state, reason, due, n)
+                        subject, body, html, fallback_body, fallback_subject, fallback_of, state, reason, due, needs_account,
+                        template, due_amount, n)
                 ORDER BY n
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id, idempotency_key""")
@@ -82,6 +88,9 @@ public class Outbox {
                 .param("states", column(messages, m -> m.state().name(), String[]::new))
                 .param("reasons", column(messages, NewMessage::reason, String[]::new))
                 .param("dueDates", column(messages, m -> m.dueDate() == null ? null : m.dueDate().toString(), String[]::new))
+                .param("needsAccount", column(messages, NewMessage::needsAccount, Boolean[]::new))
+                .param("templates", column(messages, NewMessage::template, String[]::new))
+                .param("dueAmounts", column(messages, NewMessage::dueAmount, Long[]::new))
                 .param("now", ts(now))
                 .query(rs -> {
                     inserted.put(rs.getString("idempotency_key"), rs.getLong("id"));
@@ -153,10 +162,67 @@ public class Outbox {
     void markCancelled(List<Long> ids, List<CancelReason> reasons, Instant now) {
         jdbc.sql("""
                 UPDATE message m SET state = 'CANCELLED', cancel_reason = x.reason, cancelled_at = :now,
-                    next_attempt_at = NULL, updated_at = :now
+                    next_attempt_at = NULL, hold_reason = NULL, updated_at = :now
                 FROM unnest(CAST(:ids AS BIGINT[]), CAST(:reasons AS TEXT[])) AS x (id, reason) WHERE m.id = x.id""")
                 .param("ids", ids.toArray(Long[]::new)).param("reasons", reasons.stream().map(Enum::name).toArray(String[]::new))
                 .param("now", ts(now)).update();
+    }
+
+    /** Claimed messages that cannot say what they must yet: HELD with the reason, in one statement. */
+    void markHeld(List<Long> ids, HoldReason reason, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'HELD', hold_reason = :reason, held_at = :now, next_attempt_at = NULL,
+                    updated_at = :now WHERE id = ANY(:ids)""")
+                .param("ids", ids.toArray(Long[]::new)).param("reason", reason.name()).param("now", ts(now)).update();
+    }
+
+    /** A held message as rendered again from: its template's base name and an UPCOMING's amount. */
+    record HeldRow(Message message, String template, Long dueAmount) {}
+
+    /** The HELD messages of these leases, locked, in id order. */
+    List<HeldRow> heldForUpdate(java.util.Collection<Long> leaseIds) {
+        return forUpdate("state = 'HELD'", leaseIds);
+    }
+
+    /**
+     * The QUEUED messages of these leases that print the account and were never handed to a provider,
+     * locked (a dispatcher's claim skips them meanwhile), in id order: their text names the account as it was.
+     */
+    List<HeldRow> queuedPrintingAccountForUpdate(java.util.Collection<Long> leaseIds) {
+        return forUpdate("state = 'QUEUED' AND needs_account AND provider_group IS NULL", leaseIds);
+    }
+
+    private List<HeldRow> forUpdate(String condition, java.util.Collection<Long> leaseIds) {
+        return jdbc.sql("SELECT " + COLUMNS + ", template, due_amount FROM message WHERE " + condition
+                        + " AND lease_id = ANY(?) ORDER BY id FOR UPDATE")
+                .param(leaseIds.toArray(Long[]::new))
+                .query((rs, n) -> new HeldRow(ROW.mapRow(rs, n), rs.getString("template"), nullableLong(rs, "due_amount")))
+                .list();
+    }
+
+    /** A queued message's text rendered again (the account corrected); it stays QUEUED, due as it was. */
+    void rewrite(Message m, NewMessage rendered, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET kind = :kind, recipient = :recipient, template_code = :code, subject = :subject,
+                    body = :body, html_body = :html, fallback_body = :fallbackBody, fallback_subject = :fallbackSubject,
+                    updated_at = :now WHERE id = :id AND state = 'QUEUED'""")
+                .param("kind", rendered.kind().name()).param("recipient", rendered.recipient())
+                .param("code", rendered.templateCode()).param("subject", rendered.subject())
+                .param("body", rendered.body()).param("html", rendered.htmlBody()).param("fallbackBody", rendered.fallbackBody())
+                .param("fallbackSubject", rendered.fallbackSubject()).param("now", ts(now)).param("id", m.id()).update();
+    }
+
+    /** A held message rendered again, back in the queue under its own key: due now (the contact window still applies). */
+    void release(Message m, NewMessage rendered, Instant now) {
+        jdbc.sql("""
+                UPDATE message SET state = 'QUEUED', hold_reason = NULL, kind = :kind, recipient = :recipient,
+                    template_code = :code, subject = :subject,
+                    body = :body, html_body = :html, fallback_body = :fallbackBody, fallback_subject = :fallbackSubject,
+                    next_attempt_at = :now, updated_at = :now WHERE id = :id""")
+                .param("kind", rendered.kind().name()).param("recipient", rendered.recipient())
+                .param("code", rendered.templateCode()).param("subject", rendered.subject())
+                .param("body", rendered.body()).param("html", rendered.htmlBody()).param("fallbackBody", rendered.fallbackBody())
+                .param("fallbackSubject", rendered.fallbackSubject()).param("now", ts(now)).param("id", m.id()).update();
     }
 
     void reschedule(long id, Instant next, String error, Instant now) {
@@ -168,8 +234,8 @@ public class Outbox {
 
     void markFailed(long id, String error, Instant now) {
         jdbc.sql("""
-                UPDATE message SET state = 'FAILED', next_attempt_at = NULL, last_error = :error, updated_at = :now
-                WHERE id = :id""")
+                UPDATE message SET state = 'FAILED', next_attempt_at = NULL, last_error = :error, hold_reason = NULL,
+                    updated_at = :now WHERE id = :id""")
                 .param("error", error).param("now", ts(now)).param("id", id).update();
     }
 
@@ -249,5 +315,7 @@ public class Outbox {
             rs.getObject("due_date", java.time.LocalDate.class),
             rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
             instant(rs, "cancelled_at"), rs.getBoolean("sent_in_demo"), rs.getString("provider_group"),
-            nullableLong(rs, "landlord_id"), rs.getString("attachment_ref"));
+            nullableLong(rs, "landlord_id"), rs.getString("attachment_ref"),
+            rs.getString("hold_reason") == null ? null : HoldReason.valueOf(rs.getString("hold_reason")),
+            instant(rs, "held_at"), rs.getBoolean("needs_account"));
 }

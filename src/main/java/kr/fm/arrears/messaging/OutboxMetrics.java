@@ -17,6 +17,7 @@ class OutboxMetrics {
         gauge(registry, outbox, "delivered", MessageState.DELIVERED);
         gauge(registry, outbox, "failed", MessageState.FAILED);
         gauge(registry, outbox, "skipped", MessageState.SKIPPED);
+        gauge(registry, outbox, "held", MessageState.HELD);
     }
 
     private static void gauge(MeterRegistry registry, Outbox outbox, String tag, MessageState... states) {

@@ -29,6 +29,29 @@ class SendCheck {
     private final Cases cases;
     private final Ledger ledger;
     private final OptOuts optOuts;
+    private final kr.fm.arrears.ledger.LedgerViews views;
+
+    /**
+     * The messages of the batch that print the account to pay into while the lease has none any more: no
+     * 가상계좌 and the landlord's account gone (two reads, only when the batch has such messages). One already
+     * handed to the provider once (it has a group) may have left, so it goes on as it is.
+     */
+    Set<Long> withoutAccount(List<Message> batch) {
+        List<Message> printing = batch.stream().filter(m -> m.needsAccount() && !m.toLandlord() && m.providerGroup() == null)
+                .toList();
+        if (printing.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, kr.fm.arrears.ledger.LedgerViews.Tenancy> leases = views.tenancies(ids(printing, Message::leaseId));
+        Set<Long> withAccount = views.landlords(kr.fm.arrears.shared.Viewer.SYSTEM, leases.values().stream()
+                        .map(kr.fm.arrears.ledger.LedgerViews.Tenancy::landlordId).collect(Collectors.toSet())).stream()
+                .filter(l -> l.bankAccount() != null && !l.bankAccount().isBlank())
+                .map(kr.fm.arrears.ledger.LedgerViews.Landlord::id).collect(Collectors.toSet());
+        return printing.stream().filter(m -> {
+            kr.fm.arrears.ledger.LedgerViews.Tenancy lease = leases.get(m.leaseId());
+            return lease != null && lease.virtualAccount() == null && !withAccount.contains(lease.landlordId());
+        }).map(Message::id).collect(Collectors.toSet());
+    }
 
     /** The messages of the batch that must not leave on {@code today}, each with its reason. */
     Map<Long, CancelReason> stale(List<Message> batch, LocalDate today) {

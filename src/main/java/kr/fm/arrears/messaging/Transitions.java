@@ -54,6 +54,56 @@ class Transitions {
         events.publishEvent(new MessagesCancelled(cancelled));
     }
 
+    /** Claimed messages that cannot say what they must yet: HELD with the reason, one update, one event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void held(List<Message> messages, HoldReason reason, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        outbox.markHeld(messages.stream().map(m -> m.mustBecome(MessageState.HELD).id()).toList(), reason, now);
+        events.publishEvent(new MessagesHeld(messages.stream().map(m -> new MessagesHeld.Held(m.id(), m.leaseId(),
+                m.idempotencyKey(), m.kind(), reason, m.caseId(), m.stage(), m.channel())).toList()));
+    }
+
+    /** Held messages rendered again ({@code rendered}, in the same order), queued under their own keys; one event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void released(List<Message> messages, List<NewMessage> rendered, String actor, String why, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<MessagesReleased.Released> released = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i).mustBecome(MessageState.QUEUED);
+            outbox.release(m, rendered.get(i), now);
+            released.add(new MessagesReleased.Released(m.id(), m.leaseId(), m.idempotencyKey(), rendered.get(i).kind(),
+                    m.holdReason(), m.heldAt(), m.caseId(), m.stage(), m.channel()));
+        }
+        events.publishEvent(new MessagesReleased(actor, why, released));
+    }
+
+    /** Queued messages rendered again ({@code rendered}, in the same order) after the account was corrected; one event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void rewritten(List<Message> messages, List<NewMessage> rendered, String actor, String why, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<MessagesRewritten.Rewritten> rewritten = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            outbox.rewrite(m, rendered.get(i), now);
+            rewritten.add(new MessagesRewritten.Rewritten(m.id(), m.leaseId(), m.idempotencyKey(), rendered.get(i).kind(),
+                    m.caseId(), m.stage(), m.channel()));
+        }
+        events.publishEvent(new MessagesRewritten(actor, why, rewritten));
+    }
+
+    /** A held message that cannot be rendered again (or sent) any more: FAILED with the reason, no fallback. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void releaseFailed(Message m, String reason, Instant now) {
+        outbox.markFailed(m.mustBecome(MessageState.FAILED).id(), reason, now);
+        events.publishEvent(new MessageFailed(m.id(), m.leaseId(), m.idempotencyKey(), m.kind(), reason, m.attempts()));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     void retryLater(Message m, Instant next, String reason, Instant now) {
         outbox.reschedule(m.mustBecome(MessageState.QUEUED).id(), next, reason, now);
@@ -89,7 +139,7 @@ class Transitions {
         }
         NewMessage sms = new NewMessage(m.idempotencyKey() + ":fallback", m.caseId(), m.leaseId(), m.tenantId(), m.stage(),
                 "SMS", MessageKind.forText(m.fallbackBody()), m.recipient(), null, m.fallbackSubject(), m.fallbackBody(),
-                null, null, null, m.id(), MessageState.QUEUED, null, m.dueDate());
+                null, null, null, m.id(), MessageState.QUEUED, null, m.dueDate(), m.needsAccount(), null, null);
         if (optOuts.optedOut(m.tenantId(), "SMS")) {
             sms = MessageEnqueuer.skipped(sms, "임차인이 문자 수신을 거부했습니다");
         }

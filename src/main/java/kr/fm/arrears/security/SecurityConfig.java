@@ -122,7 +122,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // approving notices and pausing cases are staff work; every other page is read by all roles
                         .requestMatchers("/approvals/**", "/bank-lines/**", "/imports/**").hasAnyRole("ADMIN", "MANAGER")
-                        .requestMatchers(HttpMethod.POST, "/cases/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/cases/**", "/landlords/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

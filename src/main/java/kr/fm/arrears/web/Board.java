@@ -142,7 +142,8 @@ class Board {
             LocalDate pausedUntil, String nextStage, LocalDate nextOn, DepositCoverage deposit, List<String> attention) {}
 
     /** One thing a person must look at, on one case. */
-    public record Entry(Attention kind, long caseId, String tenantName, String leaseCode, String detail) {}
+    /** {@code link}: where a person acts on it (the case; for a missing account the landlord's page, where it is set). */
+    public record Entry(Attention kind, long caseId, String tenantName, String leaseCode, String detail, String link) {}
 
     /**
      * A page of the board: {@code matching} cases in all, owing {@code totalBalance}; {@code attention} the
@@ -250,7 +251,8 @@ class Board {
             if (i != null) {
                 LedgerViews.LeaseSummary l = i.s().lease();
                 byLease.computeIfAbsent(leaseId, k -> new ArrayList<>())
-                        .add(new Entry(why.getKey(), i.c().caseId(), l.tenantName(), l.code(), why.getValue()));
+                        .add(new Entry(why.getKey(), i.c().caseId(), l.tenantName(), l.code(), why.getValue(),
+                                why.getKey() == Attention.NO_ACCOUNT ? "/landlords/" + l.landlordId() : "/cases/" + i.c().caseId()));
             }
         };
         LeaseScope scope = ledger.scope(viewer, q.landlordId(), q.buildingId());
@@ -258,10 +260,12 @@ class Board {
         messages.unreachable(scope).forEach(t -> add.accept(t.leaseId(), Map.entry(Attention.UNREACHABLE,
                 "보낸 문자가 모두 발송 불가(휴대전화 번호 없음 또는 수신 거부)")));
         Set<Long> withoutAccount = views.landlordsWithoutBankAccount(viewer);
+        Map<Long, Integer> held = messages.held(scope);
         matching.stream().map(i -> i.s().lease())
                 .filter(l -> withoutAccount.contains(l.landlordId()) && l.virtualAccount() == null)
                 .forEach(l -> add.accept(l.leaseId(), Map.entry(Attention.NO_ACCOUNT,
-                        l.landlordName() + ": 입금 계좌가 없습니다 (안내문에 계좌를 적을 수 없음)")));
+                        l.landlordName() + ": 입금 계좌가 없습니다 (안내문에 계좌를 적을 수 없음)"
+                                + (held.containsKey(l.leaseId()) ? " · 보류된 안내 " + held.get(l.leaseId()) + "건" : ""))));
         runs.latestErrors().ifPresent(r -> r.errorLeases().stream().filter(e -> seen.add(e.leaseId()))
                 .forEach(e -> add.accept(e.leaseId(), Map.entry(Attention.RUN_ERROR,
                         Labels.dateOf(r.run().businessDate()) + " 실행에서 처리하지 못함: " + e.reason()))));

@@ -45,5 +45,7 @@ final class Flash {
             java.util.Map.entry("password", "비밀번호"), java.util.Map.entry("currentPassword", "지금 비밀번호"),
             java.util.Map.entry("newPassword", "새 비밀번호"), java.util.Map.entry("newPasswordAgain", "새 비밀번호 확인"),
             java.util.Map.entry("role", "역할"), java.util.Map.entry("landlordId", "임대인"),
-            java.util.Map.entry("expiresAt", "만료 시각"), java.util.Map.entry("businessDate", "기준일"));
+            java.util.Map.entry("expiresAt", "만료 시각"), java.util.Map.entry("businessDate", "기준일"),
+            java.util.Map.entry("bankName", "은행"), java.util.Map.entry("bankAccount", "계좌번호"),
+            java.util.Map.entry("accountHolder", "예금주"));
 }

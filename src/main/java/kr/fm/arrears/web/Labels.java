@@ -36,7 +36,8 @@ final class Labels {
 
     static String state(kr.fm.arrears.messaging.Message m) {
         return kr.fm.arrears.history.Labels.status(HistoryEntry.REMINDER, m.state().name(),
-                m.cancelReason() == null ? null : m.cancelReason().name(), m.sentInDemo());
+                m.cancelReason() != null ? m.cancelReason().name() : m.holdReason() != null ? m.holdReason().name() : null,
+                m.sentInDemo());
     }
 
     static String channel(String channel) {

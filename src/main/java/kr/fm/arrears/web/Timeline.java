@@ -45,10 +45,13 @@ class Timeline {
                 p.reversed() ? 0 : p.amount(), null)));
         c.history().forEach(s -> entries.add(new Entry(s.businessDate(), null, "단계", Labels.stage(s.stage()),
                 s.status().equals("REACHED") ? "도달" : "건너뜀 (더 높은 단계와 같은 날)", null, null)));
+        // a reminder held for want of the landlord's account: staff set it on the landlord's page
+        String heldLink = staff ? views.lease(viewer, c.leaseId()).map(l -> "/landlords/" + l.landlordId()).orElse(null) : null;
         for (Message m : outbox.list(viewer, new Outbox.Filter(null, c.leaseId(), null, null, MESSAGES, 0))) {
             Instant at = m.sentAt() != null ? m.sentAt() : m.createdAt();
             entries.add(new Entry(date(at), time(at), "메시지", Labels.channel(m.channel()) + " · " + Labels.state(m),
-                    m.subject() != null ? m.subject() : m.body(), null, null));
+                    m.subject() != null ? m.subject() : m.body(), null,
+                    m.state() == kr.fm.arrears.messaging.MessageState.HELD ? heldLink : null));
         }
         for (CertifiedNotice n : notices.list(viewer, null, null, c.leaseId(), 100, 0)) {
             boolean approved = n.status().compareTo(NoticeStatus.APPROVED) >= 0 && n.status() != NoticeStatus.REJECTED;

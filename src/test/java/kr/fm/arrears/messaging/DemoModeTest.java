@@ -29,7 +29,7 @@ class DemoModeTest {
     static Message message(long id, MessageKind kind) {
         return new Message(id, "case:1:REMINDER_1:" + kind, 1L, 1, 1, "REMINDER_1", kind.name(), kind,
                 kind == MessageKind.EMAIL ? "ds@daesung.example" : "+821023456789", null, "제목", "본문", "<p>본문</p>",
-                null, null, null, MessageState.SENDING, 1, 0, null, null, null, null, null, null, null, null, null, false, null, null, null);
+                null, null, null, MessageState.SENDING, 1, 0, null, null, null, null, null, null, null, null, null, false, null, null, null, null, null, false);
     }
 
     @Test

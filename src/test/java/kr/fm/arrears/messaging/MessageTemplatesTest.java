@@ -113,4 +113,29 @@ class MessageTemplatesTest {
         assertThat(templates.sms("final-reminder", model()).text())
                 .contains("34일째 미납", "3,630,000원", "23,866원", "내용증명(이행 최고서)");
     }
+
+    @Test
+    void a_template_says_it_prints_the_account_exactly_when_its_text_shows_the_account() {
+        // the flag decides which reminders are held while the landlord has no account: it must not drift from the text
+        List<String> printing = new java.util.ArrayList<>();
+        for (String stage : STAGES) {
+            for (kr.fm.arrears.escalation.Channel channel : List.of(kr.fm.arrears.escalation.Channel.ALIMTALK,
+                    kr.fm.arrears.escalation.Channel.SMS, kr.fm.arrears.escalation.Channel.EMAIL)) {
+                String text = switch (channel) {
+                    case ALIMTALK -> templates.alimTalk(stage, model()).text();
+                    case SMS -> templates.sms(stage, model()).text();
+                    default -> templates.email(stage, model()).text() + templates.email(stage, model()).html();
+                };
+                boolean shows = text.contains("123-45-6789-012");
+                assertThat(templates.printsAccount(stage, channel)).as(stage + " " + channel).isEqualTo(shows);
+                if (shows) {
+                    printing.add(stage + " " + channel);
+                }
+            }
+        }
+        // the friendly UPCOMING SMS is one short line without it; a thank-you never asks for money
+        assertThat(printing).containsExactly("upcoming ALIMTALK", "upcoming EMAIL", "reminder-1 ALIMTALK", "reminder-1 SMS",
+                "reminder-1 EMAIL", "reminder-2 ALIMTALK", "reminder-2 SMS", "reminder-2 EMAIL", "final-reminder ALIMTALK",
+                "final-reminder SMS", "final-reminder EMAIL");
+    }
 }

@@ -10,6 +10,7 @@ import kr.fm.arrears.ledger.ChargeGenerationFailed;
 import kr.fm.arrears.ledger.ChargesCancelled;
 import kr.fm.arrears.ledger.ChargesCreated;
 import kr.fm.arrears.ledger.DepositChanged;
+import kr.fm.arrears.ledger.LandlordBankAccountSet;
 import kr.fm.arrears.ledger.LandlordCreated;
 import kr.fm.arrears.ledger.LeaseCreated;
 import kr.fm.arrears.ledger.LeaseEndedEarly;
@@ -96,6 +97,12 @@ class LedgerTrail {
     void on(PaymentReversed e) {
         log.record(AuditAction.PAYMENT_REVERSED, e.actor(), "PAYMENT", e.paymentId(), e.leaseId(), e.reason(),
                 details("paymentId", e.paymentId()));
+    }
+
+    @EventListener
+    void on(LandlordBankAccountSet e) {
+        log.record(AuditAction.LANDLORD_BANK_ACCOUNT_SET, e.actor(), "LANDLORD", e.landlordId(), null, e.reason(),
+                details("before", e.before(), "after", e.after()));
     }
 
     @EventListener

@@ -14,6 +14,9 @@ import kr.fm.arrears.messaging.MessageKind;
 import kr.fm.arrears.messaging.MessageResent;
 import kr.fm.arrears.messaging.MessageRetryScheduled;
 import kr.fm.arrears.messaging.MessagesCancelled;
+import kr.fm.arrears.messaging.MessagesHeld;
+import kr.fm.arrears.messaging.MessagesReleased;
+import kr.fm.arrears.messaging.MessagesRewritten;
 import kr.fm.arrears.messaging.MessagesQueued;
 import kr.fm.arrears.messaging.MessagesSent;
 import kr.fm.arrears.messaging.OptOutChanged;
@@ -61,6 +64,29 @@ class MessagingTrail {
     }
 
     @EventListener
+    void on(MessagesHeld e) {
+        log.recordAll(e.messages().stream().map(m -> event(AuditAction.MESSAGE_HELD, m.messageId(), m.leaseId(), m.key(),
+                m.kind(), m.reason().name(), "holdReason", m.reason().name(), "caseId", m.caseId(), "stage", m.stage(),
+                "channel", m.channel())).toList());
+    }
+
+    /** Released by the person whose change supplied what the messages lacked. */
+    @EventListener
+    void on(MessagesReleased e) {
+        log.recordAll(e.messages().stream().map(m -> event(AuditAction.MESSAGE_RELEASED, m.messageId(), m.leaseId(), m.key(),
+                m.kind(), e.why(), "holdReason", m.reason() == null ? null : m.reason().name(), "heldAt",
+                m.heldAt() == null ? null : m.heldAt().toString(), "caseId", m.caseId(), "stage", m.stage(),
+                "channel", m.channel()).by(e.actor())).toList());
+    }
+
+    /** Queued texts that name the account, rendered again when a person corrected it. */
+    @EventListener
+    void on(MessagesRewritten e) {
+        log.recordAll(e.messages().stream().map(m -> event(AuditAction.MESSAGE_REWRITTEN, m.messageId(), m.leaseId(), m.key(),
+                m.kind(), e.why(), "caseId", m.caseId(), "stage", m.stage(), "channel", m.channel()).by(e.actor())).toList());
+    }
+
+    @EventListener
     void on(MessageRetryScheduled e) {
         log.record(event(AuditAction.MESSAGE_RETRY_SCHEDULED, e.messageId(), e.leaseId(), e.key(), e.kind(), e.reason(),
                 "attempt", e.attempt(), "nextAttemptAt", e.nextAttemptAt().toString()));
@@ -102,6 +128,7 @@ class MessagingTrail {
         AuditAction action = switch (m.state()) {
             case SKIPPED -> AuditAction.MESSAGE_SKIPPED;
             case FAILED -> AuditAction.MESSAGE_FAILED;
+            case HELD -> AuditAction.MESSAGE_HELD;
             default -> AuditAction.MESSAGE_QUEUED;
         };
         Map<String, Object> details = details("key", m.key(), "caseId", m.caseId(), "stage", m.stage(), "channel", m.channel(),
