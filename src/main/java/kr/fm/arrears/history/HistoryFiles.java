@@ -35,6 +35,8 @@ class HistoryFiles {
     static final String DISPATCHES_FILE = "발송기록.csv";
     private static final String[] DISPATCHES = {"문서번호", "임차인", "계약", "회차", "등기번호", "접수일", "수신 주소", "결과", "결과일",
             "수령인·반송 사유"};
+    private static final java.time.format.DateTimeFormatter KEPT_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
 
     private final NoticeHistory history;
@@ -80,9 +82,9 @@ class HistoryFiles {
      * was made) and {@code index.csv}. The notices' names are read
      * a page at a time; only the index and posting rows wait for the end.
      */
-    void zip(List<Long> approved, OutputStream out) throws IOException {
+    void zip(List<Long> approved, List<KeptDocuments.Document> documents, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        List<List<String>> index = new ArrayList<>(approved.size());
+        List<List<String>> index = new ArrayList<>(approved.size() + documents.size());
         List<List<String>> dispatches = new ArrayList<>();
         for (int from = 0; from < approved.size(); from += PAGE) {
             for (HistoryEntry e : history.notices(approved.subList(from, Math.min(from + PAGE, approved.size())))) {
@@ -93,6 +95,15 @@ class HistoryFiles {
                                 : "DELIVERED".equals(d.outcome()) ? "배달 완료" : "반송",
                         Objects.toString(d.outcomeOn(), ""), Objects.toString(d.outcomeDetail(), ""))));
             }
+        }
+        // the monthly reports, as kept: landlord-wide, so no building, tenant or lease in their rows
+        for (KeptDocuments.Document d : documents) {
+            byte[] pdf = history.content(d);
+            zip.putNextEntry(new ZipEntry(d.fileName()));
+            zip.write(pdf);
+            zip.closeEntry();
+            index.add(List.of(d.fileName(), "", d.title(), "보관", KEPT_AT.format(d.at().atZone(kr.fm.arrears.shared.BusinessTime.SEOUL)),
+                    "", "", "", Sha256.hex(pdf)));
         }
         if (!dispatches.isEmpty()) {
             zip.putNextEntry(new ZipEntry(DISPATCHES_FILE));
