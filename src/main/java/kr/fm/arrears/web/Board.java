@@ -22,6 +22,7 @@ import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.LeaseScope;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.ledger.PaymentTotals;
 import kr.fm.arrears.ledger.TodaysArrears;
 import kr.fm.arrears.messaging.MessageHistory;
 import kr.fm.arrears.notice.NoticeListing;
@@ -149,7 +150,13 @@ class Board {
      * entries of the matching cases by kind (staff only; empty for a LANDLORD), each list at most {@link #LISTED}.
      */
     public record View(LocalDate today, List<Row> rows, long matching, long totalBalance, int page, int pages,
-            Map<String, List<Entry>> attention, Map<String, Integer> attentionCounts) {}
+            Map<String, List<Entry>> attention, Map<String, Integer> attentionCounts, Strip strip) {}
+
+    /**
+     * The strip above the board, whatever the filters: every open case the viewer may see, what they owe
+     * today, and the payments dated this month (from the 1st to today) on every lease the viewer may see.
+     */
+    public record Strip(long openCases, long totalBalance, LocalDate collectedFrom, long collected) {}
 
     /** Entries of one kind listed above the table; the filter shows them all. */
     static final int LISTED = 10;
@@ -163,6 +170,7 @@ class Board {
     private final MessageHistory messages;
     private final NoticeListing notices;
     private final DepositFlag deposit;
+    private final PaymentTotals payments;
 
     int flagPercent() {
         return deposit.percent();
@@ -213,7 +221,20 @@ class Board {
                 l.add(e);
             }
         });
-        return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts);
+        return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts, strip(viewer, q, open, leases, today));
+    }
+
+    /** The strip's figures: the board's own when nothing narrows it, else every open case read again (remembered, so cheap). */
+    private Strip strip(Viewer viewer, Query q, List<Cases.Standing> open, Map<Long, TodaysArrears.Standing> leases, LocalDate today) {
+        boolean narrowed = q.stage() != null || q.landlordId() != null || q.buildingId() != null || q.paused() != null;
+        List<Cases.Standing> all = narrowed ? cases.openStandings(viewer, new Cases.Filter(null, null, null, null, true)) : open;
+        Map<Long, TodaysArrears.Standing> standing = narrowed ? todays.of(viewer, all.stream().map(Cases.Standing::leaseId).toList())
+                : leases;
+        long cases = all.stream().filter(c -> standing.containsKey(c.leaseId())).count();
+        long balance = all.stream().map(c -> standing.get(c.leaseId())).filter(java.util.Objects::nonNull)
+                .mapToLong(TodaysArrears.Standing::overdueBalance).sum();
+        LocalDate first = today.withDayOfMonth(1);
+        return new Strip(cases, balance, first, payments.paidBetween(ledger.scope(viewer, null, null), first, today));
     }
 
     private static long key(Sort sort, Cases.Standing c, TodaysArrears.Standing s) {
