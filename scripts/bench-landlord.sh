@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # A landlord's arrears list at scale (issue 18): p50/p95/p99 with CLIENTS concurrent clients (wrk) for
 #   GET /api/arrears?landlordId=L&limit=500  — the landlord with 500 leases (the generator's first)
+#   GET /board (that landlord, signed in)     — the portal's arrears list: the landlord's open cases, 50 a page
 #   GET / (that landlord, signed in)          — the portal's home: the month, the open arrears, the charts
 #   GET /api/arrears/leases/{id}              — one of its leases in arrears (the single-lease figure)
 # in the same run, one after the other, on the same service.
 #   scripts/bench-landlord.sh [LEASES=5000] [DURATION=20s] [CLIENTS=16]
 #   BASE=arrears_bench_100000 scripts/bench-landlord.sh 100000   # an existing portfolio of that size
 # The portfolio (seed 42, charges through 2026-10, --first-landlord-leases=500) is generated into $BASE
-# once, copied to ${BASE}_landlord for the run and dropped at the end. The service (target/arrears-*.jar,
+# once and gets one escalation run on DATE in a copy kept as ${BASE}_cases (the open cases the board
+# lists); that is copied to ${BASE}_landlord for the run and dropped at the end. The service (target/arrears-*.jar,
 # port 8284, scheduling off, -Xmx512m, the clock fixed at DATE 10:00 Seoul) is signed in once through the
 # form, as the ADMIN and as the landlord (sessions, not HTTP Basic: bcrypt on every request would be
 # the figure). Each target gets a 5 s warm-up, then wrk --latency; the load average is printed before
@@ -40,8 +42,18 @@ if [[ "$(marker "$BASE")" != *"\"leases\":$LEASES,"* ]]; then
   java -jar "$JAR" generate-portfolio --leases="$LEASES" --seed=$SEED --through=$THROUGH --first-landlord-leases=500 \
       --arrears.db.name="$BASE" --logging.level.root=WARN | grep generated
 fi
+# the landlord's board lists open cases: one real escalation run on DATE opens them, kept as ${BASE}_cases
+CASES=${BASE}_cases
+RUN_DONE=$($PSQL -d "$CASES" -Atc "SELECT count(*) FROM escalation_run WHERE business_date = '$DATE' AND status = 'COMPLETED'
+                                   AND NOT dry_run" 2>/dev/null || echo 0)
+if [[ "$RUN_DONE" != "1" || "$(marker "$CASES")" != "$(marker "$BASE")" ]]; then
+  echo "opening the cases: one escalation run on $DATE into $CASES"
+  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $CASES"
+  $PSQL -d postgres -c "CREATE DATABASE $CASES TEMPLATE $BASE"
+  java -Xmx512m -jar "$JAR" escalation-run --date="$DATE" --arrears.db.name="$CASES" --logging.level.root=WARN | grep "escalation run"
+fi
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
-$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $BASE"
+$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $CASES"
 # the generator's ADMIN has a random password: let the service create one with a known password
 $PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
 LANDLORD=$($PSQL -d "$DB" -Atc "SELECT b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
@@ -79,7 +91,8 @@ OWNER=$(signin owner1 $PASSWORD)
 ONE="$URL/api/arrears/leases/$LEASE"
 LIST="$URL/api/arrears?landlordId=$LANDLORD&limit=500"
 PORTAL="$URL/"
-echo "$LEASES leases; landlord $LANDLORD has $OF_LANDLORD; $(curl -fs -H "Cookie: $ADMIN" "$LIST" | grep -oP '"leases":\d+' || true) in arrears on $DATE ($(curl -fs -H "Cookie: $ADMIN" "$LIST" | wc -c) bytes); lease $LEASE: $(curl -fs -H "Cookie: $ADMIN" "$ONE" | wc -c) bytes; portal list $(curl -fs -H "Cookie: $OWNER" "$PORTAL" | wc -c) bytes"
+BOARD="$URL/board"
+echo "$LEASES leases; landlord $LANDLORD has $OF_LANDLORD; $(curl -fs -H "Cookie: $ADMIN" "$LIST" | grep -oP '"leases":\d+' || true) in arrears on $DATE ($(curl -fs -H "Cookie: $ADMIN" "$LIST" | wc -c) bytes); lease $LEASE: $(curl -fs -H "Cookie: $ADMIN" "$ONE" | wc -c) bytes; portal home $(curl -fs -H "Cookie: $OWNER" "$PORTAL" | wc -c) bytes, its board $(curl -fs -H "Cookie: $OWNER" "$BOARD" | grep -oP 'id="open-cases">\K[0-9,]+') cases"
 # wrk prints p50/p95/p99 from its own latency histogram
 PCT=$(mktemp --suffix=.lua)
 cat > "$PCT" <<'LUA'
@@ -90,9 +103,9 @@ done = function(summary, latency, requests)
       summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
 end
 LUA
-declare -A COOKIE_OF=([landlord-list]="$ADMIN" [portal-home]="$OWNER" [one-lease]="$ADMIN")
-declare -A TARGET_OF=([landlord-list]="$LIST" [portal-home]="$PORTAL" [one-lease]="$ONE")
-for name in landlord-list portal-home one-lease; do
+declare -A COOKIE_OF=([landlord-list]="$ADMIN" [portal-board]="$OWNER" [portal-home]="$OWNER" [one-lease]="$ADMIN")
+declare -A TARGET_OF=([landlord-list]="$LIST" [portal-board]="$BOARD" [portal-home]="$PORTAL" [one-lease]="$ONE")
+for name in landlord-list portal-board portal-home one-lease; do
   target=${TARGET_OF[$name]}; cookie=${COOKIE_OF[$name]}
   wrk -t2 -c"$CLIENTS" -d5s -H "Cookie: $cookie" "$target" > /dev/null # warm-up
   echo "== load before: $(uptime)"

@@ -180,6 +180,14 @@ class Board {
     private record Item(Cases.Standing c, TodaysArrears.Standing s, long key) {}
 
     View open(Viewer viewer, Query q) {
+        return open(viewer, q, true);
+    }
+
+    /**
+     * {@code nextSteps}: work out each row's next stage ({@link Outlook}: the arrears on every day a decision
+     * can change, most of a page's time); the portal's home shows no next stage and asks without.
+     */
+    View open(Viewer viewer, Query q, boolean nextSteps) {
         LocalDate today = todays.today();
         List<Cases.Standing> open = cases.openStandings(viewer,
                 new Cases.Filter(q.stage(), q.landlordId(), q.buildingId(), q.paused(), true));
@@ -205,8 +213,8 @@ class Board {
         int pages = Math.max(1, (sorted.size() + PAGE - 1) / PAGE);
         int from = Math.min((q.page() - 1) * PAGE, sorted.size());
         List<Item> page = sorted.subList(from, Math.min(from + PAGE, sorted.size()));
-        Map<Long, Outlook.NextStage> next = outlook.next(page.stream().map(i -> i.s().lease())
-                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today);
+        Map<Long, Outlook.NextStage> next = nextSteps ? outlook.next(page.stream().map(i -> i.s().lease())
+                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today) : Map.of();
         List<Row> rows = page.stream().map(i -> row(i.c().caseId(), i.c().stage(), i.c().pausedOn(today), i.c().pausedUntil(),
                 i.s().lease(), i.s().arrears(), i.s().deposit(), next.get(i.c().leaseId()),
                 attention.getOrDefault(i.c().leaseId(), List.of()))).toList();

@@ -40,7 +40,8 @@ class PortalPage {
         }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
-        model.addAttribute("board", board.open(viewer, Board.Query.firstPage()));
+        // the open arrears and each tenant's deposit left: no next stages on this page, so none worked out
+        model.addAttribute("board", board.open(viewer, Board.Query.firstPage(), false));
         // the monthly report's two charts, the 12 months to the last one ended, drawn here as inline SVG
         OwnerReports.Trends trends = reports.trends(viewer, month.minusMonths(1));
         model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));
