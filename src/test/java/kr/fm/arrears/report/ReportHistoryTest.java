@@ -108,6 +108,25 @@ class ReportHistoryTest {
         assertThat(owner.page("/history?kind=REMINDER").body()).doesNotContain("id=\"kept-documents\"");
     }
 
+    @Test
+    void the_reports_page_is_the_viewers_own_and_a_month_without_a_report_is_not_found() {
+        Browser owner = new Browser(port);
+        owner.signIn(TwoLandlords.OWNER_A, TwoLandlords.PASSWORD);
+        Browser.Page page = owner.page("/portal/reports/2026-04");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("한울산업개발 귀하", april.sha256(), "/api/reports/monthly/" + april.id() + ".pdf");
+        assertThat(owner.page("/portal/reports/2026-01").status()).isEqualTo(404);
+        // the other landlord's page of the same month is their own report, never this one
+        Browser other = new Browser(port);
+        other.signIn(TwoLandlords.OWNER_B, TwoLandlords.PASSWORD);
+        assertThat(other.page("/portal/reports/2026-04?landlordId=" + two.landlordA()).body()).doesNotContain(april.sha256());
+        // staff name the landlord
+        Browser manager = new Browser(port);
+        manager.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
+        assertThat(manager.page("/portal/reports/2026-04?landlordId=" + two.landlordA()).body()).contains(april.sha256());
+        assertThat(manager.page("/portal/reports/2026-04").status()).isEqualTo(404);
+    }
+
     private static Map<String, byte[]> unzip(Api api, String path) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(api.getBytes(path, Map.of()).body()), StandardCharsets.UTF_8)) {
