@@ -102,10 +102,13 @@ class HistoryController {
             @RequestParam(required = false) String status) {
         HistoryFilter f = new HistoryFilter(buildingId, tenantId, from, to, status, HistoryEntry.NOTICE);
         List<Long> approved = history.approvedNotices(viewer, f, landlordId);
+        // the landlord's monthly reports go with the notices, unless the filter narrows to a building, tenant or status
+        List<KeptDocuments.Document> documents = history.documents(viewer, new HistoryFilter(buildingId, tenantId, from, to, status, null),
+                landlordId);
         String today = BusinessTime.today(clock).toString();
         String name = "내용증명_" + today + ".zip";
-        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size(), approved);
-        return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, out));
+        audited(viewer, "NOTICE_ZIP", name, f, viewer.landlordFilter(landlordId), approved.size() + documents.size(), approved);
+        return file(ZIP, name, "notices_" + today + ".zip", out -> files.zip(approved, documents, out));
     }
 
     /** One DOCUMENT_DOWNLOADED event per download: who, which file, the filter and how many rows or PDFs. */

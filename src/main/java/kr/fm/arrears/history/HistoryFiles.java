@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 class HistoryFiles {
 
     private static final int PAGE = NoticeHistory.PAGE;
+    private static final java.time.format.DateTimeFormatter KEPT_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String[] INDEX = {"파일명", "문서번호", "종류", "상태", "일시", "건물", "임차인", "계약", "SHA-256"};
 
     private final NoticeHistory history;
@@ -66,9 +67,9 @@ class HistoryFiles {
      * posting, when any was made) and {@code index.csv}. The notices' names are read a page at a time;
      * only the index and posting rows wait for the end.
      */
-    void zip(List<Long> approved, OutputStream out) throws IOException {
+    void zip(List<Long> approved, List<KeptDocuments.Document> documents, OutputStream out) throws IOException {
         Archive archive = new Archive(out);
-        List<List<String>> index = new ArrayList<>(approved.size());
+        List<List<String>> index = new ArrayList<>(approved.size() + documents.size());
         List<HistoryEntry> filed = new ArrayList<>(approved.size());
         for (int from = 0; from < approved.size(); from += PAGE) {
             for (HistoryEntry e : history.notices(approved.subList(from, Math.min(from + PAGE, approved.size())))) {
@@ -78,6 +79,12 @@ class HistoryFiles {
                 }
                 filed.add(e);
             }
+        }
+        // the monthly reports, as kept: landlord-wide, so no building, tenant or lease in their rows
+        for (KeptDocuments.Document d : documents) {
+            Archive.Filed f = archive.put(d.fileName(), history.content(d));
+            index.add(List.of(f.name(), "", d.title(), "보관", KEPT_AT.format(d.at().atZone(kr.fm.arrears.shared.BusinessTime.SEOUL)),
+                    "", "", "", f.sha256()));
         }
         notices.dispatches(archive, filed);
         archive.put("index.csv", o -> {

@@ -52,6 +52,7 @@ public class NoticeHistory {
     private final NoticeListing notices;
     private final CaseSpans cases;
     private final PaymentTotals payments;
+    private final org.springframework.beans.factory.ObjectProvider<KeptDocuments> kept;
 
     public List<HistoryEntry> list(Viewer viewer, HistoryFilter f, int limit, int offset) {
         return list(viewer, f, null, limit, offset);
@@ -90,6 +91,26 @@ public class NoticeHistory {
         LeaseScope leases = scope(viewer, f, landlordId);
         return (reminders(f) ? messages.count(leases, f.status(), f.from(), f.to()) : 0)
                 + (notices(f) ? notices.count(leases, f.status(), f.from(), f.to()) : 0);
+    }
+
+    /**
+     * The documents kept for the landlord besides reminders and notices (the monthly reports), newest
+     * first: they belong to the whole landlord, so a filter naming a building, a tenant, a status or a
+     * kind holds none; the period is the day each was made.
+     */
+    public List<KeptDocuments.Document> documents(Viewer viewer, HistoryFilter f, Long landlordId) {
+        check(f);
+        if (f.buildingId() != null || f.tenantId() != null || f.status() != null || f.kind() != null) {
+            return List.of();
+        }
+        return kept.orderedStream().flatMap(k -> k.documents(viewer, landlordId, f.from(), f.to()).stream())
+                .sorted(Comparator.comparing(KeptDocuments.Document::at).reversed()).toList();
+    }
+
+    /** A kept document's bytes, from the module that keeps it. */
+    public byte[] content(KeptDocuments.Document d) {
+        return kept.orderedStream().map(k -> k.content(d)).flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no source keeps " + d.kind() + " " + d.id()));
     }
 
     /** The ids of the filter's notices that have an approved PDF, by document number: what the ZIP holds. */

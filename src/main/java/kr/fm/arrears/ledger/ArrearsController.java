@@ -24,6 +24,10 @@ class ArrearsController {
     private final LedgerViews views;
     private final Clock clock;
     private final DepositFlag deposit;
+    private final RememberedArrears remembered;
+
+    /** Up to this many leases in the scope (a landlord, a building), the list is read from {@link RememberedArrears}. */
+    static final int REMEMBERED_SCOPE = 5_000;
 
     /** A lease's arrears and what its deposit still covers ({@link DepositCoverage}). */
     record LeaseInArrears(LedgerViews.LeaseSummary lease, LeaseArrears arrears, DepositCoverage deposit) {}
@@ -35,8 +39,18 @@ class ArrearsController {
             @RequestParam(required = false) Long buildingId, @RequestParam(defaultValue = "500") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         LocalDate date = asOf != null ? asOf : BusinessTime.today(clock);
-        List<Long> ids = views.leasesInArrears(viewer, date, landlordId, buildingId, limit, offset);
-        Map<Long, LeaseArrears> arrears = ledger.arrears(ids, date);
+        LeaseScope scope = ledger.scope(viewer, landlordId, buildingId);
+        List<Long> ids;
+        Map<Long, LeaseArrears> arrears;
+        if (!scope.everything() && scope.ids().length <= REMEMBERED_SCOPE) {
+            // a landlord's or a building's leases: which are in arrears is read from the figures remembered for the date
+            ids = remembered.figures(List.of(scope.ids()), date).values().stream().filter(LeaseArrears::inArrears)
+                    .map(LeaseArrears::leaseId).sorted().skip(Math.max(offset, 0)).limit(LedgerViews.pageSize(limit)).toList();
+            arrears = remembered.of(ids, date);
+        } else {
+            ids = views.leasesInArrears(viewer, date, landlordId, buildingId, limit, offset);
+            arrears = ledger.arrears(ids, date);
+        }
         List<LeaseInArrears> items = views.leases(viewer, ids).stream()
                 .map(l -> new LeaseInArrears(l, arrears.get(l.leaseId()),
                         deposit.of(l, arrears.get(l.leaseId())))).toList();

@@ -95,6 +95,20 @@ public class Ledger {
     }
 
     /** A lease and one of its due dates. */
+    /** The live charges (with VAT) of these leases by the month they fall due in, from {@code first} to {@code last}; months without any are absent. */
+    @Transactional(readOnly = true)
+    public Map<java.time.YearMonth, Long> dueByMonth(Collection<Long> leaseIds, java.time.YearMonth first, java.time.YearMonth last) {
+        Map<java.time.YearMonth, Long> byMonth = new HashMap<>();
+        jdbc.sql("""
+                SELECT CAST(date_trunc('month', due_date) AS DATE), sum(amount + vat) FROM charge
+                WHERE lease_id = ANY(:leases) AND due_date BETWEEN :from AND :to AND cancelled_at IS NULL
+                GROUP BY 1""")
+                .param("leases", leaseIds.toArray(Long[]::new)).param("from", first.atDay(1)).param("to", last.atEndOfMonth())
+                .query((rs, i) -> Map.entry(java.time.YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2)))
+                .list().forEach(e -> byMonth.put(e.getKey(), e.getValue()));
+        return byMonth;
+    }
+
     public record DueDate(long leaseId, LocalDate dueDate) {}
 
     /**

@@ -13,7 +13,6 @@ import kr.fm.arrears.shared.BusinessTime;
 import kr.fm.arrears.shared.Viewer;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -101,41 +100,15 @@ public class TodaysArrears {
         return known;
     }
 
-    /**
-     * A committed change of the ledger (an event of this package) makes the leases it names stale, or
-     * everything when it names none that this knows how to read. New landlords, buildings, units and
-     * tenants change no lease's arrears.
-     */
+    /** A committed change of the ledger makes the leases it names stale, or everything ({@link LedgerChange}). */
     @TransactionalEventListener(fallbackExecution = true)
     void ledgerChanged(Object event) {
-        Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
-        if (!payload.getClass().getPackageName().equals(TodaysArrears.class.getPackageName())) {
-            return;
-        }
-        if (payload instanceof PaymentsApplied e) {
-            forget(e.payments().stream().map(PaymentsApplied.Applied::leaseId).toList());
-        } else if (payload instanceof PaymentReversed e) {
-            forget(List.of(e.leaseId()));
-        } else if (payload instanceof ChargesCreated e) {
-            forget(e.charges().stream().map(ChargesCreated.Created::leaseId).toList());
-        } else if (payload instanceof LeaseCreated e) {
-            forget(List.of(e.leaseId()));
-        } else if (payload instanceof VirtualAccountSet e) {
-            forget(List.of(e.leaseId()));
-        } else if (payload instanceof ChargesCancelled e) {
-            forget(e.charges().stream().map(ChargesCancelled.Cancelled::leaseId).toList());
-        } else if (payload instanceof PaymentRebooked e) {
-            forget(List.of(e.fromLeaseId(), e.toLeaseId()));
-        } else if (payload instanceof LeaseTermsChanged e) {
-            forget(List.of(e.leaseId()));
-        } else if (payload instanceof LeaseEndedEarly e) {
-            forget(List.of(e.leaseId()));
-        } else if (payload instanceof DepositChanged e) {
-            forget(List.of(e.leaseId()));
-        } else if (!(payload instanceof LandlordCreated || payload instanceof BuildingCreated || payload instanceof UnitCreated
-                || payload instanceof TenantCreated || payload instanceof ChargeGenerationFailed)) {
+        LedgerChange change = LedgerChange.of(event);
+        if (change.everything()) {
             everything.incrementAndGet();
             changes.incrementAndGet();
+        } else if (change.any()) {
+            forget(change.leaseIds());
         }
     }
 
@@ -167,16 +140,8 @@ public class TodaysArrears {
         return fresh;
     }
 
-    /**
-     * The newest rows of the tables the arrears are computed from: a row added around the service changes
-     * it (a row updated around it, a charge cancelled by hand in SQL, does not: only the event says so).
-     * Index look-ups only; a count of cancelled charges was a scan of every charge until statistics exist.
-     */
     private String fingerprint() {
-        return jdbc.sql("""
-                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT max(id) FROM payment),
-                                      (SELECT count(*) FROM payment_reversal), (SELECT max(id) FROM lease))""")
-                .query(String.class).single();
+        return LedgerChange.fingerprint(jdbc);
     }
 
     /** The board needs the figures, not each charge's line: 12,000 leases' lines would be most of the memory. */

@@ -22,6 +22,7 @@ class Transitions {
     private final Outbox outbox;
     private final OptOuts optOuts;
     private final ApplicationEventPublisher events;
+    private final LandlordMessages landlords;
 
     /** A dispatched batch's accepted messages: one update, and one event for the batch. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -135,6 +136,12 @@ class Transitions {
 
     private void fallBack(Message m, Instant now) {
         if (m.kind() != MessageKind.ALIMTALK || m.fallbackBody() == null) {
+            return;
+        }
+        if (m.toLandlord()) {
+            // the monthly report's AlimTalk: its text goes to the landlord's number, with no lease or tenant
+            landlords.fallback(m).ifPresent(q -> events.publishEvent(new MessageFellBack(m.id(), m.leaseId(), m.idempotencyKey(),
+                    m.lastError(), q)));
             return;
         }
         NewMessage sms = new NewMessage(m.idempotencyKey() + ":fallback", m.caseId(), m.leaseId(), m.tenantId(), m.stage(),

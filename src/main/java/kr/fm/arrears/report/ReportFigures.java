@@ -17,7 +17,6 @@ import kr.fm.arrears.escalation.Stage;
 import kr.fm.arrears.history.Labels;
 import kr.fm.arrears.history.MonthlySummary;
 import kr.fm.arrears.history.NoticeHistory;
-import kr.fm.arrears.ledger.Charge;
 import kr.fm.arrears.ledger.DepositCoverage;
 import kr.fm.arrears.ledger.DepositFlag;
 import kr.fm.arrears.ledger.LeaseArrears;
@@ -54,6 +53,7 @@ class ReportFigures {
     private final CaseSpans cases;
     private final Outlook outlook;
     private final DepositFlag deposit;
+    private final kr.fm.arrears.ledger.RememberedArrears remembered;
 
     @Transactional(readOnly = true)
     MonthlyReport of(long landlordId, YearMonth month) {
@@ -114,23 +114,27 @@ class ReportFigures {
                 .sorted(Comparator.comparingLong(MonthlyReport.BuildingOpen::balance).reversed()).toList();
     }
 
-    /** The overdue principal at each of the last {@link #SERIES_MONTHS} month ends. */
+    /** The overdue principal at each of the last {@link #SERIES_MONTHS} month ends (remembered per month end by the ledger). */
     private List<MonthlyReport.MonthPoint> balances(List<Long> leaseIds, YearMonth month) {
-        List<MonthlyReport.MonthPoint> points = new ArrayList<>();
+        List<LocalDate> ends = new ArrayList<>();
         for (YearMonth m = month.minusMonths(SERIES_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
-            long sum = ledger.arrears(leaseIds, m.atEndOfMonth()).values().stream().mapToLong(LeaseArrears::overdueBalance).sum();
-            points.add(new MonthlyReport.MonthPoint(m, sum));
+            ends.add(m.atEndOfMonth());
         }
+        List<MonthlyReport.MonthPoint> points = new ArrayList<>();
+        remembered.figures(leaseIds, ends).forEach((end, arrears) -> points.add(new MonthlyReport.MonthPoint(YearMonth.from(end),
+                arrears.values().stream().mapToLong(LeaseArrears::overdueBalance).sum())));
         return points;
     }
 
-    /** Payments dated in each month over the charges (with VAT) falling due in it, as a whole percent. */
+    /** Payments dated in each month over the charges (with VAT) falling due in it, as a whole percent: two queries for the twelve months. */
     private List<MonthlyReport.RatePoint> rates(List<Long> leaseIds, YearMonth month) {
+        YearMonth first = month.minusMonths(SERIES_MONTHS - 1);
+        Map<YearMonth, Long> paid = payments.paidByMonth(leaseIds, first, month);
+        Map<YearMonth, Long> falling = ledger.dueByMonth(leaseIds, first, month);
         List<MonthlyReport.RatePoint> points = new ArrayList<>();
-        for (YearMonth m = month.minusMonths(SERIES_MONTHS - 1); !m.isAfter(month); m = m.plusMonths(1)) {
-            long collected = collected(leaseIds, m);
-            long due = ledger.chargesDueBetween(leaseIds, m.atDay(1).minusDays(1), m.atEndOfMonth()).values().stream()
-                    .flatMap(List::stream).mapToLong(Charge::total).sum();
+        for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
+            long collected = paid.getOrDefault(m, 0L);
+            long due = falling.getOrDefault(m, 0L);
             points.add(new MonthlyReport.RatePoint(m, collected, due, due == 0 ? null : (int) Math.round(collected * 100.0 / due)));
         }
         return points;

@@ -49,7 +49,7 @@ class ReportSending implements MessageAttachments {
         }
         LedgerViews.Landlord landlord = views.landlord(Viewer.SYSTEM, r.landlordId()).orElseThrow();
         LandlordMessages.Report message = new LandlordMessages.Report(r.landlordId(), landlord.name(),
-                ReportDocument.label(r.month()), portal + "/#report-" + r.id(), REF + r.id());
+                ReportDocument.label(r.month()), portal + "/portal/reports/" + r.month(), REF + r.id());
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         add(emails, landlord.email());

@@ -41,19 +41,32 @@ public class Users {
     Optional<User> byName(String username) {
         return jdbc.sql("""
                 SELECT id, username, password_hash, role, landlord_id, display_name, active, must_change_password
-                FROM app_user WHERE username = ?""").param(username).query(User.class).optional();
+                FROM app_user WHERE username = ?""").param(username)
+                // read by hand: the record mapper's failed look-ups by bare name ("passwordhash") cost a driver
+                // exception each, and this runs on every signed-in request (AccountState)
+                .query((rs, i) -> new User(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")), rs.getObject("landlord_id", Long.class), rs.getString("display_name"),
+                        rs.getBoolean("active"), rs.getBoolean("must_change_password")))
+                .optional();
+    }
+
+    /** Read by hand, as {@link #byName}: every page asks for the signed-in account (PageAdvice). */
+    private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Account(rs.getString("username"), Role.valueOf(rs.getString("role")), rs.getObject("landlord_id", Long.class),
+                rs.getString("display_name"), rs.getBoolean("active"), rs.getBoolean("must_change_password"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     public List<Account> list() {
         return jdbc.sql("""
                 SELECT username, role, landlord_id, display_name, active, must_change_password, created_at
-                FROM app_user ORDER BY role, username""").query(Account.class).list();
+                FROM app_user ORDER BY role, username""").query(Users::account).list();
     }
 
     public Optional<Account> account(String username) {
         return jdbc.sql("""
                 SELECT username, role, landlord_id, display_name, active, must_change_password, created_at
-                FROM app_user WHERE username = ?""").param(username).query(Account.class).optional();
+                FROM app_user WHERE username = ?""").param(username).query(Users::account).optional();
     }
 
     /**

@@ -22,6 +22,7 @@ import kr.fm.arrears.ledger.LeaseArrears;
 import kr.fm.arrears.ledger.LeaseScope;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.ledger.PaymentTotals;
 import kr.fm.arrears.ledger.TodaysArrears;
 import kr.fm.arrears.messaging.MessageHistory;
 import kr.fm.arrears.notice.NoticeListing;
@@ -150,7 +151,13 @@ class Board {
      * entries of the matching cases by kind (staff only; empty for a LANDLORD), each list at most {@link #LISTED}.
      */
     public record View(LocalDate today, List<Row> rows, long matching, long totalBalance, int page, int pages,
-            Map<String, List<Entry>> attention, Map<String, Integer> attentionCounts) {}
+            Map<String, List<Entry>> attention, Map<String, Integer> attentionCounts, Strip strip) {}
+
+    /**
+     * The strip above the board, whatever the filters: every open case the viewer may see, what they owe
+     * today, and the payments dated this month (from the 1st to today) on every lease the viewer may see.
+     */
+    public record Strip(long openCases, long totalBalance, LocalDate collectedFrom, long collected) {}
 
     /** Entries of one kind listed above the table; the filter shows them all. */
     static final int LISTED = 10;
@@ -164,6 +171,7 @@ class Board {
     private final MessageHistory messages;
     private final NoticeListing notices;
     private final DepositFlag deposit;
+    private final PaymentTotals payments;
 
     int flagPercent() {
         return deposit.percent();
@@ -173,6 +181,14 @@ class Board {
     private record Item(Cases.Standing c, TodaysArrears.Standing s, long key) {}
 
     View open(Viewer viewer, Query q) {
+        return open(viewer, q, true);
+    }
+
+    /**
+     * {@code nextSteps}: work out each row's next stage ({@link Outlook}: the arrears on every day a decision
+     * can change, most of a page's time); the portal's home shows no next stage and asks without.
+     */
+    View open(Viewer viewer, Query q, boolean nextSteps) {
         LocalDate today = todays.today();
         List<Cases.Standing> open = cases.openStandings(viewer,
                 new Cases.Filter(q.stage(), q.landlordId(), q.buildingId(), q.paused(), true));
@@ -198,8 +214,8 @@ class Board {
         int pages = Math.max(1, (sorted.size() + PAGE - 1) / PAGE);
         int from = Math.min((q.page() - 1) * PAGE, sorted.size());
         List<Item> page = sorted.subList(from, Math.min(from + PAGE, sorted.size()));
-        Map<Long, Outlook.NextStage> next = outlook.next(page.stream().map(i -> i.s().lease())
-                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today);
+        Map<Long, Outlook.NextStage> next = nextSteps ? outlook.next(page.stream().map(i -> i.s().lease())
+                .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today) : Map.of();
         List<Row> rows = page.stream().map(i -> row(i.c().caseId(), i.c().stage(), i.c().pausedOn(today), i.c().pausedUntil(),
                 i.s().lease(), i.s().arrears(), i.s().deposit(), next.get(i.c().leaseId()),
                 attention.getOrDefault(i.c().leaseId(), List.of()))).toList();
@@ -214,7 +230,20 @@ class Board {
                 l.add(e);
             }
         });
-        return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts);
+        return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts, strip(viewer, q, open, leases, today));
+    }
+
+    /** The strip's figures: the board's own when nothing narrows it, else every open case read again (remembered, so cheap). */
+    private Strip strip(Viewer viewer, Query q, List<Cases.Standing> open, Map<Long, TodaysArrears.Standing> leases, LocalDate today) {
+        boolean narrowed = q.stage() != null || q.landlordId() != null || q.buildingId() != null || q.paused() != null;
+        List<Cases.Standing> all = narrowed ? cases.openStandings(viewer, new Cases.Filter(null, null, null, null, true)) : open;
+        Map<Long, TodaysArrears.Standing> standing = narrowed ? todays.of(viewer, all.stream().map(Cases.Standing::leaseId).toList())
+                : leases;
+        long cases = all.stream().filter(c -> standing.containsKey(c.leaseId())).count();
+        long balance = all.stream().map(c -> standing.get(c.leaseId())).filter(java.util.Objects::nonNull)
+                .mapToLong(TodaysArrears.Standing::overdueBalance).sum();
+        LocalDate first = today.withDayOfMonth(1);
+        return new Strip(cases, balance, first, payments.paidBetween(ledger.scope(viewer, null, null), first, today));
     }
 
     private static long key(Sort sort, Cases.Standing c, TodaysArrears.Standing s) {

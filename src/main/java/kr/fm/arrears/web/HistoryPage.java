@@ -40,10 +40,12 @@ class HistoryPage {
         HistoryFilter filter = new HistoryFilter(buildingId, tenantId, from, to, blankToNull(status), blankToNull(kind));
         int offset = Math.max(page, 0) * PAGE;
         List<HistoryEntry> entries = List.of();
+        List<kr.fm.arrears.history.KeptDocuments.Document> documents = List.of();
         long total = 0;
         try {
             entries = history.list(viewer, filter, landlordId, PAGE, offset);
             total = history.count(viewer, filter, landlordId);
+            documents = history.documents(viewer, filter, landlordId);
         } catch (InvalidInput e) {
             model.addAttribute("problem", "조건을 확인하세요. " + e.getMessage());
         }
@@ -58,6 +60,7 @@ class HistoryPage {
         model.addAttribute("filter", filter);
         model.addAttribute("entries", entries.stream().map(e -> new Row(e, Labels.dateTime(e.at()))).toList());
         model.addAttribute("total", total);
+        model.addAttribute("documents", documents.stream().map(d -> new Kept(d, Labels.dateTime(d.at()))).toList());
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("pages", (total + PAGE - 1) / PAGE);
         model.addAttribute("query", query == null ? "" : query);
@@ -67,6 +70,9 @@ class HistoryPage {
         model.addAttribute("tenants", views.tenants(viewer));
         return "history";
     }
+
+    /** A kept document (a monthly report) with its time as people read it. */
+    public record Kept(kr.fm.arrears.history.KeptDocuments.Document document, String when) {}
 
     /** An entry with its time as people read it. */
     public record Row(HistoryEntry entry, String when) {}

@@ -40,7 +40,8 @@ class PortalPage {
         }
         YearMonth month = YearMonth.from(BusinessTime.today(clock));
         model.addAttribute("summary", history.summary(viewer, month));
-        model.addAttribute("board", board.open(viewer, Board.Query.firstPage()));
+        // the open arrears and each tenant's deposit left: no next stages on this page, so none worked out
+        model.addAttribute("board", board.open(viewer, Board.Query.firstPage(), false));
         // the monthly report's two charts, the 12 months to the last one ended, drawn here as inline SVG
         OwnerReports.Trends trends = reports.trends(viewer, month.minusMonths(1));
         model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));
@@ -54,6 +55,31 @@ class PortalPage {
                         Labels.status(n.status()))).orElse(null))
                 .filter(java.util.Objects::nonNull).toList());
         return "portal";
+    }
+
+    /**
+     * One monthly report as a page, where its AlimTalk and e-mail link to ({@code /portal/reports/2026-04}):
+     * the month's figures and the two charts, with the kept PDF to download. A landlord sees their own;
+     * staff name the landlord ({@code ?landlordId=}). A month without a report is "not found".
+     */
+    @GetMapping("/portal/reports/{month}")
+    String report(Viewer viewer, @org.springframework.web.bind.annotation.PathVariable YearMonth month,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long landlordId, Model model) {
+        Long landlord = viewer.ownLandlord().orElse(landlordId);
+        OwnerReports.Report kept = landlord == null ? null : reports.list(viewer, landlord).stream()
+                .filter(r -> r.month().equals(month)).findFirst().orElse(null);
+        if (kept == null) {
+            throw new kr.fm.arrears.shared.NotFound("report", month.toString());
+        }
+        kr.fm.arrears.report.MonthlyReport r = reports.figures(viewer, kept.landlordId(), month);
+        model.addAttribute("report", kept);
+        model.addAttribute("r", r);
+        model.addAttribute("remindersDelivered", r.reminders().stream().mapToLong(kr.fm.arrears.report.MonthlyReport.StageCount::delivered).sum());
+        Charts.Chart balance = Charts.balance(r.overdueBalance());
+        Charts.Chart rate = Charts.rate(r.collectionRate());
+        model.addAttribute("balanceChart", Map.of("title", balance.title(), "svg", Charts.svg(balance, "#c0392b")));
+        model.addAttribute("rateChart", Map.of("title", rate.title(), "svg", Charts.svg(rate, "#2471a3")));
+        return "report";
     }
 
     /** The landlord agrees that the termination may be sent (it ends their lease); a MANAGER still approves it. */

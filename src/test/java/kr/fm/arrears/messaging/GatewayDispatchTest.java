@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,6 +191,39 @@ class GatewayDispatchTest extends MessagingTestBase {
         assertThat(texts).hasSize(1);
         assertThat(texts.get(0).getHeader("X-Request-Id")).isEqualTo("case:" + caseId + ":REMINDER_2:ALIMTALK:fallback");
         assertThat(auditCount("MESSAGE_FELL_BACK")).isPositive();
+    }
+
+    @Autowired LandlordMessages landlordMessages;
+
+    @Test
+    void a_refused_report_alimtalk_falls_back_to_one_text_to_the_landlord_with_the_reports_link() {
+        PROVIDER.stubFor(post(MESSAGES).atPriority(1).withRequestBody(matchingJsonPath("$.type", equalTo("ALIMTALK")))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":\"TEMPLATE_MISMATCH\",\"message\":\"template not approved\"}")));
+        PROVIDER.stubFor(post(MESSAGES).atPriority(5).willReturn(okJson("{\"messageId\":\"text-1\"}")));
+        long landlord = jdbc.sql("SELECT min(id) FROM landlord").query(Long.class).single();
+        String key = "report:" + landlord + ":2026-03:ALIMTALK:+821055550101";
+        // queued as the report module queues it: in the transaction that keeps the report
+        assertThat((boolean) tx.execute(s -> landlordMessages.alimTalk(key, new LandlordMessages.Report(landlord, "한울산업개발", "2026년 3월",
+                "https://portal.example/portal/reports/2026-03", null), "+821055550101"))).isTrue();
+
+        dispatcher.drain();
+        clockAt("2026-04-15T12:00");
+        dispatcher.drain();
+
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT id, kind, state, landlord_id, lease_id, recipient, body, fallback_of FROM message
+                WHERE idempotency_key LIKE ? ORDER BY id""").param(key + "%").query().listOfRows();
+        assertThat(rows).extracting(r -> r.get("kind") + " " + r.get("state")).containsExactly("ALIMTALK FAILED", "LMS SENT");
+        Map<String, Object> text = rows.get(1);
+        // the landlord's message, not a tenant's: no lease, the AlimTalk's number, the report's link in the text
+        assertThat(text.get("landlord_id")).isEqualTo(landlord);
+        assertThat(text.get("lease_id")).isNull();
+        assertThat(text.get("recipient")).isEqualTo("+821055550101");
+        assertThat(text.get("fallback_of")).isEqualTo(rows.get(0).get("id"));
+        assertThat((String) text.get("body")).contains("한울산업개발님, 2026년 3월 임대관리 보고서가 준비되었습니다",
+                "https://portal.example/portal/reports/2026-03");
+        assertThat(PROVIDER.findAll(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.type", equalTo("LMS")))))
+                .singleElement().satisfies(r -> assertThat(r.getHeader("X-Request-Id")).isEqualTo(key + ":fallback"));
     }
 
     @Test

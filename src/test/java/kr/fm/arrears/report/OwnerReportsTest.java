@@ -173,7 +173,7 @@ class OwnerReportsTest {
                 "ALIMTALK +821055550101 ARR_REPORT -", "EMAIL tax@hanul.example - owner_report:" + made);
         String alimTalk = jdbc.sql("SELECT body FROM message WHERE idempotency_key = ?")
                 .param("report:" + two.landlordA() + ":2026-03:ALIMTALK:+821055550101").query(String.class).single();
-        assertThat(alimTalk).contains("한울산업개발님, 2026년 3월 임대관리 보고서가 준비되었습니다", "/#report-" + made);
+        assertThat(alimTalk).contains("한울산업개발님, 2026년 3월 임대관리 보고서가 준비되었습니다", "/portal/reports/2026-03");
         // the mail gateway fetches the stored PDF when it sends: the very bytes the portal serves
         byte[] attached = attachments.fetch("owner_report:" + made).orElseThrow().bytes();
         assertThat(kr.fm.arrears.shared.Sha256.hex(attached))

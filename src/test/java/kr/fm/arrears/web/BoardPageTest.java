@@ -198,6 +198,22 @@ class BoardPageTest {
     }
 
     @Test
+    void the_strip_above_the_board_sums_every_open_case_whatever_the_filters() {
+        long seohae = given.landlordId("서해산업");
+        for (String page : List.of("/board", "/board?landlordId=" + seohae, "/board?q=B-042", "/board?stage=REMINDER_1&page=2")) {
+            String body = manager.page(page).body();
+            assertThat(body).as(page).contains("id=\"strip-open-cases\">120건", "id=\"strip-total-balance\">" + won(sum(m -> true)),
+                    // nobody has paid anything yet this April
+                    "id=\"strip-collected\">0원", "4월 1일 ~ 2026년 4월 15일 입금");
+        }
+        // the landlord's strip is their own 40 cases, even when they look at another landlord's building
+        Browser owner = new Browser(port);
+        owner.signIn("seohae-owner", PASSWORD);
+        assertThat(owner.page("/board?buildingId=" + given.buildingId("B-001")).body())
+                .contains("id=\"strip-open-cases\">40건", "id=\"strip-total-balance\">" + won(sum(Made::seohae)));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // the others count on every lease owing what it was made to owe
     void a_payment_shows_on_the_board_at_once() {
         Made b5 = made.get(5);
@@ -217,6 +233,13 @@ class BoardPageTest {
                 .params(given.leaseId("B-011"), TODAY).update();
         assertThat(manager.page("/board?q=B-011").body()).contains("id=\"total-balance\">" + won(b11.balance() - 50_000));
         assertThat(manager.page("/board").body()).contains("id=\"total-balance\">" + won(sum(m -> m != b5) - 50_000));
+
+        // this month's collections in the strip: B-005's 100,000 + the rest of its balance, and B-011's 50,000, all dated
+        // 15 April; a payment dated 31 March is last month's and does not count
+        jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'MARCH-1', '2026-03-31', 70000)")
+                .param(given.leaseId("B-012")).update();
+        String strip = manager.page("/board?landlordId=" + given.landlordId("서해산업")).body();
+        assertThat(strip).contains("id=\"strip-collected\">" + won(b5.balance() + 50_000));
     }
 
     @Test
