@@ -26,9 +26,12 @@ public class LandlordMessages {
     private final MessageTemplates templates;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final kr.fm.arrears.ledger.LedgerViews views;
 
-    LandlordMessages(JdbcClient jdbc, MessageTemplates templates, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    LandlordMessages(JdbcClient jdbc, MessageTemplates templates, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            kr.fm.arrears.ledger.LedgerViews views) {
         this.jdbc = jdbc;
+        this.views = views;
         this.events = events;
         this.templates = templates;
         this.clock = clock;
@@ -37,34 +40,68 @@ public class LandlordMessages {
     /** Queues the report's e-mail (PDF attached); false when a message of this key was queued before. */
     public boolean email(String key, Report r, String address) {
         MessageTemplates.Email mail = templates.email("report", model(r));
-        return insert(key, r, "EMAIL", MessageKind.EMAIL, address, null, mail.subject(), mail.text(), mail.html(), r.attachmentRef());
+        return insert(key, r.landlordId(), REPORT, null, "EMAIL", MessageKind.EMAIL, address, null, mail.subject(), mail.text(),
+                mail.html(), r.attachmentRef());
     }
 
     /** Queues the report's AlimTalk (its registered template, the link to the portal); false when queued before. */
     public boolean alimTalk(String key, Report r, String e164) {
         MessageTemplates.Text text = templates.alimTalk("report", model(r));
-        return insert(key, r, "ALIMTALK", MessageKind.ALIMTALK, e164, text.code(), null, text.text(), null, null);
+        return insert(key, r.landlordId(), REPORT, null, "ALIMTALK", MessageKind.ALIMTALK, e164, text.code(), null, text.text(), null,
+                null);
+    }
+
+    /** The outbox's stage of a landlord's notice that a payment plan broke. */
+    public static final String PLAN_BROKEN = "PLAN_BROKEN";
+
+    /**
+     * Tells the landlord, by e-mail, that a tenant's payment plan broke and the case climbs the ladder
+     * again: once per plan (its key), whatever runs are done again. A landlord without an e-mail address
+     * sees it in the portal only (the case shows the broken plan).
+     */
+    void planBroken(kr.fm.arrears.escalation.PlanMessagesDue.Due d) {
+        kr.fm.arrears.shared.Viewer system = kr.fm.arrears.shared.Viewer.SYSTEM;
+        kr.fm.arrears.ledger.LedgerViews.Landlord landlord = views.landlords(system, java.util.Set.of(d.landlordId())).get(0);
+        if (landlord.email() == null || landlord.email().isBlank()) {
+            return;
+        }
+        kr.fm.arrears.ledger.LedgerViews.LeaseSummary lease = views.leases(system, java.util.List.of(d.leaseId())).get(0);
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("landlordName", landlord.name());
+        model.put("tenantName", lease.tenantName());
+        model.put("leaseCode", lease.code());
+        model.put("buildingName", lease.buildingName());
+        model.put("units", lease.units() == null ? "" : lease.units());
+        model.put("instalmentNo", d.no());
+        model.put("instalments", d.of());
+        model.put("dueDate", d.dueDate());
+        model.put("shortfall", d.amount());
+        model.put("remaining", d.remaining());
+        model.put("businessDate", d.businessDate());
+        MessageTemplates.Email mail = templates.email("plan-broken", model);
+        insert(d.key("EMAIL") + ":landlord", d.landlordId(), PLAN_BROKEN, d.caseId(), "EMAIL", MessageKind.EMAIL,
+                landlord.email().strip(), null, mail.subject(), mail.text(), mail.html(), null);
     }
 
     private static Map<String, Object> model(Report r) {
         return Map.of("landlordName", r.landlordName(), "monthLabel", r.monthLabel(), "link", r.link());
     }
 
-    private boolean insert(String key, Report r, String channel, MessageKind kind, String recipient, String templateCode,
-            String subject, String body, String html, String attachmentRef) {
+    private boolean insert(String key, long landlordId, String stage, Long caseId, String channel, MessageKind kind, String recipient,
+            String templateCode, String subject, String body, String html, String attachmentRef) {
         Timestamp now = Timestamp.from(BusinessTime.now(clock));
         java.util.Optional<Long> id = jdbc.sql("""
-                INSERT INTO message (idempotency_key, landlord_id, stage, channel, kind, recipient, template_code, subject, body,
-                                     html_body, attachment_ref, state, next_attempt_at, created_at, updated_at)
-                VALUES (:key, :landlord, :stage, :channel, :kind, :recipient, :code, :subject, :body, :html, :attachment,
+                INSERT INTO message (idempotency_key, landlord_id, case_id, stage, channel, kind, recipient, template_code, subject,
+                                     body, html_body, attachment_ref, state, next_attempt_at, created_at, updated_at)
+                VALUES (:key, :landlord, :case, :stage, :channel, :kind, :recipient, :code, :subject, :body, :html, :attachment,
                         'QUEUED', :now, :now, :now)
                 ON CONFLICT (idempotency_key) DO NOTHING RETURNING id""")
-                .param("key", key).param("landlord", r.landlordId()).param("stage", REPORT).param("channel", channel)
+                .param("key", key).param("landlord", landlordId).param("case", caseId).param("stage", stage).param("channel", channel)
                 .param("kind", kind.name()).param("recipient", recipient).param("code", templateCode).param("subject", subject)
                 .param("body", body).param("html", html).param("attachment", attachmentRef).param("now", now)
                 .query(Long.class).optional();
         // audited as every message is (no lease: the trail records none)
-        id.ifPresent(i -> events.publishEvent(new MessagesQueued(java.util.List.of(new MessagesQueued.Queued(i, 0, key, null, REPORT,
+        id.ifPresent(i -> events.publishEvent(new MessagesQueued(java.util.List.of(new MessagesQueued.Queued(i, 0, key, caseId, stage,
                 channel, kind, MessageState.QUEUED, null, null)))));
         return id.isPresent();
     }

@@ -113,4 +113,24 @@ class MessageTemplatesTest {
         assertThat(templates.sms("final-reminder", model()).text())
                 .contains("34일째 미납", "3,630,000원", "23,866원", "내용증명(이행 최고서)");
     }
+
+    @Test
+    void a_payment_plans_reminder_and_thank_you_fit_their_registered_alimtalk_and_fall_back_to_one_sms() {
+        RegisteredTemplates registered = new RegisteredTemplates(new Templates("templates", COMPANY));
+        Map<String, Object> m = model();
+        // the 2nd of 3 instalments: 400,000 due 27 March, 410,000 still to pay after it
+        m.putAll(Map.of("instalmentNo", 2, "instalments", 3, "dueDate", LocalDate.of(2026, 3, 27), "amount", 400_000L,
+                "remaining", 410_000L));
+        for (String base : List.of("plan-reminder", "plan-thanks")) {
+            MessageTemplates.Text talk = templates.alimTalk(base, m);
+            assertThat(registered.variables(talk.code(), talk.text())).as(base).isPresent();
+            assertThat(talk.text()).as(base).contains("2회차(전 3회)");
+            MessageTemplates.Text sms = templates.sms(base, m);
+            assertThat(sms.title()).as(base).isNotBlank();
+            assertThat(MessageKind.eucKrBytes(sms.text())).as(base).isLessThanOrEqualTo(MessageKind.LMS_BYTES);
+        }
+        assertThat(templates.alimTalk("plan-reminder", m).text()).contains("400,000원", "2026년 3월 27일");
+        assertThat(List.of(templates.alimTalk("plan-reminder", m).code(), templates.alimTalk("plan-thanks", m).code()))
+                .containsExactly("ARR_PLAN_REMIND", "ARR_PLAN_THANKS");
+    }
 }
