@@ -42,6 +42,8 @@ public class PlanAgreements {
         m.put("lease", lease);
         m.put("landlord", landlord);
         m.put("tenant", tenant);
+        m.put("landlordBusinessNo", landlord.businessNo() == null ? "—" : kr.fm.arrears.shared.BusinessNumber.display(landlord.businessNo()));
+        m.put("tenantBusinessNo", tenant.businessNo() == null ? "—" : kr.fm.arrears.shared.BusinessNumber.display(tenant.businessNo()));
         // a lease's 가상계좌 tells whose payment it is, as in the reminders
         m.put("account", lease.virtualAccount() != null ? lease.virtualAccount() : landlord.bankAccount() == null ? "" : landlord.bankAccount());
         return templates.render(TEMPLATE, m);

@@ -55,6 +55,7 @@ class PaymentPlanJourneyTest extends ChromiumJourney {
         assertThat(browser.text("#planned")).contains("약정 중");
         assertThat(browser.text("#timeline")).contains("분할납부 약정 3회 (kim)");
         assertThat(browser.all("#plan-form")).as("one active plan per case").isEmpty();
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.find("#plan"));
         browser.screenshot("payment-plan");
 
         // the board's filter "약정 중" finds it
@@ -68,7 +69,7 @@ class PaymentPlanJourneyTest extends ChromiumJourney {
         assertThat(pdf.contentType()).startsWith("application/pdf");
         String text = String.join(" ", PdfPages.read(pdf.body()).texts()).replaceAll("\\s+", " ");
         assertThat(text).contains("분할납부 약정서", "한울산업개발", "(주)대성정밀", "PP-101", "2,420,000원", "2026년 4월 20일",
-                "820,000원", "기한의 이익", "(인)");
+                "820,000원", "220-81-62517", "5. 약정을 지키지 않은 경우", "(인)");
 
         // the owner's portal shows the plan on the case, read-only
         browser.signOut();
