@@ -28,6 +28,7 @@ class PaymentPlanBrokenTest {
     @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Autowired Dispatcher dispatcher;
+    @Autowired kr.fm.arrears.report.OwnerReports reports;
 
     @Test
     void a_plan_broken_at_the_second_instalment_resumes_the_case_after_the_grace_days_and_tells_the_landlord_once() {
@@ -79,5 +80,8 @@ class PaymentPlanBrokenTest {
                         "부족 금액: 400,000원", "약정 잔액: 810,000원");
         assertThat(List.of(days.audited("PLAN_AGREED", caseId), days.audited("INSTALMENT_PAID", caseId),
                 days.audited("PLAN_BROKEN", caseId), days.audited("PLAN_KEPT", caseId))).containsExactly(1L, 1L, 1L, 0L);
+        // the owner's March report: one plan agreed (11 March), none kept, one broken (31 March)
+        assertThat(reports.figures(kr.fm.arrears.shared.Viewer.SYSTEM, given.landlordId(Portfolios.HANUL.name()),
+                java.time.YearMonth.of(2026, 3)).plans()).isEqualTo(new PaymentPlans.Tally(1, 0, 1));
     }
 }

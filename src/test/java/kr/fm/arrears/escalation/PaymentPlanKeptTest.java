@@ -29,6 +29,7 @@ class PaymentPlanKeptTest {
     @Autowired Portfolios portfolios;
     @Autowired JdbcClient jdbc;
     @Autowired Dispatcher dispatcher;
+    @Autowired kr.fm.arrears.report.OwnerReports reports;
 
     @Test
     void a_plan_of_three_instalments_kept_sends_no_ladder_message_three_reminders_and_resolves_the_case() {
@@ -89,5 +90,11 @@ class PaymentPlanKeptTest {
                 .containsExactly("2026-03-19", "2026-03-26", "2026-04-02");
         assertThat(List.of(days.audited("PLAN_AGREED", caseId), days.audited("INSTALMENT_PAID", caseId),
                 days.audited("PLAN_KEPT", caseId), days.audited("PLAN_BROKEN", caseId))).containsExactly(1L, 3L, 1L, 0L);
+        // the owner's reports: agreed in March, kept in April (2 April)
+        long landlord = given.landlordId(Portfolios.HANUL.name());
+        assertThat(reports.figures(kr.fm.arrears.shared.Viewer.SYSTEM, landlord, java.time.YearMonth.of(2026, 3)).plans())
+                .isEqualTo(new PaymentPlans.Tally(1, 0, 0));
+        assertThat(reports.figures(kr.fm.arrears.shared.Viewer.SYSTEM, landlord, java.time.YearMonth.of(2026, 4)).plans())
+                .isEqualTo(new PaymentPlans.Tally(0, 1, 0));
     }
 }
