@@ -38,9 +38,10 @@ public class Cases {
     private final LedgerViews views;
     private final Clock clock;
 
+    /** {@code planned}: an ACTIVE payment plan holds the case ({@link PaymentPlans}). */
     public record CaseView(long id, long leaseId, String leaseCode, String tenantName, long buildingId, long landlordId,
             Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil, String pauseReason,
-            String pausedBy, boolean paused, List<StageEntry> history) {}
+            String pausedBy, boolean paused, List<StageEntry> history, boolean planned) {}
 
     /** One line of a case's history: a stage reached (sent) or skipped (recorded, never sent). */
     public record StageEntry(Stage stage, String status, LocalDate businessDate, Long runId, Instant recordedAt) {}
@@ -54,13 +55,14 @@ public class Cases {
     }
 
     private static final String CASE = """
-            SELECT c.id, c.lease_id, c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by
+            SELECT c.id, c.lease_id, c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by,
+                   EXISTS (SELECT 1 FROM payment_plan p WHERE p.case_id = c.id AND p.status = 'ACTIVE') AS planned
             FROM arrears_case c
             """;
 
     /** A case row before its lease is named (the ledger names it, for a whole page of cases at once). */
     private record Row(long id, long leaseId, Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil,
-            String pauseReason, String pausedBy) {}
+            String pauseReason, String pausedBy, boolean planned) {}
 
     /** The open cases of these leases, by lease: what the run decides from. */
     public Map<Long, CaseState> openCases(Collection<Long> leaseIds) {
@@ -201,7 +203,8 @@ public class Cases {
         String stage = rs.getString("stage");
         return new Row(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
                 rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getObject("paused_until", LocalDate.class), rs.getString("pause_reason"), rs.getString("paused_by"));
+                rs.getObject("paused_until", LocalDate.class), rs.getString("pause_reason"), rs.getString("paused_by"),
+                rs.getBoolean("planned"));
     }
 
     /** The rows with their leases named: one ledger read for the whole page, in the rows' order. */
@@ -215,7 +218,7 @@ public class Cases {
             LedgerViews.LeaseSummary l = leases.get(r.leaseId());
             return new CaseView(r.id(), r.leaseId(), l.code(), l.tenantName(), l.buildingId(), l.landlordId(), r.stage(),
                     r.openedOn(), r.closedOn(), r.pausedUntil(), r.pauseReason(), r.pausedBy(),
-                    r.pausedUntil() != null && !today.isAfter(r.pausedUntil()), history.apply(r));
+                    r.pausedUntil() != null && !today.isAfter(r.pausedUntil()), history.apply(r), r.planned());
         }).toList();
     }
 

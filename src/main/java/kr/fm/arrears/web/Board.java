@@ -305,8 +305,7 @@ class Board {
         LeaseArrears a = ledger.arrears(c.leaseId(), today).orElse(null);
         Outlook.NextStage next = c.closedOn() == null ? outlook.next(List.of(new LeaseRef(lease.leaseId(), lease.buildingId(),
                 lease.landlordId())), today).get(c.leaseId()) : null;
-        boolean planned = c.closedOn() == null && cases.standing(List.of(c.id())).get(c.id()).planned();
         return row(c.id(), c.stage(), c.paused(), c.pausedUntil(), lease, a, a == null ? null : deposit.of(lease, a), next, List.of(),
-                planned);
+                c.planned());
     }
 }

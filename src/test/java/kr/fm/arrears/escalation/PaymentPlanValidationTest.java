@@ -28,6 +28,12 @@ class PaymentPlanValidationTest {
     @Test
     void a_plan_that_does_not_add_up_is_a_422_naming_the_instalment_and_changes_nothing() {
         PlanSupport days = new PlanSupport(api, clock, jdbc, dispatcher);
+        // the grace days are a setting of the ladder: 3 unless set, 0 to 30
+        JsonNode ladder = api.get("/api/escalation/policy").body();
+        assertThat(ladder.get("planGraceDays").asInt()).isEqualTo(3);
+        Api.Response tooLong = api.putJson("/api/escalation/policy", Map.of("rules", ladder.get("rules"), "planGraceDays", 31));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body().get("errors").get(0).get("field").asText()).isEqualTo("planGraceDays");
         clock.set(LocalDate.of(2026, 3, 1));
         long lease = portfolios.given().lease(Portfolios.lease("PLAN-422").unit("101")).make().leaseId("PLAN-422");
         days.morning(LocalDate.of(2026, 3, 11)); // 1,210,000 overdue since 10 March
@@ -80,6 +86,7 @@ class PaymentPlanValidationTest {
                         Map.of("dueDate", "2026-04-03", "amount", 600_000 + interest))));
         assertThat(withInterest.status()).as("%s", withInterest.body()).isEqualTo(201);
         assertThat(withInterest.body().get("total").asLong()).isEqualTo(1_210_000 + interest);
+        assertThat(api.get("/api/cases/" + caseId).body().get("planned").asBoolean()).isTrue();
         // one active plan per case
         assertThat(api.postJson("/api/cases/" + caseId + "/plan", Map.of("instalments", List.of(
                 Map.of("dueDate", "2026-03-20", "amount", 1_210_000)))).status()).isEqualTo(409);
