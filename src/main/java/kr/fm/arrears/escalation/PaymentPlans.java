@@ -353,29 +353,24 @@ public class PaymentPlans {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Object[]>> instalments = new HashMap<>();
+        Map<Long, List<Instalment>> instalments = new HashMap<>();
         jdbc.sql("SELECT plan_id, no, due_date, amount, paid_on, reminded_on FROM plan_instalment WHERE plan_id = ANY(?) ORDER BY plan_id, no")
                 .param(rows.stream().map(Row::id).toArray(Long[]::new))
                 .query(rs -> {
-                    instalments.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>()).add(new Object[] {rs.getInt("no"),
-                            rs.getObject("due_date", LocalDate.class), rs.getLong("amount"), rs.getObject("paid_on", LocalDate.class),
-                            rs.getObject("reminded_on", LocalDate.class)});
+                    List<Instalment> of = instalments.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>());
+                    long running = (of.isEmpty() ? 0 : of.get(of.size() - 1).cumulative()) + rs.getLong("amount");
+                    of.add(new Instalment(rs.getInt("no"), rs.getObject("due_date", LocalDate.class), rs.getLong("amount"), running,
+                            rs.getObject("paid_on", LocalDate.class), rs.getObject("reminded_on", LocalDate.class)));
                 });
         Map<Long, List<Payment>> payments = ledger.payments(rows.stream().map(Row::leaseId).distinct().toList(), asOf);
         List<Plan> plans = new ArrayList<>();
         for (Row r : rows) {
-            long running = 0;
-            List<Instalment> list = new ArrayList<>();
-            for (Object[] i : instalments.getOrDefault(r.id(), List.of())) {
-                running += (Long) i[2];
-                list.add(new Instalment((Integer) i[0], (LocalDate) i[1], (Long) i[2], running, (LocalDate) i[3], (LocalDate) i[4]));
-            }
             // an ended plan counts what was paid up to its end; a reversal of an earlier payment cannot make it negative
             LocalDate upTo = r.endedOn() != null && r.endedOn().isBefore(asOf) ? r.endedOn() : asOf;
             long paidSince = Math.max(0, paid(payments.get(r.leaseId()), upTo) - r.paidBefore());
             plans.add(new Plan(r.id(), r.caseId(), r.leaseId(), r.status(), r.startsOn(), r.principal(), r.interest(), r.total(),
                     r.graceDays(), r.stageAtStart(), r.agreedBy(), r.agreedAt(), r.endedOn(), r.brokenInstalment(), paidSince,
-                    List.copyOf(list)));
+                    List.copyOf(instalments.getOrDefault(r.id(), List.of()))));
         }
         return plans;
     }
