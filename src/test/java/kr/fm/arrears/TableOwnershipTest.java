@@ -31,7 +31,7 @@ class TableOwnershipTest {
                     "payment_reversal", "lease_terms"),
             "audit", Set.of("audit_event"),
             "escalation", Set.of("escalation_policy", "escalation_policy_stage", "escalation_run", "arrears_case",
-                    "case_stage", "upcoming_reminder", "escalation_run_error"),
+                    "case_stage", "upcoming_reminder", "escalation_run_error", "payment_plan", "plan_instalment"),
             "messaging", Set.of("message", "message_opt_out", "public_holiday", "message_receipt", "webhook_delivery"),
             "notice", Set.of("notice", "notice_version", "notice_number", "notice_dispatch", "notice_tracking_event",
                     "notice_proof"),

@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final Cases cases;
+    private final PaymentPlans plans;
+
+    /** A payment plan asked for: the instalments and whether they also cover the late interest to today. */
+    record PlanBody(Boolean withInterest, List<PaymentPlans.InstalmentInput> instalments) {}
 
     /** Why a case is paused: a dispute, a payment plan, the landlord's request. */
     record PauseBody(LocalDate until, String reason) {}
@@ -40,6 +44,19 @@ class CaseController {
     @PostMapping("/{id}/pause")
     Cases.CaseView pause(Viewer viewer, @PathVariable long id, @RequestBody PauseBody body) {
         return cases.pause(id, body.until(), body.reason(), viewer.name());
+    }
+
+    /** The case's payment plans, newest first. */
+    @GetMapping("/{id}/plans")
+    List<PaymentPlans.Plan> plans(Viewer viewer, @PathVariable long id) {
+        return plans.ofCase(viewer, id);
+    }
+
+    /** Agrees a payment plan (분할납부 약정): 201 with the plan; 422 naming the instalment that does not add up. */
+    @PostMapping("/{id}/plan")
+    org.springframework.http.ResponseEntity<PaymentPlans.Plan> agree(Viewer viewer, @PathVariable long id, @RequestBody PlanBody body) {
+        PaymentPlans.Plan plan = plans.agree(id, Boolean.TRUE.equals(body.withInterest()), body.instalments(), viewer.name());
+        return org.springframework.http.ResponseEntity.status(201).body(plan);
     }
 
     @PostMapping("/{id}/resume")

@@ -38,39 +38,54 @@ public class Cases {
     private final LedgerViews views;
     private final Clock clock;
 
+    /** {@code planned}: an ACTIVE payment plan holds the case ({@link PaymentPlans}). */
     public record CaseView(long id, long leaseId, String leaseCode, String tenantName, long buildingId, long landlordId,
             Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil, String pauseReason,
-            String pausedBy, boolean paused, List<StageEntry> history) {}
+            String pausedBy, boolean paused, List<StageEntry> history, boolean planned) {}
 
     /** One line of a case's history: a stage reached (sent) or skipped (recorded, never sent). */
     public record StageEntry(Stage stage, String status, LocalDate businessDate, Long runId, Instant recordedAt) {}
 
-    public record Filter(Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean open) {}
+    /** {@code planned}: only the cases an ACTIVE payment plan holds (true), or none of them (false). */
+    public record Filter(Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean open, Boolean planned) {
+
+        public Filter(Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean open) {
+            this(stage, landlordId, buildingId, paused, open, null);
+        }
+    }
 
     private static final String CASE = """
-            SELECT c.id, c.lease_id, c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by
+            SELECT c.id, c.lease_id, c.stage::text AS stage, c.opened_on, c.closed_on, c.paused_until, c.pause_reason, c.paused_by,
+                   EXISTS (SELECT 1 FROM payment_plan p WHERE p.case_id = c.id AND p.status = 'ACTIVE') AS planned
             FROM arrears_case c
             """;
 
     /** A case row before its lease is named (the ledger names it, for a whole page of cases at once). */
     private record Row(long id, long leaseId, Stage stage, LocalDate openedOn, LocalDate closedOn, LocalDate pausedUntil,
-            String pauseReason, String pausedBy) {}
+            String pauseReason, String pausedBy, boolean planned) {}
 
     /** The open cases of these leases, by lease: what the run decides from. */
     public Map<Long, CaseState> openCases(Collection<Long> leaseIds) {
         Map<Long, CaseState> open = new HashMap<>();
-        jdbc.sql("SELECT id, lease_id, stage::text AS stage, paused_until FROM arrears_case WHERE lease_id = ANY(?) AND closed_on IS NULL")
+        jdbc.sql("SELECT id, lease_id, stage::text AS stage, paused_until, " + PLANNED
+                        + " FROM arrears_case c WHERE lease_id = ANY(?) AND closed_on IS NULL")
                 .param(leaseIds.toArray(Long[]::new))
                 .query(rs -> {
                     String stage = rs.getString("stage");
                     open.put(rs.getLong("lease_id"), new CaseState(rs.getLong("id"), stage == null ? null : Stage.valueOf(stage),
-                            rs.getObject("paused_until", LocalDate.class)));
+                            rs.getObject("paused_until", LocalDate.class), rs.getBoolean("planned")));
                 });
         return open;
     }
 
-    /** Where a case stands now: what a message decided earlier is checked against just before it leaves. */
-    public record Standing(long caseId, long leaseId, Stage stage, boolean closed, LocalDate pausedUntil) {
+    /** Whether an ACTIVE payment plan holds the case {@code c}: one EXISTS, read with the case. */
+    static final String PLANNED = "EXISTS (SELECT 1 FROM payment_plan p WHERE p.case_id = c.id AND p.status = 'ACTIVE') AS planned";
+
+    /**
+     * Where a case stands now: what a message decided earlier is checked against just before it leaves.
+     * {@code planned}: an ACTIVE payment plan holds it.
+     */
+    public record Standing(long caseId, long leaseId, Stage stage, boolean closed, LocalDate pausedUntil, boolean planned) {
 
         public boolean pausedOn(LocalDate date) {
             return pausedUntil != null && !date.isAfter(pausedUntil);
@@ -80,13 +95,14 @@ public class Cases {
     /** The cases by id, in one query; an unknown id is absent. */
     public Map<Long, Standing> standing(Collection<Long> caseIds) {
         Map<Long, Standing> result = new HashMap<>();
-        jdbc.sql("SELECT id, lease_id, stage::text AS stage, closed_on, paused_until FROM arrears_case WHERE id = ANY(?)")
+        jdbc.sql("SELECT id, lease_id, stage::text AS stage, closed_on, paused_until, " + PLANNED
+                        + " FROM arrears_case c WHERE id = ANY(?)")
                 .param(caseIds.toArray(Long[]::new))
                 .query(rs -> {
                     String stage = rs.getString("stage");
                     result.put(rs.getLong("id"), new Standing(rs.getLong("id"), rs.getLong("lease_id"),
                             stage == null ? null : Stage.valueOf(stage), rs.getObject("closed_on") != null,
-                            rs.getObject("paused_until", LocalDate.class)));
+                            rs.getObject("paused_until", LocalDate.class), rs.getBoolean("planned")));
                 });
         return result;
     }
@@ -99,18 +115,20 @@ public class Cases {
         LocalDate today = BusinessTime.today(clock);
         LeaseScope scope = ledger.scope(viewer, f.landlordId(), f.buildingId());
         return jdbc.sql("""
-                SELECT c.id, c.lease_id, c.stage::text AS stage, c.paused_until FROM arrears_case c
+                SELECT * FROM (SELECT c.id, c.lease_id, c.stage::text AS stage, c.paused_until, """ + PLANNED + """
+                 FROM arrears_case c
                 WHERE c.closed_on IS NULL AND (CAST(:stage AS TEXT) IS NULL OR c.stage = CAST(:stage AS escalation_stage))
                   AND """ + LeaseScope.condition("c.lease_id") + """
 
-                  AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))
-                ORDER BY c.id""")
+                  AND (CAST(:paused AS BOOLEAN) IS NULL OR (coalesce(c.paused_until >= :today, FALSE) = :paused))) x
+                WHERE CAST(:planned AS BOOLEAN) IS NULL OR x.planned = :planned
+                ORDER BY x.id""")
                 .param("stage", f.stage() == null ? null : f.stage().name()).param("leases", scope.ids())
-                .param("paused", f.paused()).param("today", today)
+                .param("paused", f.paused()).param("today", today).param("planned", f.planned())
                 .query((rs, n) -> {
                     String stage = rs.getString("stage");
                     return new Standing(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
-                            false, rs.getObject("paused_until", LocalDate.class));
+                            false, rs.getObject("paused_until", LocalDate.class), rs.getBoolean("planned"));
                 })
                 .list();
     }
@@ -185,7 +203,8 @@ public class Cases {
         String stage = rs.getString("stage");
         return new Row(rs.getLong("id"), rs.getLong("lease_id"), stage == null ? null : Stage.valueOf(stage),
                 rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getObject("paused_until", LocalDate.class), rs.getString("pause_reason"), rs.getString("paused_by"));
+                rs.getObject("paused_until", LocalDate.class), rs.getString("pause_reason"), rs.getString("paused_by"),
+                rs.getBoolean("planned"));
     }
 
     /** The rows with their leases named: one ledger read for the whole page, in the rows' order. */
@@ -199,7 +218,7 @@ public class Cases {
             LedgerViews.LeaseSummary l = leases.get(r.leaseId());
             return new CaseView(r.id(), r.leaseId(), l.code(), l.tenantName(), l.buildingId(), l.landlordId(), r.stage(),
                     r.openedOn(), r.closedOn(), r.pausedUntil(), r.pauseReason(), r.pausedBy(),
-                    r.pausedUntil() != null && !today.isAfter(r.pausedUntil()), history.apply(r));
+                    r.pausedUntil() != null && !today.isAfter(r.pausedUntil()), history.apply(r), r.planned());
         }).toList();
     }
 

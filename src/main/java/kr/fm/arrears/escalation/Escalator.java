@@ -46,6 +46,10 @@ public final class Escalator {
         if (openCase.pausedOn(date)) {
             return new Step.Nothing(openCase.pausedUntil() + "까지 멈춤");
         }
+        if (openCase.planned()) {
+            // the plan's own check (PaymentPlans) keeps or breaks it; kept, the case resolves on the same run
+            return new Step.Nothing("분할납부 약정 중");
+        }
         if (!arrears.inArrears()) {
             return new Step.Resolve(openCase.caseId(), openCase.stage() != null);
         }

@@ -54,14 +54,16 @@ public class Policies {
     public PolicyBook book() {
         Map<Scope, List<Policy.StageRule>> rules = new LinkedHashMap<>();
         Map<Scope, Long> minimums = new HashMap<>();
+        Map<Scope, Integer> graces = new HashMap<>();
         jdbc.sql("""
-                SELECT p.landlord_id, p.building_id, p.minimum_balance, s.stage, s.enabled, s.trigger, s.threshold, s.channels, s.template,
+                SELECT p.landlord_id, p.building_id, p.minimum_balance, p.plan_grace_days, s.stage, s.enabled, s.trigger, s.threshold, s.channels, s.template,
                        s.needs_approval, s.needs_landlord_consent
                 FROM escalation_policy p JOIN escalation_policy_stage s ON s.policy_id = p.id
                 ORDER BY p.id, s.stage""")
                 .query(rs -> {
                     Scope scope = new Scope((Long) rs.getObject("landlord_id"), (Long) rs.getObject("building_id"));
                     minimums.put(scope, rs.getLong("minimum_balance"));
+                    graces.put(scope, rs.getInt("plan_grace_days"));
                     rules.computeIfAbsent(scope, k -> new ArrayList<>()).add(new Policy.StageRule(
                             Stage.valueOf(rs.getString("stage")), rs.getBoolean("enabled"),
                             Policy.Trigger.valueOf(rs.getString("trigger")), rs.getInt("threshold"),
@@ -72,7 +74,7 @@ public class Policies {
         Map<Long, Policy> byBuilding = new HashMap<>();
         Policy defaults = null;
         for (Map.Entry<Scope, List<Policy.StageRule>> e : rules.entrySet()) {
-            Policy policy = new Policy(e.getValue(), minimums.get(e.getKey()));
+            Policy policy = new Policy(e.getValue(), minimums.get(e.getKey()), graces.get(e.getKey()));
             if (e.getKey().buildingId() != null) {
                 byBuilding.put(e.getKey().buildingId(), policy);
             } else if (e.getKey().landlordId() != null) {
@@ -128,6 +130,12 @@ public class Policies {
     /** {@code minimumBalance}: null keeps the scope's (a new override starts at the default). */
     @Transactional
     public void put(Scope scope, List<Policy.StageRule> rules, Long minimumBalance, String actor) {
+        put(scope, rules, minimumBalance, null, actor);
+    }
+
+    /** {@code planGraceDays}: null keeps the scope's (a new override starts at 3 days). */
+    @Transactional
+    public void put(Scope scope, List<Policy.StageRule> rules, Long minimumBalance, Integer planGraceDays, String actor) {
         if (scope.landlordId() != null && scope.buildingId() != null) {
             throw InvalidInput.of("buildingId", scope.buildingId(), "landlordId와 buildingId 중 하나만 주세요");
         }
@@ -140,18 +148,22 @@ public class Policies {
         if (Policy.minimumBalanceProblem(minimumBalance) != null) {
             problems.add(Policy.minimumBalanceProblem(minimumBalance));
         }
+        if (Policy.planGraceDaysProblem(planGraceDays) != null) {
+            problems.add(Policy.planGraceDaysProblem(planGraceDays));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         long id = jdbc.sql("""
-                INSERT INTO escalation_policy (landlord_id, building_id, updated_at, updated_by, minimum_balance)
-                VALUES (?, ?, ?, ?, coalesce(CAST(? AS BIGINT), 10000))
+                INSERT INTO escalation_policy (landlord_id, building_id, updated_at, updated_by, minimum_balance, plan_grace_days)
+                VALUES (?, ?, ?, ?, coalesce(CAST(? AS BIGINT), 10000), coalesce(CAST(? AS INT), 3))
                 ON CONFLICT ((coalesce(landlord_id, 0)), (coalesce(building_id, 0)))
                 DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-                    minimum_balance = coalesce(CAST(? AS BIGINT), escalation_policy.minimum_balance)
+                    minimum_balance = coalesce(CAST(? AS BIGINT), escalation_policy.minimum_balance),
+                    plan_grace_days = coalesce(CAST(? AS INT), escalation_policy.plan_grace_days)
                 RETURNING id""")
                 .params(scope.landlordId(), scope.buildingId(), java.sql.Timestamp.from(BusinessTime.now(clock)), actor,
-                        minimumBalance, minimumBalance)
+                        minimumBalance, planGraceDays, minimumBalance, planGraceDays)
                 .query(Long.class).single();
         jdbc.sql("DELETE FROM escalation_policy_stage WHERE policy_id = ?").param(id).update();
         for (Policy.StageRule r : rules) {
@@ -164,7 +176,7 @@ public class Policies {
                             r.needsApproval(), r.needsLandlordConsent())
                     .update();
         }
-        events.publishEvent(new PolicyChanged(actor, scope, rules, minimumBalance, false));
+        events.publishEvent(new PolicyChanged(actor, scope, rules, minimumBalance, planGraceDays, false));
     }
 
     /** Drops a landlord's or building's own ladder, so the next one up applies again. */

@@ -9,13 +9,26 @@ import kr.fm.arrears.shared.InvalidInput;
  * An escalation ladder: one rule per {@link Stage}, in ladder order. The default comes from SPEC
  * (seeded by migration); a landlord or a building may have its own.
  */
-public record Policy(List<StageRule> rules, long minimumBalance) {
+public record Policy(List<StageRule> rules, long minimumBalance, int planGraceDays) {
 
     /** SPEC: overdue arrears below this take no stage (10,000원 unless the ladder sets another). */
     public static final long DEFAULT_MINIMUM_BALANCE = 10_000;
+    /** SPEC "Payment plans": an instalment unpaid this many days after its date breaks the plan. */
+    public static final int DEFAULT_PLAN_GRACE_DAYS = 3;
+    public static final int MAX_PLAN_GRACE_DAYS = 30;
 
     public Policy(List<StageRule> rules) {
         this(rules, DEFAULT_MINIMUM_BALANCE);
+    }
+
+    public Policy(List<StageRule> rules, long minimumBalance) {
+        this(rules, minimumBalance, DEFAULT_PLAN_GRACE_DAYS);
+    }
+
+    /** The field error of grace days out of bounds, or null. */
+    public static InvalidInput.FieldError planGraceDaysProblem(Integer days) {
+        return days != null && (days < 0 || days > MAX_PLAN_GRACE_DAYS)
+                ? new InvalidInput.FieldError("planGraceDays", days, "0일부터 " + MAX_PLAN_GRACE_DAYS + "일 사이여야 합니다") : null;
     }
 
     /** What sets a stage off; each stage has exactly one kind (see {@link #expected(Stage)}). */

@@ -22,23 +22,25 @@ class PolicyController {
 
     /** {@code source} names whose ladder applies: a building without its own uses its landlord's, then the default. */
     record PolicyView(String scope, Long landlordId, Long buildingId, String source, List<Policy.StageRule> rules,
-            long minimumBalance) {}
+            long minimumBalance, int planGraceDays) {}
 
     /** {@code minimumBalance}: overdue arrears below it take no stage; absent keeps the ladder's. */
-    record PolicyBody(List<Policy.StageRule> rules, Long minimumBalance) {}
+    /** {@code planGraceDays}: days after an instalment's date before a payment plan breaks; absent keeps the ladder's. */
+    record PolicyBody(List<Policy.StageRule> rules, Long minimumBalance, Integer planGraceDays) {}
 
     @GetMapping
     PolicyView get(@RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId) {
         Policies.Scope scope = new Policies.Scope(buildingId != null ? null : landlordId, buildingId);
         Policies.Effective effective = policies.effective(scope);
         return new PolicyView(scope.name(), scope.landlordId(), scope.buildingId(), effective.source().name(),
-                effective.policy().rules(), effective.policy().minimumBalance());
+                effective.policy().rules(), effective.policy().minimumBalance(),
+                effective.policy().planGraceDays());
     }
 
     @PutMapping
     PolicyView put(Viewer viewer, @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
             @RequestBody PolicyBody body) {
-        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), body.minimumBalance(), viewer.name());
+        policies.put(new Policies.Scope(landlordId, buildingId), body.rules(), body.minimumBalance(), body.planGraceDays(), viewer.name());
         return get(landlordId, buildingId);
     }
 

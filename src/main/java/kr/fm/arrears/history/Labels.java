@@ -16,14 +16,18 @@ public final class Labels {
      * A stage is named by what it sends (SPEC's ladder), so the case's step and the message of that
      * step read the same: RESOLVED sends the thanks for the payment, "납부 확인 안내".
      */
-    private static final Map<String, String> STAGES = Map.of(
-            "UPCOMING", "납부 예정 안내",
-            "REMINDER_1", "1차 독촉",
-            "REMINDER_2", "2차 독촉",
-            "FINAL_REMINDER", "최종 독촉",
-            "DEMAND_NOTICE", "이행 최고서",
-            "TERMINATION_NOTICE", "해지 통지서",
-            "RESOLVED", "납부 확인 안내");
+    private static final Map<String, String> STAGES = Map.ofEntries(
+            Map.entry("UPCOMING", "납부 예정 안내"),
+            Map.entry("REMINDER_1", "1차 독촉"),
+            Map.entry("REMINDER_2", "2차 독촉"),
+            Map.entry("FINAL_REMINDER", "최종 독촉"),
+            Map.entry("DEMAND_NOTICE", "이행 최고서"),
+            Map.entry("TERMINATION_NOTICE", "해지 통지서"),
+            Map.entry("RESOLVED", "납부 확인 안내"),
+            // a payment plan's own messages (not steps of the ladder)
+            Map.entry("PLAN_REMINDER", "분할납부 회차 안내"),
+            Map.entry("PLAN_THANKS", "분할납부 입금 감사"),
+            Map.entry("PLAN_BROKEN", "분할납부 약정 파기 안내"));
 
     /** A notice by its kind, as the case's pages name it (SPEC: 이행 최고서, 계약 해지 통지서). */
     private static final Map<String, String> NOTICE_KINDS = Map.of(
@@ -46,7 +50,7 @@ public final class Labels {
     /** Why a message was cancelled just before it would have left (messaging's CancelReason). */
     private static final Map<String, String> CANCEL_REASONS = Map.of(
             "PAID", "납부 확인", "PAUSED", "보류 중", "CLOSED", "연체 종결", "SUPERSEDED", "다음 단계로 대체",
-            "OPTED_OUT", "수신 거부");
+            "OPTED_OUT", "수신 거부", "PLAN", "분할납부 약정 중");
 
     private static final Map<String, String> NOTICE_STATES = Map.of(
             "DRAFT", "작성 중", "PENDING_APPROVAL", "승인 대기", "APPROVED", "승인됨", "REJECTED", "반려됨",

@@ -14,5 +14,10 @@ public enum CancelReason {
     /** the case has moved to a later stage, or a thank-you's lease owes again */
     SUPERSEDED,
     /** the tenant asked not to be contacted on this channel */
-    OPTED_OUT
+    OPTED_OUT,
+    /**
+     * a payment plan holds the case: the ladder's messages wait (a message queued before the plan was
+     * agreed, or a friendly due-date reminder of its lease); or a plan's own reminder whose plan has ended
+     */
+    PLAN
 }

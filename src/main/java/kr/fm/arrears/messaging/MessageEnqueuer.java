@@ -45,6 +45,7 @@ class MessageEnqueuer {
     private final Ledger ledger;
     private final OptOuts optOuts;
     private final Policies policies;
+    private final LandlordMessages landlordMessages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -55,7 +56,7 @@ class MessageEnqueuer {
     }
 
     /** One event's messages to render: its lease, date, key scheme and template variables beyond the lease's. */
-    private record Wanted(Long caseId, long leaseId, Stage stage, List<Channel> channels, String base, LocalDate businessDate,
+    private record Wanted(Long caseId, long leaseId, String stage, List<Channel> channels, String base, LocalDate businessDate,
             Map<String, Object> extra, Function<Channel, String> keys, LocalDate dueDate, Long dueAmount) {}
 
     /**
@@ -73,14 +74,52 @@ class MessageEnqueuer {
         List<Wanted> wanted = new ArrayList<>();
         for (StageReached e : reached) {
             Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(e.stage());
-            wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage(), rule.channels(), base(rule.template(), e.stage()),
+            wanted.add(new Wanted(e.caseId(), e.leaseId(), e.stage().name(), rule.channels(), base(rule.template(), e.stage().name()),
                     e.businessDate(), Map.of(), channel -> "case:" + e.caseId() + ":" + e.stage() + ":" + channel, null, null));
         }
         for (UpcomingDue e : upcoming) {
             Policy.StageRule rule = ladder(ladders, e.leaseId()).rule(Stage.UPCOMING);
-            wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING, rule.channels(), base(rule.template(), Stage.UPCOMING),
+            wanted.add(new Wanted(null, e.leaseId(), Stage.UPCOMING.name(), rule.channels(), base(rule.template(), Stage.UPCOMING.name()),
                     e.businessDate(), Map.of("dueDate", e.dueDate(), "amount", e.amount()),
                     channel -> "lease:" + e.leaseId() + ":due:" + e.dueDate() + ":" + channel, e.dueDate(), e.amount()));
+        }
+        enqueue(wanted, decidedOn);
+    }
+
+    /** The outbox's stage of a payment plan's reminder before an instalment: not a step of the ladder. */
+    static final String PLAN_REMINDER = "PLAN_REMINDER";
+    /** The outbox's stage of a payment plan's thank-you for an instalment paid. */
+    static final String PLAN_THANKS = "PLAN_THANKS";
+
+    /**
+     * A plan check's messages: to the tenant, the reminder 3 days before an instalment and the thank-you for
+     * one paid (AlimTalk, the SMS its fallback, like the ladder's reminders); to the landlord, the plan broken
+     * (e-mail, {@link LandlordMessages}). Keyed by plan, instalment and kind, so each goes once.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(kr.fm.arrears.escalation.PlanMessagesDue due) {
+        List<Wanted> wanted = new ArrayList<>();
+        for (kr.fm.arrears.escalation.PlanMessagesDue.Due d : due.due()) {
+            switch (d.kind()) {
+                case REMINDER -> wanted.add(new Wanted(d.caseId(), d.leaseId(), PLAN_REMINDER, List.of(Channel.ALIMTALK),
+                        "plan-reminder", d.businessDate(), plan(d), c -> d.key(c.name()), d.dueDate(), null));
+                case THANKS -> wanted.add(new Wanted(d.caseId(), d.leaseId(), PLAN_THANKS, List.of(Channel.ALIMTALK),
+                        "plan-thanks", d.businessDate(), plan(d), c -> d.key(c.name()), d.dueDate(), null));
+                case BROKEN -> landlordMessages.planBroken(d);
+            }
+        }
+        enqueue(wanted, Map.of());
+    }
+
+    private static Map<String, Object> plan(kr.fm.arrears.escalation.PlanMessagesDue.Due d) {
+        return Map.of("instalmentNo", d.no(), "instalments", d.of(), "dueDate", d.dueDate(), "amount", d.amount(),
+                "remaining", d.remaining());
+    }
+
+    private void enqueue(List<Wanted> wanted, Map<Long, LeaseArrears> decidedOn) {
+        if (wanted.isEmpty()) {
+            return;
         }
         Map<LocalDate, Map<Long, Map<String, Object>>> models = new HashMap<>();
         wanted.stream().collect(Collectors.groupingBy(Wanted::businessDate,
@@ -121,7 +160,7 @@ class MessageEnqueuer {
                         email == null || email.isBlank() ? null : email.strip(), optedOut.contains(channel));
             } catch (RuntimeException e) {
                 // a template that cannot be filled in must not undo the stage: the message is FAILED, visibly
-                m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage().name(), channel.name(),
+                m = new NewMessage(w.keys().apply(channel), w.caseId(), w.leaseId(), tenantId, w.stage(), channel.name(),
                         channel == Channel.EMAIL ? MessageKind.EMAIL : channel == Channel.ALIMTALK ? MessageKind.ALIMTALK
                                 : MessageKind.SMS, null, null, null, "", null, null, null, null, MessageState.FAILED,
                         failure(w.base(), channel, e), w.dueDate(), false, w.base(), w.dueAmount());
@@ -149,7 +188,7 @@ class MessageEnqueuer {
             boolean optedOut) {
         Long caseId = w.caseId();
         long leaseId = w.leaseId();
-        Stage stage = w.stage();
+        String stage = w.stage();
         String base = w.base();
         String key = w.keys().apply(channel);
         String why = null;
@@ -166,7 +205,7 @@ class MessageEnqueuer {
                     why = "임차인의 휴대전화 번호가 없습니다 (유선 전화와 15XX 번호는 문자를 받을 수 없습니다)";
                 }
                 MessageKind kind = channel == Channel.ALIMTALK ? MessageKind.ALIMTALK : MessageKind.forText(text.text());
-                m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), kind, mobile, text.code(),
+                m = new NewMessage(key, caseId, leaseId, tenantId, stage, channel.name(), kind, mobile, text.code(),
                         text.title(), text.text(), null, fallback == null ? null : fallback.text(),
                         fallback == null ? null : fallback.title(), null, MessageState.QUEUED, null, w.dueDate(),
                         // an AlimTalk row carries its SMS fallback's text too: either one printing the account counts
@@ -178,7 +217,7 @@ class MessageEnqueuer {
                 if (email == null) {
                     why = "임차인의 이메일 주소가 없습니다";
                 }
-                m = new NewMessage(key, caseId, leaseId, tenantId, stage.name(), channel.name(), MessageKind.EMAIL, email,
+                m = new NewMessage(key, caseId, leaseId, tenantId, stage, channel.name(), MessageKind.EMAIL, email,
                         null, mail.subject(), mail.text(), mail.html(), null, null, null, MessageState.QUEUED, null, w.dueDate(),
                         templates.printsAccount(base, channel), base, w.dueAmount());
             }
@@ -211,9 +250,8 @@ class MessageEnqueuer {
         if (dueAmount != null) {
             full.put("amount", dueAmount);
         }
-        Stage stage = Stage.valueOf(m.stage());
-        Wanted w = new Wanted(m.caseId(), m.leaseId(), stage, List.of(Channel.valueOf(m.channel())),
-                base(template, stage), (LocalDate) model.get("businessDate"), Map.of(), channel -> m.idempotencyKey(),
+        Wanted w = new Wanted(m.caseId(), m.leaseId(), m.stage(), List.of(Channel.valueOf(m.channel())),
+                base(template, m.stage()), (LocalDate) model.get("businessDate"), Map.of(), channel -> m.idempotencyKey(),
                 m.dueDate(), dueAmount);
         return render(w, full, optOuts.of(m.tenantId())).get(0);
     }
@@ -294,10 +332,10 @@ class MessageEnqueuer {
     }
 
     /** "reminder-1" from the policy, else derived from the stage. */
-    static String base(String template, Stage stage) {
+    static String base(String template, String stage) {
         if (template != null && template.matches("[a-z0-9-]+")) {
             return template;
         }
-        return stage.name().toLowerCase().replace('_', '-');
+        return stage.toLowerCase().replace('_', '-');
     }
 }

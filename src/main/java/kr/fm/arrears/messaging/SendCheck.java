@@ -29,6 +29,7 @@ class SendCheck {
     private final Cases cases;
     private final Ledger ledger;
     private final OptOuts optOuts;
+    private final kr.fm.arrears.escalation.PaymentPlans plans;
     private final kr.fm.arrears.ledger.LedgerViews views;
 
     /**
@@ -67,16 +68,45 @@ class SendCheck {
         Map<Long, CaseState> openByLease = cases.openCases(leaseIds);
         Map<Long, Set<Channel>> optedOut = optOuts.of(ids(batch, Message::tenantId));
         Map<Long, LeaseArrears> arrears = ledger.arrears(leaseIds, today);
-        Set<Ledger.DueDate> unpaid = ledger.unpaid(batch.stream().filter(m -> m.dueDate() != null)
+        Set<Ledger.DueDate> unpaid = ledger.unpaid(batch.stream().filter(m -> m.dueDate() != null && !planMessage(m))
                 .map(m -> new Ledger.DueDate(m.leaseId(), m.dueDate())).collect(Collectors.toSet()), today);
+        Map<String, Boolean> instalmentOwed = plans.stillOwed(batch.stream().filter(m -> planMessage(m) && m.caseId() != null)
+                .map(Message::caseId).collect(Collectors.toSet()), today);
         for (Message m : batch) {
-            CancelReason why = reason(m, standing.get(m.caseId()), openByLease.get(m.leaseId()),
+            CancelReason why = planMessage(m) ? planReason(m, standing.get(m.caseId()),
+                    optedOut.getOrDefault(m.tenantId(), Set.of()), instalmentOwed)
+                    : reason(m, standing.get(m.caseId()), openByLease.get(m.leaseId()),
                     optedOut.getOrDefault(m.tenantId(), Set.of()), arrears.get(m.leaseId()), unpaid, today);
             if (why != null) {
                 stale.put(m.id(), why);
             }
         }
         return stale;
+    }
+
+    private static boolean planMessage(Message m) {
+        return m.stage().equals(MessageEnqueuer.PLAN_REMINDER) || m.stage().equals(MessageEnqueuer.PLAN_THANKS);
+    }
+
+    /**
+     * A plan's reminder is true while its plan holds the case and the instalment is still owed; a thank-you
+     * for an instalment paid stays true (only an opt-out stops it).
+     */
+    private static CancelReason planReason(Message m, Cases.Standing c, Set<Channel> optedOut, Map<String, Boolean> owed) {
+        if (optedOut.contains(Channel.valueOf(m.channel()))) {
+            return CancelReason.OPTED_OUT;
+        }
+        if (m.stage().equals(MessageEnqueuer.PLAN_THANKS)) {
+            return null;
+        }
+        if (c == null || c.closed()) {
+            return CancelReason.CLOSED;
+        }
+        Boolean stillOwed = owed.get(m.caseId() + ":" + m.dueDate());
+        if (stillOwed == null) {
+            return CancelReason.PLAN; // the plan ended (kept or broken) before its reminder left
+        }
+        return stillOwed ? null : CancelReason.PAID;
     }
 
     private static CancelReason reason(Message m, Cases.Standing c, CaseState openCase, Set<Channel> optedOut,
@@ -95,11 +125,16 @@ class SendCheck {
             if (c.pausedOn(today)) {
                 return CancelReason.PAUSED;
             }
+            if (c.planned()) {
+                return CancelReason.PLAN; // a plan agreed after the ladder queued it: the plan's own reminders replace it
+            }
             if (c.stage() != null && stage.compareTo(c.stage()) < 0) {
                 return CancelReason.SUPERSEDED;
             }
         } else if (openCase != null && openCase.pausedOn(today)) {
             return CancelReason.PAUSED; // a paused case sends nothing, not even the friendly reminder of its lease
+        } else if (openCase != null && openCase.planned()) {
+            return CancelReason.PLAN; // the plan's reminders are the only ones its tenant gets
         }
         if (optedOut.contains(Channel.valueOf(m.channel()))) {
             return CancelReason.OPTED_OUT;

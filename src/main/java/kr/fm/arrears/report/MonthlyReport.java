@@ -13,7 +13,7 @@ import java.util.List;
 public record MonthlyReport(long landlordId, String landlordName, YearMonth month, LocalDate asOf,
         List<StageCount> reminders, long noticesDispatched, long noticesDelivered, long casesOpened, long casesResolved,
         long collected, long collectedAfterReminder, long collectedAfterNotice, List<BuildingOpen> open,
-        List<MonthPoint> overdueBalance, List<RatePoint> collectionRate) {
+        List<MonthPoint> overdueBalance, List<RatePoint> collectionRate, kr.fm.arrears.escalation.PaymentPlans.Tally plans) {
 
     /** Reminders of one stage that left in the month, and of them those the provider reported delivered. */
     public record StageCount(String stage, String label, long sent, long delivered) {}

@@ -32,6 +32,7 @@ class ReportDocument {
         m.put("noticesDelivered", r.noticesDelivered());
         m.put("casesOpened", r.casesOpened());
         m.put("casesResolved", r.casesResolved());
+        m.put("plans", r.plans());
         m.put("collected", r.collected());
         m.put("collectedAfterReminder", r.collectedAfterReminder());
         m.put("collectedAfterNotice", r.collectedAfterNotice());

@@ -54,6 +54,7 @@ class ReportFigures {
     private final Outlook outlook;
     private final DepositFlag deposit;
     private final kr.fm.arrears.ledger.RememberedArrears remembered;
+    private final kr.fm.arrears.escalation.PaymentPlans plans;
 
     @Transactional(readOnly = true)
     MonthlyReport of(long landlordId, YearMonth month) {
@@ -80,7 +81,7 @@ class ReportFigures {
         return new MonthlyReport(landlordId, landlord.name(), month, last, reminders, summary.noticesSent(),
                 notices.deliveredBetween(leases, first, last), opened, resolved, collected(ids, month),
                 summary.amountRecoveredAfterReminder(), history.recoveredAfterNotice(Viewer.SYSTEM, month, landlordId),
-                open(landlordId, last), balances(ids, month), rates(ids, month));
+                open(landlordId, last), balances(ids, month), rates(ids, month), plans.tally(leases, first, last));
     }
 
     /** Only the two charts' series ending with {@code month} (the portal's home), without the month's other figures. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.fm.arrears.escalation.Cases;
+import kr.fm.arrears.escalation.PaymentPlans;
 import kr.fm.arrears.escalation.EscalationRuns;
 import kr.fm.arrears.escalation.LeaseRef;
 import kr.fm.arrears.escalation.Outlook;
@@ -66,29 +67,32 @@ class Board {
         /** a notice RETURNED by the post office, or held back at dispatch */
         NOTICE,
         /** a message FAILED for good */
-        FAILED_MESSAGE
+        FAILED_MESSAGE,
+        /** the case's payment plan broke: it climbs the ladder again, someone should call the tenant */
+        PLAN_BROKEN
     }
 
     /**
      * What the board is asked for. {@code search} matches tenant, lease code or building (case-insensitive,
      * part of the text); {@code attention} ANY_ATTENTION for any reason; {@code page} from 1.
      */
-    record Query(String search, Stage stage, Long landlordId, Long buildingId, Boolean paused, Set<Attention> attention,
-            boolean depositFlagged, Sort sort, boolean descending, int page) {
+    record Query(String search, Stage stage, Long landlordId, Long buildingId, Boolean paused, Boolean planned,
+            Set<Attention> attention, boolean depositFlagged, Sort sort, boolean descending, int page) {
 
         static final Set<Attention> ANY_ATTENTION = Set.of(Attention.values());
 
         static Query firstPage() {
-            return new Query(null, null, null, null, null, null, false, Sort.OVERDUE, true, 1);
+            return new Query(null, null, null, null, null, null, null, false, Sort.OVERDUE, true, 1);
         }
 
         /** From the page's parameters, as typed; a value the board does not know is named, in Korean. */
-        static Query parse(String search, String stage, Long landlordId, Long buildingId, String paused, String attention,
-                boolean depositFlagged, String sort, String dir, int page) {
+        static Query parse(String search, String stage, Long landlordId, Long buildingId, String paused, String plan,
+                String attention, boolean depositFlagged, String sort, String dir, int page) {
             List<InvalidInput.FieldError> errors = new ArrayList<>();
             Stage st = parseEnum(Stage.class, stage, "stage", "단계", errors);
             Sort so = parseEnum(Sort.class, sort, "sort", "정렬", errors);
             Boolean pa = either(paused, "true", "false", "paused", "중지 여부는 true 또는 false입니다", errors);
+            Boolean pl = either(plan, "true", "false", "plan", "약정 여부는 true 또는 false입니다", errors);
             Set<Attention> at = null;
             if (!blank(attention)) {
                 at = attention.equalsIgnoreCase("any") ? ANY_ATTENTION : nullToEmpty(parseEnum(Attention.class, attention,
@@ -102,7 +106,7 @@ class Board {
                 throw new InvalidInput(errors);
             }
             Sort s = so == null ? Sort.OVERDUE : so;
-            return new Query(blank(search) ? null : search.strip(), st, landlordId, buildingId, pa, at, depositFlagged, s,
+            return new Query(blank(search) ? null : search.strip(), st, landlordId, buildingId, pa, pl, at, depositFlagged, s,
                     descending == null ? s.descendingByDefault() : descending, page);
         }
 
@@ -140,7 +144,8 @@ class Board {
 
     public record Row(long caseId, long leaseId, String leaseCode, String tenantName, String buildingName, String units,
             long balance, long lateInterest, BigDecimal months, long daysOverdue, String stage, boolean paused,
-            LocalDate pausedUntil, String nextStage, LocalDate nextOn, DepositCoverage deposit, List<String> attention) {}
+            LocalDate pausedUntil, String nextStage, LocalDate nextOn, DepositCoverage deposit, List<String> attention,
+            boolean planned) {}
 
     /** One thing a person must look at, on one case. */
     /** {@code link}: where a person acts on it (the case; for a missing account the landlord's page, where it is set). */
@@ -172,6 +177,7 @@ class Board {
     private final NoticeListing notices;
     private final DepositFlag deposit;
     private final PaymentTotals payments;
+    private final PaymentPlans plans;
 
     int flagPercent() {
         return deposit.percent();
@@ -191,7 +197,7 @@ class Board {
     View open(Viewer viewer, Query q, boolean nextSteps) {
         LocalDate today = todays.today();
         List<Cases.Standing> open = cases.openStandings(viewer,
-                new Cases.Filter(q.stage(), q.landlordId(), q.buildingId(), q.paused(), true));
+                new Cases.Filter(q.stage(), q.landlordId(), q.buildingId(), q.paused(), true, q.planned()));
         Map<Long, TodaysArrears.Standing> leases = todays.of(viewer, open.stream().map(Cases.Standing::leaseId).toList());
         String needle = q.search() == null ? null : q.search().toLowerCase(Locale.ROOT);
         List<Item> matching = new ArrayList<>();
@@ -218,7 +224,7 @@ class Board {
                 .map(l -> new LeaseRef(l.leaseId(), l.buildingId(), l.landlordId())).toList(), today) : Map.of();
         List<Row> rows = page.stream().map(i -> row(i.c().caseId(), i.c().stage(), i.c().pausedOn(today), i.c().pausedUntil(),
                 i.s().lease(), i.s().arrears(), i.s().deposit(), next.get(i.c().leaseId()),
-                attention.getOrDefault(i.c().leaseId(), List.of()))).toList();
+                attention.getOrDefault(i.c().leaseId(), List.of()), i.c().planned())).toList();
         // by kind, in the order of the kinds (keys are the kinds' names: what the page and its links use)
         Map<String, List<Entry>> listed = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -303,6 +309,11 @@ class Board {
                         + (n.reason() == null ? "" : ": " + n.reason()))));
         messages.failed(scope).forEach(t -> add.accept(t.leaseId(), Map.entry(Attention.FAILED_MESSAGE,
                 "발송 실패" + (t.reason() == null ? "" : ": " + t.reason()))));
+        // the staff's in-app notice of a broken plan: on the board while the case it held is open
+        plans.latestOf(matching.stream().map(i -> i.c().caseId()).toList()).values().stream()
+                .filter(p -> p.status() == PaymentPlans.Status.BROKEN)
+                .forEach(p -> add.accept(p.leaseId(), Map.entry(Attention.PLAN_BROKEN, Labels.dateOf(p.endedOn()) + " 분할납부 약정 파기 ("
+                        + p.brokenInstalment() + "회차 미납): 단계 진행이 다시 시작됨")));
         return byLease;
     }
 
@@ -312,12 +323,12 @@ class Board {
     }
 
     private Row row(long caseId, Stage stage, boolean paused, LocalDate pausedUntil, LedgerViews.LeaseSummary lease,
-            LeaseArrears a, DepositCoverage coverage, Outlook.NextStage next, List<Entry> attention) {
+            LeaseArrears a, DepositCoverage coverage, Outlook.NextStage next, List<Entry> attention, boolean planned) {
         return new Row(caseId, lease.leaseId(), lease.code(), lease.tenantName(), lease.buildingName(), lease.units(),
                 a == null ? 0 : a.overdueBalance(), a == null ? 0 : a.lateInterest(),
                 a == null ? BigDecimal.ZERO : a.arrearsMonths(), a == null ? 0 : a.daysOverdue(), Labels.stage(stage),
                 paused, pausedUntil, next == null ? null : Labels.stage(next.stage()), next == null ? null : next.on(),
-                coverage, attention.stream().map(e -> Labels.attention(e.kind())).distinct().toList());
+                coverage, attention.stream().map(e -> Labels.attention(e.kind())).distinct().toList(), planned);
     }
 
     /** One case's row, for the case's own page (closed cases too: no next stage then). */
@@ -327,6 +338,7 @@ class Board {
         LeaseArrears a = ledger.arrears(c.leaseId(), today).orElse(null);
         Outlook.NextStage next = c.closedOn() == null ? outlook.next(List.of(new LeaseRef(lease.leaseId(), lease.buildingId(),
                 lease.landlordId())), today).get(c.leaseId()) : null;
-        return row(c.id(), c.stage(), c.paused(), c.pausedUntil(), lease, a, a == null ? null : deposit.of(lease, a), next, List.of());
+        return row(c.id(), c.stage(), c.paused(), c.pausedUntil(), lease, a, a == null ? null : deposit.of(lease, a), next, List.of(),
+                c.planned());
     }
 }

@@ -34,7 +34,8 @@ class BoardPage {
     @GetMapping("/board")
     String board(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
             @RequestParam(required = false) Long landlordId, @RequestParam(required = false) Long buildingId,
-            @RequestParam(required = false) String paused, @RequestParam(required = false) String attention,
+            @RequestParam(required = false) String paused, @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String attention,
             @RequestParam(defaultValue = "false") boolean depositFlagged, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(defaultValue = "1") int page, Model model) {
         if (viewer.isStaff()) {
@@ -42,7 +43,7 @@ class BoardPage {
         }
         Board.Query query;
         try {
-            query = Board.Query.parse(q, stage, viewer.isStaff() ? landlordId : null, buildingId, paused, attention,
+            query = Board.Query.parse(q, stage, viewer.isStaff() ? landlordId : null, buildingId, paused, plan, attention,
                     depositFlagged, sort, dir, page);
         } catch (InvalidInput e) {
             model.addAttribute("problem", "조건을 확인하세요. " + e.errors().stream()
@@ -55,6 +56,7 @@ class BoardPage {
         model.addAttribute("q", query.search());
         model.addAttribute("stageFilter", query.stage() == null ? "" : query.stage().name());
         model.addAttribute("pausedFilter", query.paused() == null ? "" : query.paused().toString());
+        model.addAttribute("planFilter", query.planned() == null ? "" : query.planned().toString());
         model.addAttribute("attentionFilter", attentionParam(query));
         model.addAttribute("depositFlagged", query.depositFlagged());
         model.addAttribute("flagPercent", board.flagPercent());
@@ -90,6 +92,7 @@ class BoardPage {
         param(b, "landlordId", query.landlordId());
         param(b, "buildingId", query.buildingId());
         param(b, "paused", query.paused());
+        param(b, "plan", query.planned());
         param(b, "attention", query.attention() == null ? null : attentionParam(query));
         param(b, "depositFlagged", query.depositFlagged() ? Boolean.TRUE : null);
         String s = b.encode().build().getQuery();

@@ -60,6 +60,7 @@ final class Labels {
             case RUN_ERROR -> "실행 오류";
             case NOTICE -> "내용증명 반송·보류";
             case FAILED_MESSAGE -> "발송 실패";
+            case PLAN_BROKEN -> "분할납부 약정 파기";
         };
     }
 

@@ -32,6 +32,7 @@ class Timeline {
     private final Outbox outbox;
     private final NoticeWorkflow notices;
     private final kr.fm.arrears.notice.PostalHandoff postal;
+    private final kr.fm.arrears.escalation.PaymentPlans plans;
 
     /** Charges not yet due are left out: the story ends today. */
     List<Entry> of(Viewer viewer, Cases.CaseView c, boolean staff, LocalDate today) {
@@ -59,6 +60,20 @@ class Timeline {
             entries.add(new Entry(n.draftedOn(), null, "내용증명", Labels.notice(n.kind()) + " · " + Labels.status(n.status()),
                     n.reason(), null, link));
             postings(viewer, n, link, entries);
+        }
+        for (kr.fm.arrears.escalation.PaymentPlans.Plan p : plans.ofCase(viewer, c.id())) {
+            String pdf = "/api/cases/" + c.id() + "/plans/" + p.id() + "/pdf";
+            entries.add(new Entry(p.startsOn(), null, "약정", "분할납부 약정 " + p.instalments().size() + "회 (" + p.agreedBy() + ")",
+                    p.instalments().stream().map(i -> i.no() + "회 " + Labels.dateOf(i.dueDate()) + " " + kr.fm.arrears.shared.Won.format(i.amount()))
+                            .collect(java.util.stream.Collectors.joining(", ")), p.total(), pdf));
+            p.instalments().stream().filter(i -> i.paidOn() != null).forEach(i -> entries.add(new Entry(i.paidOn(), null, "약정",
+                    i.no() + "회차 입금 확인", "누계 " + kr.fm.arrears.shared.Won.format(i.cumulative()), null, null)));
+            if (p.status() == kr.fm.arrears.escalation.PaymentPlans.Status.KEPT) {
+                entries.add(new Entry(p.endedOn(), null, "약정", "분할납부 약정 이행 완료", null, null, null));
+            } else if (p.status() == kr.fm.arrears.escalation.PaymentPlans.Status.BROKEN) {
+                entries.add(new Entry(p.endedOn(), null, "약정", "분할납부 약정 파기 · " + p.brokenInstalment() + "회차 미납",
+                        "유예 " + p.graceDays() + "일 경과, 약정 전 단계부터 다시 진행", null, null));
+            }
         }
         entries.sort(Comparator.comparing(Entry::date).thenComparing(e -> e.time() == null ? "" : e.time()));
         return entries;

@@ -66,7 +66,7 @@ final class Drills {
 
     /** Pages (chunks) the escalation step has committed so far. */
     static long committedPages(JdbcClient jdbc) {
-        return count(jdbc, "SELECT coalesce(max(commit_count), 0) FROM batch_step_execution");
+        return count(jdbc, "SELECT coalesce(max(commit_count), 0) FROM batch_step_execution WHERE step_name = 'escalateLeases'");
     }
 
     static String runStatus(JdbcClient jdbc, long run) {

@@ -73,7 +73,7 @@ class KillDuringRunDrillTest {
             List<long[]> executions = jdbc.sql("""
                     SELECT CASE e.status WHEN 'FAILED' THEN 0 WHEN 'COMPLETED' THEN 1 ELSE 2 END, s.read_count, s.commit_count
                     FROM batch_job_execution e JOIN batch_step_execution s ON s.job_execution_id = e.job_execution_id
-                    WHERE e.job_execution_id IN (SELECT job_execution_id FROM batch_job_execution_params
+                    WHERE s.step_name = 'escalateLeases' AND e.job_execution_id IN (SELECT job_execution_id FROM batch_job_execution_params
                                                  WHERE parameter_name = 'run' AND parameter_value = ?)
                     ORDER BY e.job_execution_id""").param(String.valueOf(run))
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();

@@ -138,4 +138,29 @@ class MessageTemplatesTest {
                 "reminder-1 EMAIL", "reminder-2 ALIMTALK", "reminder-2 SMS", "reminder-2 EMAIL", "final-reminder ALIMTALK",
                 "final-reminder SMS", "final-reminder EMAIL");
     }
+
+    @Test
+    void a_payment_plans_reminder_and_thank_you_fit_their_registered_alimtalk_and_fall_back_to_one_sms() {
+        RegisteredTemplates registered = new RegisteredTemplates(new Templates("templates", COMPANY));
+        Map<String, Object> m = model();
+        // the 2nd of 3 instalments: 400,000 due 27 March, 410,000 still to pay after it
+        m.putAll(Map.of("instalmentNo", 2, "instalments", 3, "dueDate", LocalDate.of(2026, 3, 27), "amount", 400_000L,
+                "remaining", 410_000L));
+        for (String base : List.of("plan-reminder", "plan-thanks")) {
+            MessageTemplates.Text talk = templates.alimTalk(base, m);
+            assertThat(registered.variables(talk.code(), talk.text())).as(base).isPresent();
+            assertThat(talk.text()).as(base).contains("2회차(전 3회)");
+            MessageTemplates.Text sms = templates.sms(base, m);
+            assertThat(sms.title()).as(base).isNotBlank();
+            assertThat(MessageKind.eucKrBytes(sms.text())).as(base).isLessThanOrEqualTo(MessageKind.LMS_BYTES);
+        }
+        assertThat(templates.alimTalk("plan-reminder", m).text()).contains("400,000원", "2026년 3월 27일", "123-45-6789-012");
+        // the reminder asks for money into the account, so it is held while there is none; the thank-you is not
+        assertThat(templates.printsAccount("plan-reminder", kr.fm.arrears.escalation.Channel.ALIMTALK)).isTrue();
+        assertThat(templates.printsAccount("plan-reminder", kr.fm.arrears.escalation.Channel.SMS)).isTrue();
+        assertThat(templates.sms("plan-thanks", m).text()).doesNotContain("123-45-6789-012");
+        assertThat(templates.printsAccount("plan-thanks", kr.fm.arrears.escalation.Channel.SMS)).isFalse();
+        assertThat(List.of(templates.alimTalk("plan-reminder", m).code(), templates.alimTalk("plan-thanks", m).code()))
+                .containsExactly("ARR_PLAN_REMIND", "ARR_PLAN_THANKS");
+    }
 }

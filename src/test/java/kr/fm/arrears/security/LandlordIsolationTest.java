@@ -71,6 +71,25 @@ class LandlordIsolationTest {
     }
 
     @Test
+    void landlord_b_payment_plan_and_its_agreement_are_not_found_for_landlord_a() {
+        // B's whole overdue balance today, in one instalment ten days on
+        long owed = api.get("/api/arrears/leases/" + two.leaseB()).body().get("arrears").get("overdueBalance").asLong();
+        java.time.LocalDate due = java.time.LocalDate.parse(api.get("/api/arrears/leases/" + two.leaseB()).body().get("arrears")
+                .get("asOf").asText()).plusDays(10);
+        Api.Response plan = api.postJson("/api/cases/" + two.caseB() + "/plan", Map.of("instalments",
+                List.of(Map.of("dueDate", due.toString(), "amount", owed))));
+        assertThat(plan.status()).as("%s", plan.body()).isEqualTo(201);
+        for (String url : List.of("/api/cases/" + two.caseB() + "/plans",
+                "/api/cases/" + two.caseB() + "/plans/" + plan.body().get("id").asLong() + "/pdf")) {
+            assertThat(ownerA.getBytes(url, Map.of()).status()).as(url).isEqualTo(404);
+            assertThat(two.ownerB(api).getBytes(url, Map.of()).status()).as(url + " for B").isEqualTo(200);
+        }
+        // and a LANDLORD cannot agree one, not even for their own case
+        assertThat(two.ownerB(api).postJson("/api/cases/" + two.caseB() + "/plan", Map.of("instalments",
+                List.of(Map.of("dueDate", due.toString(), "amount", owed)))).status()).isEqualTo(403);
+    }
+
+    @Test
     void landlord_b_rows_are_in_none_of_landlord_a_lists() {
         assertThat(ownerA.get("/api/cases").body()).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.get("landlordId").asLong()).isEqualTo(two.landlordA()));

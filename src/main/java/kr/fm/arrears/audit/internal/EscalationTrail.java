@@ -7,7 +7,11 @@ import java.util.List;
 import kr.fm.arrears.audit.AuditAction;
 import kr.fm.arrears.escalation.CasePaused;
 import kr.fm.arrears.escalation.CaseResumed;
+import kr.fm.arrears.escalation.InstalmentPaid;
 import kr.fm.arrears.escalation.LeasesFailed;
+import kr.fm.arrears.escalation.PlanAgreed;
+import kr.fm.arrears.escalation.PlanBroken;
+import kr.fm.arrears.escalation.PlanKept;
 import kr.fm.arrears.escalation.PolicyChanged;
 import kr.fm.arrears.escalation.RunAbandoned;
 import kr.fm.arrears.escalation.RunRestarted;
@@ -66,12 +70,40 @@ class EscalationTrail {
     }
 
     @EventListener
+    void on(PlanAgreed e) {
+        log.record(AuditAction.PLAN_AGREED, e.actor(), "CASE", e.caseId(), e.leaseId(), null,
+                details("planId", e.planId(), "startsOn", e.startsOn(), "principal", e.principal(), "interest", e.interest(),
+                        "graceDays", e.graceDays(), "stage", e.stageAtStart(), "instalments", e.instalments().stream()
+                                .map(i -> details("no", i.no(), "dueDate", i.dueDate(), "amount", i.amount())).toList()));
+    }
+
+    @EventListener
+    void on(InstalmentPaid e) {
+        log.recordAll(List.of(system(AuditAction.INSTALMENT_PAID, "CASE", e.caseId(), e.leaseId(), null, "planId", e.planId(),
+                "no", e.no(), "of", e.of(), "dueDate", e.dueDate(), "amount", e.amount(), "cumulative", e.cumulative(),
+                "paidSinceStart", e.paidSinceStart(), "businessDate", e.businessDate())));
+    }
+
+    @EventListener
+    void on(PlanBroken e) {
+        log.recordAll(List.of(system(AuditAction.PLAN_BROKEN, "CASE", e.caseId(), e.leaseId(),
+                e.no() + "회차(" + e.dueDate() + ") 미납: 유예 기간 경과", "planId", e.planId(), "no", e.no(), "dueDate", e.dueDate(),
+                "shortfall", e.shortfall(), "resumesAt", e.stage(), "businessDate", e.businessDate())));
+    }
+
+    @EventListener
+    void on(PlanKept e) {
+        log.recordAll(List.of(system(AuditAction.PLAN_KEPT, "CASE", e.caseId(), e.leaseId(), null, "planId", e.planId(),
+                "total", e.total(), "businessDate", e.businessDate())));
+    }
+
+    @EventListener
     void on(PolicyChanged e) {
         var scope = e.scope();
         log.record(AuditAction.POLICY_CHANGED, e.actor(), "POLICY", scope.subjectId(), null, e.removed() ? "override removed" : null,
                 e.removed() ? details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId())
                         : details("scope", scope.name(), "landlordId", scope.landlordId(), "buildingId", scope.buildingId(),
-                                "rules", e.rules(), "minimumBalance", e.minimumBalance()));
+                                "rules", e.rules(), "minimumBalance", e.minimumBalance(), "planGraceDays", e.planGraceDays()));
     }
 
     @EventListener

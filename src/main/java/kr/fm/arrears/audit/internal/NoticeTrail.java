@@ -15,6 +15,7 @@ import kr.fm.arrears.notice.NoticeMailReported;
 import kr.fm.arrears.notice.NoticeMailed;
 import kr.fm.arrears.notice.NoticeMailingFailed;
 import kr.fm.arrears.notice.NoticePdfDownloaded;
+import kr.fm.arrears.notice.PlanAgreementDownloaded;
 import kr.fm.arrears.notice.NoticePosted;
 import kr.fm.arrears.notice.NoticeRejected;
 import kr.fm.arrears.notice.NoticeReturned;
@@ -153,6 +154,12 @@ class NoticeTrail {
     void on(NoticePdfDownloaded e) {
         notice(AuditAction.DOCUMENT_DOWNLOADED, e.actor(), e.noticeId(), e.leaseId(), null, details("document", "NOTICE_PDF",
                 "version", e.version(), "documentNo", e.documentNo(), "sha256", e.sha256()));
+    }
+
+    @EventListener
+    void on(PlanAgreementDownloaded e) {
+        log.record(AuditAction.DOCUMENT_DOWNLOADED, e.actor(), "CASE", String.valueOf(e.caseId()), e.leaseId(), null,
+                details("document", "PAYMENT_PLAN_PDF", "planId", e.planId(), "sha256", e.sha256()));
     }
 
     @EventListener

@@ -154,7 +154,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
     /**
      * A pause recorded while the page was being decided wins over the page (SPEC): the page takes its
      * existing cases' rows (FOR UPDATE, in id order so two runs cannot deadlock) and drops the steps of
-     * every case paused on the business date or closed meanwhile. A pause arriving after the lock waits
+     * every case paused on the business date, held by a payment plan agreed, or closed meanwhile. A pause arriving after the lock waits
      * for the page's commit; what the page queued then is cancelled by the dispatcher's last look.
      */
     private List<Decision> withoutHeldCases(List<Decision> page) {
@@ -164,8 +164,9 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             return page;
         }
         Set<Long> held = new HashSet<>(jdbc.sql("""
-                SELECT id, closed_on IS NOT NULL OR coalesce(paused_until >= ?, FALSE) AS held FROM arrears_case
-                WHERE id = ANY(?) ORDER BY id FOR UPDATE""")
+                SELECT id, closed_on IS NOT NULL OR coalesce(paused_until >= ?, FALSE)
+                       OR EXISTS (SELECT 1 FROM payment_plan p WHERE p.case_id = c.id AND p.status = 'ACTIVE') AS held
+                FROM arrears_case c WHERE id = ANY(?) ORDER BY id FOR UPDATE OF c""")
                 .params(date, caseIds.toArray(Long[]::new))
                 .query((rs, n) -> rs.getBoolean("held") ? rs.getLong("id") : null).list().stream()
                 .filter(java.util.Objects::nonNull).toList());

@@ -7,6 +7,7 @@ import kr.fm.arrears.escalation.EscalationProperties;
 import kr.fm.arrears.escalation.Decision;
 import kr.fm.arrears.escalation.Decisions;
 import kr.fm.arrears.escalation.LeaseRef;
+import kr.fm.arrears.escalation.PaymentPlans;
 import kr.fm.arrears.scheduling.ScheduledJob;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The daily escalation run: one chunk-oriented step over the leases, a page per chunk. Reader: lease
+ * The daily escalation run: the payment plans' check, then one chunk-oriented step over the leases, a page per chunk. Reader: lease
  * ids by keyset; processor: {@link Decisions} (the ledger of the whole page in three queries, then the
  * pure rules); writer: {@link ApplySteps}. Job parameters: run (the escalation_run id), businessDate,
  * dryRun.
@@ -36,8 +37,27 @@ class EscalationJobConfiguration {
     static final String JOB = "escalation";
 
     @Bean
-    Job escalationJob(JobRepository repository, Step escalateLeases, JdbcClient jdbc, Clock clock) {
-        return new JobBuilder(JOB, repository).listener(new RunListener(jdbc, clock)).start(escalateLeases).build();
+    Job escalationJob(JobRepository repository, Step checkPlans, Step escalateLeases, JdbcClient jdbc, Clock clock) {
+        return new JobBuilder(JOB, repository).listener(new RunListener(jdbc, clock)).start(checkPlans).next(escalateLeases).build();
+    }
+
+    /**
+     * First the payment plans of the business date ({@link PaymentPlans#check}), one transaction: a plan broken
+     * today lets the ladder step below take the stage due, a plan kept lets it resolve the case. A dry run
+     * changes nothing, so it skips them; a restart of a run whose plan step completed does not repeat it
+     * (and the plans' rows would make it a no-op anyway).
+     */
+    @Bean
+    Step checkPlans(JobRepository repository, PlatformTransactionManager tx, PaymentPlans plans) {
+        return new StepBuilder("checkPlans", repository)
+                .tasklet((contribution, context) -> {
+                    Object date = context.getStepContext().getJobParameters().get("businessDate");
+                    if (!Boolean.TRUE.equals(context.getStepContext().getJobParameters().get("dryRun"))) {
+                        plans.check((LocalDate) date);
+                    }
+                    return org.springframework.batch.repeat.RepeatStatus.FINISHED;
+                }, tx)
+                .build();
     }
 
     @Bean
