@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * In a real Chromium a MANAGER agrees a payment plan from the case page. The lease is {@link Portfolios#lease}'s
+ * In a real Chromium a MANAGER agrees a payment plan from the case page and downloads the case's evidence pack. The lease is {@link Portfolios#lease}'s
  * default (1,210,000 a month due on the 10th from March), escalated on 15 April 2026 with March and April
  * unpaid: 2 × 1,210,000 = 2,420,000원 overdue, in three instalments of 800,000 + 800,000 + 820,000.
  */
@@ -70,6 +70,22 @@ class PaymentPlanJourneyTest extends ChromiumJourney {
         String text = String.join(" ", PdfPages.read(pdf.body()).texts()).replaceAll("\\s+", " ");
         assertThat(text).contains("분할납부 약정서", "한울산업개발", "(주)대성정밀", "PP-101", "2,420,000원", "2026년 4월 20일",
                 "820,000원", "220-81-62517", "5. 약정을 지키지 않은 경우", "(인)");
+
+        // and, from the same page, the case's evidence pack (소송 자료) as of today: the ZIP a lawyer gets
+        browser.open("/cases/" + caseId);
+        browser.find("#download-evidence").click();
+        java.nio.file.Path zip = browser.downloaded(name -> name.endsWith(".zip"));
+        java.util.List<String> files = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                files.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(zip.getFileName().toString()).isEqualTo("소송자료_대성정밀_PP-101_2026-04-15.zip");
+        assertThat(files).contains("01_표지.pdf", "02_원장명세서.pdf", "03_독촉안내내역.csv", "04_감사기록.csv",
+                "05_지급명령신청서_초안.pdf", "index.csv");
 
         // the owner's portal shows the plan on the case, read-only
         browser.signOut();
