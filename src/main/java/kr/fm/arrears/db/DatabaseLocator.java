@@ -105,8 +105,9 @@ public class DatabaseLocator implements EnvironmentPostProcessor {
                 try {
                     s.execute("CREATE DATABASE " + database);
                 } catch (SQLException raced) {
-                    // another instance created it between our check and our CREATE
-                    if (!"42P04".equals(raced.getSQLState())) {
+                    // another instance created it between our check and our CREATE: 42P04 when it had
+                    // committed, 23505 (pg_database's unique name) when both CREATEs ran at once
+                    if (!"42P04".equals(raced.getSQLState()) && !"23505".equals(raced.getSQLState())) {
                         throw raced;
                     }
                 }
