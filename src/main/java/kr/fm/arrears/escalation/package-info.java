@@ -4,5 +4,5 @@
  * {@link kr.fm.arrears.escalation.StepsApplied} per page of a run (messaging and notices act on it)
  * and past-tense events for the audit trail.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "scheduling", "ledger"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "scheduling", "ledger", "db"})
 package kr.fm.arrears.escalation;

@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class NoticeStore {
 
+    /** The notices and versions runs draft: see {@link kr.fm.arrears.db.GrowingTables}. */
+    private static final kr.fm.arrears.db.GrowingTables DRAFTS = new kr.fm.arrears.db.GrowingTables("notice, notice_version");
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Ledger ledger;
@@ -74,6 +77,7 @@ class NoticeStore {
                 .query(rs -> {
                     inserted.put(rs.getLong("id"), rows.get(rs.getInt("n") - 1));
                 });
+        DRAFTS.added(inserted.size(), jdbc);
         return inserted;
     }
 

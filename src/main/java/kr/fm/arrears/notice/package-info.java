@@ -4,5 +4,5 @@
  * what escalation's stages ask for; reads leases and arrears from the ledger; tells what happened in
  * past-tense events (the audit module keeps them).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "scheduling", "templates", "ledger", "escalation"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "scheduling", "templates", "ledger", "escalation", "db"})
 package kr.fm.arrears.notice;

@@ -18,6 +18,7 @@ import kr.fm.arrears.escalation.UpcomingDue;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
+import kr.fm.arrears.db.GrowingTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * back the whole page and a restart does it again, once.
  */
 class ApplySteps implements ItemWriter<List<Decision>> {
+
+    /** The cases and stages a run adds: see {@link GrowingTables}. One count for the process, whatever the run. */
+    private static final GrowingTables CASES = new GrowingTables("arrears_case, case_stage");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -56,6 +60,9 @@ class ApplySteps implements ItemWriter<List<Decision>> {
         List<Decision> failed = new ArrayList<>();
         chunk.forEach(page -> page.forEach(d -> (d.step() instanceof Step.Failed ? failed : decisions).add(d)));
         Counts counts = dryRun ? wouldDo(decisions) : apply(decisions);
+        if (!dryRun) {
+            CASES.added(counts.opened() + counts.advanced() + counts.skipped(), jdbc);
+        }
         int errors = recordErrors(failed);
         jdbc.sql("""
                 UPDATE escalation_run SET leases = leases + ?, opened = opened + ?, advanced = advanced + ?,

@@ -79,19 +79,12 @@ class EscalationJobConfiguration {
 
     @Bean
     @StepScope
-    FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions, JdbcClient jdbc,
+    FunctionItemProcessor<List<LeaseRef>, List<Decision>> decideSteps(Decisions decisions,
             @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
             // false decides every lease in full, as the preview does: the benchmark compares both
             EscalationProperties properties) {
-        return new FunctionItemProcessor<>(page -> {
-            // A run grows arrears_case, case_stage and notice from what the planner last saw, often
-            // empty (a first run, a fresh install). A plan PostgreSQL caches on a pooled connection
-            // (a prepared statement's, or the foreign-key check of every case_stage row) then scans
-            // the whole table for each row: quadratic, most of a first run's time. Planned for the
-            // table as it is now, each statement uses its index. Only the page's transaction (LOCAL).
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-            return properties.prefilter() ? decisions.decideForRun(page, businessDate) : decisions.decide(page, businessDate);
-        });
+        return new FunctionItemProcessor<>(page -> properties.prefilter() ? decisions.decideForRun(page, businessDate)
+                : decisions.decide(page, businessDate));
     }
 
     @Bean
