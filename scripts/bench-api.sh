@@ -20,12 +20,9 @@ LOG="$OUT/api.log"
 exec > >(tee "$LOG") 2>&1
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X -q"
 URL=http://127.0.0.1:$PORT
+source "$(dirname "$0")/bench-service.sh"
 
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
-$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $BASE"
-# the generator's ADMIN has a random password: let the service create one with a known password
-$PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
-$PSQL -d "$DB" -c "ANALYZE" # statistics for every table (portfolios generated before lease_unit was analysed lack them)
+fresh_copy "$BASE" "$DB" # statistics for every table (portfolios generated before lease_unit was analysed lack them)
 LANDLORD=$($PSQL -d "$DB" -Atc "SELECT b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
                                 GROUP BY b.landlord_id ORDER BY count(*) DESC, b.landlord_id LIMIT 1")
 LEASES_OF_LANDLORD=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD")
@@ -33,18 +30,8 @@ LEASE=$($PSQL -d "$DB" -Atc "SELECT l.id FROM lease l JOIN building b ON b.id = 
     AND (SELECT sum(amount + vat) FROM charge c WHERE c.lease_id = l.id AND c.due_date < '$ASOF')
       > (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= '$ASOF') ORDER BY l.id LIMIT 1")
 
-java -Xmx512m -jar "$JAR" --server.port=$PORT --arrears.scheduling.enabled=false --arrears.db.name=$DB \
-    --arrears.security.admin-password=$PASSWORD --logging.level.root=WARN > "$OUT/api-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"' EXIT
-for _ in $(seq 120); do curl -fs -o /dev/null $URL/login && break; sleep 1; done
-
-# sign in through the form once (CSRF token from the login page), keep the session cookie
-JAR_FILE=$(mktemp)
-CSRF=$(curl -fs -c "$JAR_FILE" $URL/login | grep -oP 'name="_csrf"[^>]*value="\K[^"]+')
-curl -fs -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode username=admin --data-urlencode password=$PASSWORD \
-    --data-urlencode _csrf="$CSRF" $URL/login
-COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_FILE")"
+start_service api $PORT "$DB" $PASSWORD
+COOKIE=$(signin admin $PASSWORD)
 
 ONE="$URL/api/arrears/leases/$LEASE?asOf=$ASOF"
 MANY="$URL/api/arrears?landlordId=$LANDLORD&asOf=$ASOF&limit=500"

@@ -30,49 +30,23 @@ LOG="$OUT/board-$LEASES.log"
 exec > >(tee "$LOG") 2>&1
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X -q"
 URL=http://127.0.0.1:$PORT
+source "$(dirname "$0")/bench-service.sh"
 
-marker() {
-  $PSQL -d "$1" -Atc "SELECT details || '/' || subject_id FROM audit_event WHERE action = 'PORTFOLIO_GENERATED' ORDER BY id LIMIT 1" \
-      2>/dev/null || true
-}
-if [[ "$(marker "$BASE")" != *"\"leases\":$LEASES,"*"\"through\":\"$THROUGH\""*"/$SEED" ]]; then
+if [[ "$(portfolio_marker "$BASE")" != *"\"leases\":$LEASES,"*"\"through\":\"$THROUGH\""*"/$SEED" ]]; then
   echo "generating $LEASES leases into $BASE (seed $SEED)"
   $PSQL -d postgres -c "DROP DATABASE IF EXISTS $BASE"
   java -jar "$JAR" generate-portfolio --leases="$LEASES" --seed=$SEED --through=$THROUGH --first-landlord-leases=500 \
       --arrears.db.name="$BASE" --logging.level.root=WARN | grep generated
 fi
-RUN_DONE=$($PSQL -d "$CASES" -Atc "SELECT count(*) FROM escalation_run WHERE business_date = '$DATE' AND status = 'COMPLETED'
-                                   AND NOT dry_run" 2>/dev/null || echo 0)
-if [[ "$RUN_DONE" != "1" || "$(marker "$CASES")" != "$(marker "$BASE")" ]]; then
-  echo "opening the cases: one escalation run on $DATE into $CASES"
-  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $CASES"
-  $PSQL -d postgres -c "CREATE DATABASE $CASES TEMPLATE $BASE"
-  java -Xmx512m -jar "$JAR" escalation-run --date="$DATE" --arrears.db.name="$CASES" --logging.level.root=WARN | grep "escalation run"
-fi
-
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
-$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $CASES"
-# the generator's ADMIN has a random password: let the service create one with a known password
-$PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
-$PSQL -d "$DB" -c "ANALYZE"
+with_cases "$BASE" "$CASES" "$DATE"
+fresh_copy "$CASES" "$DB"
 OPEN=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM arrears_case WHERE closed_on IS NULL")
 # a search for one tenant's name, as a person types it (the tenant of the open case in the middle)
 NEEDLE=$($PSQL -d "$DB" -Atc "SELECT l.code FROM arrears_case c JOIN lease l ON l.id = c.lease_id WHERE c.closed_on IS NULL
                               ORDER BY c.id OFFSET $((OPEN / 2)) LIMIT 1")
 
-java -Xmx512m -jar "$JAR" --server.port=$PORT --arrears.scheduling.enabled=false --arrears.db.name=$DB \
-    --arrears.security.admin-password=$PASSWORD --arrears.clock.fixed="${DATE}T10:00:00+09:00" \
-    --logging.level.root=WARN > "$OUT/board-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"' EXIT
-for _ in $(seq 120); do curl -fs -o /dev/null $URL/login && break; sleep 1; done
-
-# sign in through the form once (CSRF token from the login page), keep the session cookie
-COOKIES=$(mktemp)
-CSRF=$(curl -fs -c "$COOKIES" $URL/login | grep -oP 'name="_csrf"[^>]*value="\K[^"]+')
-curl -fs -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode username=admin --data-urlencode password=$PASSWORD \
-    --data-urlencode _csrf="$CSRF" $URL/login
-COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$COOKIES")"
+start_service board $PORT "$DB" $PASSWORD --arrears.clock.fixed="${DATE}T10:00:00+09:00"
+COOKIE=$(signin admin $PASSWORD)
 
 page() { curl -fs -H "Cookie: $COOKIE" "$URL$1"; }
 ms() { curl -fs -o /dev/null -w '%{time_total}\n' -H "Cookie: $COOKIE" "$URL$1" | awk '{printf "%.1f\n", $1 * 1000}'; }

@@ -32,11 +32,9 @@ LOG="$OUT/landlord-$LEASES.log"
 exec > >(tee "$LOG") 2>&1
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -X -q"
 URL=http://127.0.0.1:$PORT
+source "$(dirname "$0")/bench-service.sh"
 
-marker() {
-  $PSQL -d "$1" -Atc "SELECT details FROM audit_event WHERE action = 'PORTFOLIO_GENERATED' ORDER BY id LIMIT 1" 2>/dev/null || true
-}
-if [[ "$(marker "$BASE")" != *"\"leases\":$LEASES,"* ]]; then
+if [[ "$(portfolio_marker "$BASE")" != *"\"leases\":$LEASES,"* ]]; then
   echo "generating $LEASES leases into $BASE (seed $SEED, first landlord 500 leases)"
   $PSQL -d postgres -c "DROP DATABASE IF EXISTS $BASE"
   java -jar "$JAR" generate-portfolio --leases="$LEASES" --seed=$SEED --through=$THROUGH --first-landlord-leases=500 \
@@ -44,41 +42,17 @@ if [[ "$(marker "$BASE")" != *"\"leases\":$LEASES,"* ]]; then
 fi
 # the landlord's board lists open cases: one real escalation run on DATE opens them, kept as ${BASE}_cases
 CASES=${BASE}_cases
-RUN_DONE=$($PSQL -d "$CASES" -Atc "SELECT count(*) FROM escalation_run WHERE business_date = '$DATE' AND status = 'COMPLETED'
-                                   AND NOT dry_run" 2>/dev/null || echo 0)
-if [[ "$RUN_DONE" != "1" || "$(marker "$CASES")" != "$(marker "$BASE")" ]]; then
-  echo "opening the cases: one escalation run on $DATE into $CASES"
-  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $CASES"
-  $PSQL -d postgres -c "CREATE DATABASE $CASES TEMPLATE $BASE"
-  java -Xmx512m -jar "$JAR" escalation-run --date="$DATE" --arrears.db.name="$CASES" --logging.level.root=WARN | grep "escalation run"
-fi
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"
-$PSQL -d postgres -c "CREATE DATABASE $DB TEMPLATE $CASES"
-# the generator's ADMIN has a random password: let the service create one with a known password
-$PSQL -d "$DB" -c "DELETE FROM app_user WHERE role = 'ADMIN'"
+with_cases "$BASE" "$CASES" "$DATE"
+fresh_copy "$CASES" "$DB"
 LANDLORD=$($PSQL -d "$DB" -Atc "SELECT b.landlord_id FROM lease l JOIN building b ON b.id = l.building_id
                                 GROUP BY b.landlord_id ORDER BY count(*) DESC, b.landlord_id LIMIT 1")
 OF_LANDLORD=$($PSQL -d "$DB" -Atc "SELECT count(*) FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD")
 LEASE=$($PSQL -d "$DB" -Atc "SELECT l.id FROM lease l JOIN building b ON b.id = l.building_id WHERE b.landlord_id = $LANDLORD
     AND (SELECT sum(amount + vat) FROM charge c WHERE c.lease_id = l.id AND c.due_date < '$DATE')
       > (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.lease_id = l.id AND p.paid_on <= '$DATE') ORDER BY l.id LIMIT 1")
-$PSQL -d "$DB" -c "ANALYZE"
 
-java -Xmx512m -jar "$JAR" --server.port=$PORT --arrears.scheduling.enabled=false --arrears.db.name=$DB \
-    --arrears.security.admin-password=$PASSWORD --arrears.clock.fixed="${DATE}T10:00:00+09:00" \
-    --logging.level.root=WARN > "$OUT/landlord-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB"' EXIT
-for _ in $(seq 120); do curl -fs -o /dev/null $URL/login && break; sleep 1; done
+start_service landlord $PORT "$DB" $PASSWORD --arrears.clock.fixed="${DATE}T10:00:00+09:00"
 
-# sign in through the form (CSRF token from the login page); prints the session cookie
-signin() {
-  local jar; jar=$(mktemp)
-  local csrf; csrf=$(curl -fs -c "$jar" $URL/login | grep -oP 'name="_csrf"[^>]*value="\K[^"]+')
-  curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode username="$1" --data-urlencode password="$2" \
-      --data-urlencode _csrf="$csrf" $URL/login
-  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
-}
 ADMIN=$(signin admin $PASSWORD)
 # a LANDLORD account for the first landlord, opened by the ADMIN through the API
 curl -fs -o /dev/null -H 'Content-Type: application/json' -u admin:$PASSWORD \

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SPEC "Evidence pack": what the landlord's lawyer gets for a case, and who may have it. */
@@ -55,14 +54,7 @@ class EvidencePackTest {
         two = portfolios.twoLandlords(); // the README's portfolio, escalated to 1 May 2026
         caseHw101 = portfolios.openCase("HW-101");
         // its demand went to the post office on 1 May: the pack files the 등기번호
-        Map<String, Object> handoff = new LinkedHashMap<>();
-        handoff.put("receiptNo", "2026-0501-000777");
-        handoff.put("registeredNo", REGISTERED_NO);
-        handoff.put("postedOn", "2026-05-01");
-        handoff.put("fee", 5_870);
-        handoff.put("recipientPostcode", "18622");
-        assertThat(api.send(HttpMethod.POST, "/api/notices/" + two.noticeA() + "/postings", TwoLandlords.AS_MANAGER, handoff).status())
-                .isEqualTo(201);
+        portfolios.postDemandA(two, REGISTERED_NO);
         // and its 배달증명, printed from the post office's site
         Api.Response proof = api.as(TwoLandlords.MANAGER, TwoLandlords.PASSWORD).postFile("/api/notices/" + two.noticeA()
                 + "/proofs?kind=DELIVERY_PROOF", "file", "배달증명서.pdf", PROOF);

@@ -383,6 +383,21 @@ public class Portfolios {
         return notice;
     }
 
+    /**
+     * {@link #twoLandlords()}' HW-101 demand handed to the post office on 1 May 2026 under {@code registeredNo}
+     * (receipt 2026-0501-000777, 5,870원), recorded by the MANAGER as the post office's receipt says.
+     */
+    public void postDemandA(TwoLandlords two, String registeredNo) {
+        Map<String, Object> handoff = new java.util.LinkedHashMap<>();
+        handoff.put("receiptNo", "2026-0501-000777");
+        handoff.put("registeredNo", registeredNo);
+        handoff.put("postedOn", "2026-05-01");
+        handoff.put("fee", 5_870);
+        handoff.put("recipientPostcode", "18622");
+        assertThat(api.send(HttpMethod.POST, "/api/notices/" + two.noticeA() + "/postings", TwoLandlords.AS_MANAGER, handoff).status())
+                .isEqualTo(201);
+    }
+
     /** The lease's open case, as the runs so far left it. */
     public long openCase(String leaseCode) {
         return jdbc.sql("""

@@ -16,7 +16,6 @@ import kr.fm.arrears.support.Portfolios.TwoLandlords;
 import kr.fm.arrears.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 
 /**
  * In a real browser: a MANAGER opens a case whose demand went to the post office and downloads its
@@ -34,14 +33,7 @@ class EvidenceJourneyTest extends ChromiumJourney {
     void a_manager_downloads_the_evidence_pack_of_a_case_from_its_page() throws IOException {
         // 1 May 2026: HW-101's demand approved as 2026-000001 (TwoLandlords), posted the same day
         TwoLandlords two = portfolios.twoLandlords();
-        Map<String, Object> handoff = new LinkedHashMap<>();
-        handoff.put("receiptNo", "2026-0501-000777");
-        handoff.put("registeredNo", REGISTERED_NO);
-        handoff.put("postedOn", "2026-05-01");
-        handoff.put("fee", 5_870);
-        handoff.put("recipientPostcode", "18622");
-        assertThat(api.send(HttpMethod.POST, "/api/notices/" + two.noticeA() + "/postings", TwoLandlords.AS_MANAGER, handoff).status())
-                .isEqualTo(201);
+        portfolios.postDemandA(two, REGISTERED_NO);
         long caseId = portfolios.openCase("HW-101");
 
         browser.signIn(TwoLandlords.MANAGER, TwoLandlords.PASSWORD);
