@@ -19,6 +19,7 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
 import kr.fm.arrears.db.GrowingTables;
+import kr.fm.arrears.ledger.LeaseArrears;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -146,7 +147,7 @@ class ApplySteps implements ItemWriter<List<Decision>> {
             }
         }
         if (!reached.isEmpty() || !reminders.isEmpty()) {
-            Map<Long, kr.fm.arrears.ledger.LeaseArrears> arrears = new HashMap<>();
+            Map<Long, LeaseArrears> arrears = new HashMap<>();
             for (Decision d : decisions) {
                 if (d.arrears() != null) {
                     arrears.put(d.lease().leaseId(), d.arrears());
