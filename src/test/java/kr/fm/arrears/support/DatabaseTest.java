@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Only the database: the real PostgreSQL schema of the test class (its own, migrated by Flyway) and a
+ * Only the database: the real PostgreSQL database of the test class (its own, copied from the migrated template) and a
  * {@code JdbcClient}, without the web server or the service's beans (import the few a test needs). Much
  * cheaper to start than a {@link ServiceTest}.
  */
