@@ -11,6 +11,7 @@ import kr.fm.arrears.ledger.Charge;
 import kr.fm.arrears.ledger.LeaseTerms;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.Payment;
+import kr.fm.arrears.ledger.RememberedArrears;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,35 +34,51 @@ public class Outlook {
     private final Ledger ledger;
     private final Cases cases;
     private final Policies policies;
+    private final RememberedArrears remembered;
 
-    /** Next stage per lease with an open case; absent when nothing more happens within the horizon. */
+    /** A lease asked about, with everything besides the ledger that its next stage depends on. */
+    private record Asked(LeaseRef lease, CaseState state, Policy policy) {}
+
+    private record Question(LocalDate today, List<Asked> leases) {}
+
+    /**
+     * Next stage per lease with an open case; absent when nothing more happens within the horizon. The
+     * same question (the same cases in the same states under the same policies on the same day) is
+     * answered from memory until the ledger changes: a landlord's board asks it on every refresh, and
+     * trying every candidate day was most of the page's time.
+     */
     @Transactional(readOnly = true)
     public Map<Long, NextStage> next(Collection<LeaseRef> leases, LocalDate today) {
-        Map<Long, NextStage> result = new HashMap<>();
         if (leases.isEmpty()) {
-            return result;
+            return new HashMap<>();
         }
-        List<Long> ids = leases.stream().map(LeaseRef::leaseId).toList();
+        Map<Long, CaseState> open = cases.openCases(leases.stream().map(LeaseRef::leaseId).toList());
+        PolicyBook book = policies.book();
+        List<Asked> asked = leases.stream().filter(l -> open.containsKey(l.leaseId()))
+                .map(l -> new Asked(l, open.get(l.leaseId()), book.forLease(l.buildingId(), l.landlordId()))).toList();
+        return new HashMap<>(remembered.answer(new Question(today, asked), () -> Map.copyOf(next(asked, today))));
+    }
+
+    private Map<Long, NextStage> next(List<Asked> asked, LocalDate today) {
+        Map<Long, NextStage> result = new HashMap<>();
+        List<Long> ids = asked.stream().map(a -> a.lease().leaseId()).toList();
         LocalDate until = today.plusDays(HORIZON_DAYS);
-        Map<Long, CaseState> open = cases.openCases(ids);
         Map<Long, LeaseTerms> terms = ledger.terms(ids, today);
         Map<Long, List<Charge>> charges = ledger.charges(ids, until);
         Map<Long, List<Payment>> payments = ledger.payments(ids, today);
-        PolicyBook book = policies.book();
-        for (LeaseRef lease : leases) {
-            CaseState state = open.get(lease.leaseId());
-            LeaseTerms t = terms.get(lease.leaseId());
-            if (state == null || t == null) {
+        for (Asked a : asked) {
+            long leaseId = a.lease().leaseId();
+            LeaseTerms t = terms.get(leaseId);
+            if (t == null) {
                 continue;
             }
-            Policy policy = book.forLease(lease.buildingId(), lease.landlordId());
-            List<Charge> owed = charges.getOrDefault(lease.leaseId(), List.of());
-            List<Payment> paid = payments.getOrDefault(lease.leaseId(), List.of());
-            for (LocalDate day : candidateDays(owed, policy, state, today, until)) {
-                Step step = Escalator.nextStep(state, policy, ArrearsCalculator.compute(t, owed, paid, day), day);
-                Stage reach = step instanceof Step.Advance a ? a.reach() : step instanceof Step.Open o ? o.reach() : null;
+            List<Charge> owed = charges.getOrDefault(leaseId, List.of());
+            List<Payment> paid = payments.getOrDefault(leaseId, List.of());
+            for (LocalDate day : candidateDays(owed, a.policy(), a.state(), today, until)) {
+                Step step = Escalator.nextStep(a.state(), a.policy(), ArrearsCalculator.compute(t, owed, paid, day), day);
+                Stage reach = step instanceof Step.Advance adv ? adv.reach() : step instanceof Step.Open o ? o.reach() : null;
                 if (reach != null) {
-                    result.put(lease.leaseId(), new NextStage(reach, day));
+                    result.put(leaseId, new NextStage(reach, day));
                     break;
                 }
             }

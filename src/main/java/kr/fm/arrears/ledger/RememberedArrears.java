@@ -19,10 +19,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * portal's charts are asked for again and again with the same answer, and computing 500 leases'
  * interest charge by charge for each request was the cost. Nothing is stored in the database.
  *
- * <p>Forgotten like {@link TodaysArrears}: a committed ledger event forgets the leases it names on every
+ * <p>Forgotten when the ledger changes: a committed ledger event forgets the leases it names on every
  * date ({@link LedgerChange}), and a fingerprint of the ledger's newest rows, read with each request,
- * forgets everything when rows were added around this instance (another instance's payments and
- * charges). Bounded: the lines of at most {@link #FULL_LEASES} lease-dates and the figures of at most
+ * forgets everything when rows were added (another instance's payments and charges among them). Bounded: the lines of at most {@link #FULL_LEASES} lease-dates and the figures of at most
  * {@link #FIGURE_LEASES}; beyond that an answer is computed and not remembered.
  */
 @Component
@@ -32,16 +31,18 @@ public class RememberedArrears {
     static final int FULL_LEASES = 20_000;
     /** Lease-dates remembered as figures only (a few hundred bytes each). */
     static final int FIGURE_LEASES = 300_000;
+    /** Answers made of many leases' arrears ({@link #answer}): a landlord's list as sent is about 140 KB. */
+    static final int ANSWERS = 64;
 
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final Memory full = new Memory(FULL_LEASES);
     private final Memory figures = new Memory(FIGURE_LEASES);
+    private final Map<Object, Object> answers = new ConcurrentHashMap<>();
     /** Moves on with every change announced; what was computed while it moved is not remembered. */
     private final AtomicLong changes = new AtomicLong();
-    private record Checked(String fingerprint, long changesSeen) {}
-
-    private volatile Checked checked = new Checked(null, -1);
+    /** The ledger's fingerprint when last looked at. */
+    private volatile String fingerprint;
 
     RememberedArrears(Ledger ledger, JdbcClient jdbc) {
         this.ledger = ledger;
@@ -66,6 +67,30 @@ public class RememberedArrears {
             byDate.put(d, read(figures, leaseIds, d, true, changes.get()));
         }
         return byDate;
+    }
+
+    /**
+     * An answer made from the arrears of many leases (a landlord's list as the API sends it, the next steps
+     * of a landlord's open cases), remembered under {@code key} until any change of the ledger: it spans
+     * too many leases to forget lease by lease. The key must name everything else the answer depends on
+     * (the viewer's scope, the date, the paging). Computed again, and not remembered, while the ledger moved.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T answer(Object key, java.util.function.Supplier<T> compute) {
+        long before = changes.get();
+        check();
+        Object known = answers.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T computed = compute.get();
+        if (changes.get() == before) {
+            if (answers.size() >= ANSWERS) {
+                answers.clear(); // full: start again rather than keep the oldest for ever
+            }
+            answers.put(key, computed);
+        }
+        return computed;
     }
 
     private Map<Long, LeaseArrears> read(Memory memory, Collection<Long> leaseIds, LocalDate asOf, boolean strip) {
@@ -99,23 +124,25 @@ public class RememberedArrears {
     }
 
     /**
-     * The fingerprint moved: by this instance's own changes when it announced some since the last look
-     * (they were forgotten lease by lease), else by rows added around it, and then nothing remembered
-     * can be trusted.
+     * The fingerprint moved: rows were added, by this instance or around it. Everything is forgotten
+     * either way: an own change since the last look does not prove the move was its own (a corrected
+     * deposit moves nothing, and another instance's payment may land beside it), and a landlord's
+     * figures are computed again in a fraction of a second.
      */
     private void check() {
         String now = LedgerChange.fingerprint(jdbc);
-        Checked last = checked;
-        if (now.equals(last.fingerprint())) {
+        if (now.equals(fingerprint)) {
             return;
         }
         synchronized (this) {
-            long seen = changes.get();
-            if (seen == checked.changesSeen()) {
+            if (!now.equals(fingerprint)) {
+                // what is being computed now may have read the new rows half: not to be remembered
+                changes.incrementAndGet();
                 full.clear();
                 figures.clear();
+                answers.clear();
+                fingerprint = now;
             }
-            checked = new Checked(now, seen);
         }
     }
 
@@ -126,6 +153,7 @@ public class RememberedArrears {
             return;
         }
         changes.incrementAndGet();
+        answers.clear();
         if (change.everything()) {
             full.clear();
             figures.clear();

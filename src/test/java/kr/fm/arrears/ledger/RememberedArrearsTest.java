@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A landlord's arrears list ({@code GET /api/arrears?landlordId=}) is answered from arrears remembered per
  * date, and says at once what the ledger says: the same leases and sums as the list of every lease
- * (computed afresh), a payment booked through the service, and one written around it (another
- * instance's), show in the next answer. The README's example leases, on 31 March 2026.
+ * (computed afresh), a payment booked through the service, a corrected deposit, and a payment written
+ * around it (another instance's), show in the next answer. The README's example leases, on 31 March 2026.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +66,14 @@ class RememberedArrearsTest {
         JsonNode paid = api.get(list).body();
         assertThat(codes(paid)).containsExactly("HW-301", "HW-302");
         assertThat(paid.get("overdueBalance").asLong()).isEqualTo(3_630_000 + 4_840_000);
+
+        // HW-302's deposit corrected: the lease as the list names it changes though its arrears do not
+        assertThat(paid.get("items").get(1).get("deposit").get("deposit").asLong()).isNotEqualTo(2_000_000);
+        assertThat(api.send(org.springframework.http.HttpMethod.PATCH, "/api/leases/" + leaseIds.get("HW-302") + "/deposit", Map.of(),
+                Map.of("deposit", 2_000_000, "reason", "보증금 일부 반환 (2026-03-20)")).status()).isEqualTo(200);
+        JsonNode corrected = api.get(list).body();
+        assertThat(corrected.get("items").get(1).get("deposit").get("deposit").asLong()).isEqualTo(2_000_000);
+        assertThat(corrected.get("items").get(1).get("deposit").get("flagged").asBoolean()).as("4,840,000 owed of 2,000,000").isTrue();
 
         // HW-301's 3,630,000 written around the service (no event reaches this instance): gone too
         jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'AROUND-REM', '2026-03-30', 3630000)")
