@@ -39,7 +39,10 @@ public class Outlook {
     /** A lease asked about, with everything besides the ledger that its next stage depends on. */
     private record Asked(LeaseRef lease, CaseState state, Policy policy) {}
 
-    private record Question(LocalDate today, List<Asked> leases) {}
+    /** Its key: the policy by its place among the question's few (compared once each, not once a lease). */
+    private record Key(LeaseRef lease, CaseState state, int policy) {}
+
+    private record Question(LocalDate today, List<Policy> policies, List<Key> leases) {}
 
     /**
      * Next stage per lease with an open case; absent when nothing more happens within the horizon. The
@@ -56,7 +59,11 @@ public class Outlook {
         PolicyBook book = policies.book();
         List<Asked> asked = leases.stream().filter(l -> open.containsKey(l.leaseId()))
                 .map(l -> new Asked(l, open.get(l.leaseId()), book.forLease(l.buildingId(), l.landlordId()))).toList();
-        return new HashMap<>(remembered.answer(new Question(today, asked), () -> Map.copyOf(next(asked, today))));
+        Map<Policy, Integer> places = new java.util.IdentityHashMap<>();
+        List<Key> keys = asked.stream().map(a -> new Key(a.lease(), a.state(),
+                places.computeIfAbsent(a.policy(), p -> places.size()))).toList();
+        List<Policy> distinct = places.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        return new HashMap<>(remembered.answer(new Question(today, distinct, keys), () -> Map.copyOf(next(asked, today))));
     }
 
     private Map<Long, NextStage> next(List<Asked> asked, LocalDate today) {

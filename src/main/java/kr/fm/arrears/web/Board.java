@@ -24,6 +24,7 @@ import kr.fm.arrears.ledger.LeaseScope;
 import kr.fm.arrears.ledger.Ledger;
 import kr.fm.arrears.ledger.LedgerViews;
 import kr.fm.arrears.ledger.PaymentTotals;
+import kr.fm.arrears.ledger.RememberedArrears;
 import kr.fm.arrears.ledger.TodaysArrears;
 import kr.fm.arrears.messaging.MessageHistory;
 import kr.fm.arrears.notice.NoticeListing;
@@ -177,6 +178,7 @@ class Board {
     private final NoticeListing notices;
     private final DepositFlag deposit;
     private final PaymentTotals payments;
+    private final RememberedArrears remembered;
     private final PaymentPlans plans;
 
     int flagPercent() {
@@ -239,6 +241,9 @@ class Board {
         return new View(today, rows, matching.size(), total, q.page(), pages, listed, counts, strip(viewer, q, open, leases, today));
     }
 
+    /** The month's collections of whom the viewer may see, remembered with the arrears (a board is refreshed often). */
+    private record Collected(Long landlord, LocalDate from, LocalDate to) {}
+
     /** The strip's figures: the board's own when nothing narrows it, else every open case read again (remembered, so cheap). */
     private Strip strip(Viewer viewer, Query q, List<Cases.Standing> open, Map<Long, TodaysArrears.Standing> leases, LocalDate today) {
         boolean narrowed = q.stage() != null || q.landlordId() != null || q.buildingId() != null || q.paused() != null;
@@ -249,7 +254,9 @@ class Board {
         long balance = all.stream().map(c -> standing.get(c.leaseId())).filter(java.util.Objects::nonNull)
                 .mapToLong(TodaysArrears.Standing::overdueBalance).sum();
         LocalDate first = today.withDayOfMonth(1);
-        return new Strip(cases, balance, first, payments.paidBetween(ledger.scope(viewer, null, null), first, today));
+        long collected = remembered.answer(new Collected(viewer.landlordFilter(null), first, today),
+                () -> payments.paidBetween(ledger.scope(viewer, null, null), first, today));
+        return new Strip(cases, balance, first, collected);
     }
 
     private static long key(Sort sort, Cases.Standing c, TodaysArrears.Standing s) {

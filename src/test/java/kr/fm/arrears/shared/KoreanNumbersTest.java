@@ -50,6 +50,11 @@ class KoreanNumbersTest {
     void money_and_dates_read_as_korean_letters_write_them() {
         assertThat(Won.format(3_300_000)).isEqualTo("3,300,000원");
         assertThat(Won.format(0)).isEqualTo("0원");
+        assertThat(Won.format(999)).isEqualTo("999원");
+        assertThat(Won.format(1_000)).isEqualTo("1,000원");
+        assertThat(Won.format(-1_210_000)).isEqualTo("-1,210,000원");
+        assertThat(Won.format(Won.MAX)).isEqualTo("100,000,000,000원");
+        assertThat(Won.format(Long.MIN_VALUE)).isEqualTo("-9,223,372,036,854,775,808원");
         assertThat(Won.date(LocalDate.of(2026, 3, 31))).isEqualTo("2026년 3월 31일");
     }
 }
