@@ -53,6 +53,16 @@ record LedgerChange(boolean everything, Collection<Long> leaseIds) {
         return new LedgerChange(true, List.of());
     }
 
+    /**
+     * The event added rows the {@link #fingerprint} reads (charges, payments, reversals, leases): only such a
+     * change of this instance's own can explain the fingerprint's move; a corrected deposit or terms cannot.
+     */
+    static boolean addsRows(Object event) {
+        Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
+        return payload instanceof PaymentsApplied || payload instanceof ChargesCreated || payload instanceof PaymentReversed
+                || payload instanceof PaymentRebooked || payload instanceof LeaseCreated;
+    }
+
     private static LedgerChange leases(Collection<Long> ids) {
         return new LedgerChange(false, ids);
     }

@@ -48,7 +48,7 @@ public class TodaysArrears {
     /** Leases computed in one go: three queries whatever the size, and bounded memory for the rows read. */
     private static final int CHUNK = 2_000;
 
-    private record Remembered(LocalDate day, String fingerprint, long everything, long changesSeen, Map<Long, Standing> leases) {}
+    private record Remembered(LocalDate day, String fingerprint, long everything, long additionsSeen, Map<Long, Standing> leases) {}
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -59,6 +59,8 @@ public class TodaysArrears {
     private final AtomicLong everything = new AtomicLong();
     /** Moves on with every change the ledger announces, of some leases or of all. */
     private final AtomicLong changes = new AtomicLong();
+    /** Moves on with every change that added rows the fingerprint reads ({@link LedgerChange#addsRows}). */
+    private final AtomicLong additions = new AtomicLong();
     private volatile Remembered remembered = new Remembered(null, null, -1, -1, new ConcurrentHashMap<>());
 
     public LocalDate today() {
@@ -103,6 +105,9 @@ public class TodaysArrears {
     /** A committed change of the ledger makes the leases it names stale, or everything ({@link LedgerChange}). */
     @TransactionalEventListener(fallbackExecution = true)
     void ledgerChanged(Object event) {
+        if (LedgerChange.addsRows(event)) {
+            additions.incrementAndGet();
+        }
         LedgerChange change = LedgerChange.of(event);
         if (change.everything()) {
             everything.incrementAndGet();
@@ -120,16 +125,16 @@ public class TodaysArrears {
     private Remembered current() {
         LocalDate day = today();
         long all = everything.get();
-        long seen = changes.get();
+        long seen = additions.get();
         String fingerprint = fingerprint();
         Remembered r = remembered;
         if (day.equals(r.day()) && all == r.everything()) {
             if (fingerprint.equals(r.fingerprint())) {
                 return r;
             }
-            // the newest rows moved: by the service itself when it announced changes since (they were forgotten
-            // lease by lease), else around it, and then nothing remembered can be trusted
-            if (seen != r.changesSeen()) {
+            // the newest rows moved: by the service itself when it announced rows added since (their leases were
+            // forgotten one by one), else around it, and then nothing remembered can be trusted
+            if (seen != r.additionsSeen()) {
                 Remembered moved = new Remembered(day, fingerprint, all, seen, r.leases());
                 remembered = moved;
                 return moved;

@@ -227,7 +227,11 @@ class BoardPageTest {
         given.pay(given.leaseId("B-005"), TODAY, b5.balance() - 100_000);
         assertThat(manager.page("/board").body()).contains("id=\"total-balance\">" + won(sum(m -> m != b5)));
 
-        // a payment written around the service, with no event to say so, shows too
+        // a correction that adds no row (B-007's deposit), looked at, then a payment written around the service with
+        // no event to say so: the correction does not pass for the new row, which shows too
+        assertThat(api.send(org.springframework.http.HttpMethod.PATCH, "/api/leases/" + given.leaseId("B-007") + "/deposit",
+                java.util.Map.of(), java.util.Map.of("deposit", 9_000_000, "reason", "보증금 증액 약정")).status()).isEqualTo(200);
+        assertThat(manager.page("/board?q=B-011").body()).contains("id=\"total-balance\">" + won(made.get(11).balance()));
         Made b11 = made.get(11);
         jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'AROUND-1', ?, 50000)")
                 .params(given.leaseId("B-011"), TODAY).update();
