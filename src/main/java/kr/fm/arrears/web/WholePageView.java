@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import freemarker.core.Environment;
 import freemarker.template.SimpleHash;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -24,7 +25,10 @@ public class WholePageView extends FreeMarkerView {
     protected void processTemplate(Template template, SimpleHash model, HttpServletResponse response)
             throws IOException, TemplateException {
         StringWriter page = new StringWriter(32 * 1024);
-        template.process(model, page);
+        Environment env = template.createProcessingEnvironment(model, page);
+        // as Spring's own view does: ?url in the templates encodes in the response's charset
+        env.setOutputEncoding(response.getCharacterEncoding());
+        env.process();
         response.getWriter().write(page.toString());
     }
 
