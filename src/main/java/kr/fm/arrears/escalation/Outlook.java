@@ -36,13 +36,11 @@ public class Outlook {
     private final Policies policies;
     private final RememberedArrears remembered;
 
-    /** A lease asked about, with everything besides the ledger that its next stage depends on. */
-    private record Asked(LeaseRef lease, CaseState state, Policy policy) {}
+    /** A lease asked about with its case's state and its policy, by its place among the question's few. */
+    private record Asked(LeaseRef lease, CaseState state, int policy) {}
 
-    /** Its key: the policy by its place among the question's few (compared once each, not once a lease). */
-    private record Key(LeaseRef lease, CaseState state, int policy) {}
-
-    private record Question(LocalDate today, List<Policy> policies, List<Key> leases) {}
+    /** Everything besides the ledger the answer depends on; each distinct policy compared once, not once a lease. */
+    private record Question(LocalDate today, List<Policy> policies, List<Asked> leases) {}
 
     /**
      * Next stage per lease with an open case; absent when nothing more happens within the horizon. The
@@ -57,32 +55,33 @@ public class Outlook {
         }
         Map<Long, CaseState> open = cases.openCases(leases.stream().map(LeaseRef::leaseId).toList());
         PolicyBook book = policies.book();
-        List<Asked> asked = leases.stream().filter(l -> open.containsKey(l.leaseId()))
-                .map(l -> new Asked(l, open.get(l.leaseId()), book.forLease(l.buildingId(), l.landlordId()))).toList();
         Map<Policy, Integer> places = new java.util.IdentityHashMap<>();
-        List<Key> keys = asked.stream().map(a -> new Key(a.lease(), a.state(),
-                places.computeIfAbsent(a.policy(), p -> places.size()))).toList();
+        List<Asked> asked = leases.stream().filter(l -> open.containsKey(l.leaseId()))
+                .map(l -> new Asked(l, open.get(l.leaseId()),
+                        places.computeIfAbsent(book.forLease(l.buildingId(), l.landlordId()), p -> places.size()))).toList();
         List<Policy> distinct = places.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
-        return new HashMap<>(remembered.answer(new Question(today, distinct, keys), () -> Map.copyOf(next(asked, today))));
+        Question question = new Question(today, distinct, asked);
+        return new HashMap<>(remembered.answer(question, () -> Map.copyOf(next(question))));
     }
 
-    private Map<Long, NextStage> next(List<Asked> asked, LocalDate today) {
+    private Map<Long, NextStage> next(Question q) {
         Map<Long, NextStage> result = new HashMap<>();
-        List<Long> ids = asked.stream().map(a -> a.lease().leaseId()).toList();
-        LocalDate until = today.plusDays(HORIZON_DAYS);
-        Map<Long, LeaseTerms> terms = ledger.terms(ids, today);
+        List<Long> ids = q.leases().stream().map(a -> a.lease().leaseId()).toList();
+        LocalDate until = q.today().plusDays(HORIZON_DAYS);
+        Map<Long, LeaseTerms> terms = ledger.terms(ids, q.today());
         Map<Long, List<Charge>> charges = ledger.charges(ids, until);
-        Map<Long, List<Payment>> payments = ledger.payments(ids, today);
-        for (Asked a : asked) {
+        Map<Long, List<Payment>> payments = ledger.payments(ids, q.today());
+        for (Asked a : q.leases()) {
             long leaseId = a.lease().leaseId();
             LeaseTerms t = terms.get(leaseId);
             if (t == null) {
                 continue;
             }
+            Policy policy = q.policies().get(a.policy());
             List<Charge> owed = charges.getOrDefault(leaseId, List.of());
             List<Payment> paid = payments.getOrDefault(leaseId, List.of());
-            for (LocalDate day : candidateDays(owed, a.policy(), a.state(), today, until)) {
-                Step step = Escalator.nextStep(a.state(), a.policy(), ArrearsCalculator.compute(t, owed, paid, day), day);
+            for (LocalDate day : candidateDays(owed, policy, a.state(), q.today(), until)) {
+                Step step = Escalator.nextStep(a.state(), policy, ArrearsCalculator.compute(t, owed, paid, day), day);
                 Stage reach = step instanceof Step.Advance adv ? adv.reach() : step instanceof Step.Open o ? o.reach() : null;
                 if (reach != null) {
                     result.put(leaseId, new NextStage(reach, day));

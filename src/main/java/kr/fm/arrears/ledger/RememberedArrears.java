@@ -21,8 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>Forgotten when the ledger changes: a committed ledger event forgets the leases it names on every
  * date ({@link LedgerChange}), and a fingerprint of the ledger's newest rows, read with each request,
- * forgets everything when rows were added (another instance's payments and charges among them). Bounded: the lines of at most {@link #FULL_LEASES} lease-dates and the figures of at most
- * {@link #FIGURE_LEASES}; beyond that an answer is computed and not remembered.
+ * forgets everything when rows were added (another instance's payments and charges among them).
+ * Bounded: the lines of at most {@link #FULL_LEASES} lease-dates, the figures of at most
+ * {@link #FIGURE_LEASES} and {@link #ANSWERS} answers; beyond that an answer is computed and not remembered.
  */
 @Component
 public class RememberedArrears {
