@@ -181,6 +181,11 @@ class Board {
     private final RememberedArrears remembered;
     private final PaymentPlans plans;
 
+    /** The business day the board is of (Seoul). */
+    LocalDate today() {
+        return todays.today();
+    }
+
     int flagPercent() {
         return deposit.percent();
     }

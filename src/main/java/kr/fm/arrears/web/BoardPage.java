@@ -30,6 +30,10 @@ class BoardPage {
     private final Board board;
     private final LedgerViews views;
     private final EscalationRuns runs;
+    private final RememberedParts parts;
+
+    /** What a board's part shows besides the database's rows: a LANDLORD's own buildings or all (staff). */
+    private record PartKey(Long landlordId, Board.Query query, java.time.LocalDate today) {}
 
     @GetMapping("/board")
     String board(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
@@ -38,9 +42,6 @@ class BoardPage {
             @RequestParam(required = false) String attention,
             @RequestParam(defaultValue = "false") boolean depositFlagged, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(defaultValue = "1") int page, Model model) {
-        if (viewer.isStaff()) {
-            runs.latestErrors().ifPresent(e -> model.addAttribute("runErrors", e));
-        }
         Board.Query query;
         try {
             query = Board.Query.parse(q, stage, viewer.isStaff() ? landlordId : null, buildingId, paused, plan, attention,
@@ -49,6 +50,15 @@ class BoardPage {
             model.addAttribute("problem", "조건을 확인하세요. " + e.errors().stream()
                     .map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + ", " + b).orElse(""));
             query = Board.Query.firstPage();
+        }
+        // all the board shows comes from the database, the viewer's scope, the query and the day
+        RememberedParts.Part part = parts.part(new PartKey(viewer.landlordId(), query, board.today()));
+        model.addAttribute("boardPart", part);
+        if (part.known()) {
+            return "board";
+        }
+        if (viewer.isStaff()) {
+            runs.latestErrors().ifPresent(e -> model.addAttribute("runErrors", e));
         }
         Board.View view = board.open(viewer, query);
         model.addAttribute("board", view);

@@ -3,6 +3,7 @@ package kr.fm.arrears.web;
 import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import kr.fm.arrears.history.NoticeHistory;
 import kr.fm.arrears.report.Charts;
@@ -28,6 +29,10 @@ class PortalPage {
     private final kr.fm.arrears.notice.NoticeWorkflow notices;
     private final kr.fm.arrears.ledger.LedgerViews views;
     private final OwnerReports reports;
+    private final RememberedParts parts;
+
+    /** What the home's remembered part shows besides the database's rows. */
+    private record HomeKey(Long landlordId, java.time.LocalDate today) {}
 
     /** A termination notice waiting for the landlord's consent, with the lease it would end. */
     public record AwaitingConsent(long noticeId, String leaseCode, String tenantName, String status) {}
@@ -38,7 +43,24 @@ class PortalPage {
         if (viewer.ownLandlord().isEmpty()) {
             return "redirect:/board";
         }
-        YearMonth month = YearMonth.from(BusinessTime.today(clock));
+        // the landlord's own notices only: NoticeWorkflow narrows every list to them; their leases read at once
+        List<kr.fm.arrears.notice.CertifiedNotice> waiting = notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION,
+                null, 50, 0).stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
+                        || n.status() == kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL)).toList();
+        Map<Long, kr.fm.arrears.ledger.LedgerViews.LeaseSummary> leases = waiting.isEmpty() ? Map.of()
+                : views.leases(viewer, waiting.stream().map(kr.fm.arrears.notice.CertifiedNotice::leaseId).distinct().toList())
+                        .stream().collect(java.util.stream.Collectors.toMap(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::leaseId, l -> l));
+        model.addAttribute("awaitingConsent", waiting.stream().filter(n -> leases.containsKey(n.leaseId()))
+                .map(n -> new AwaitingConsent(n.id(), leases.get(n.leaseId()).code(), leases.get(n.leaseId()).tenantName(),
+                        Labels.status(n.status()))).toList());
+        java.time.LocalDate today = BusinessTime.today(clock);
+        // the rest comes from the database, the landlord and the day
+        RememberedParts.Part part = parts.part(new HomeKey(viewer.landlordId(), today));
+        model.addAttribute("homePart", part);
+        if (part.known()) {
+            return "portal";
+        }
+        YearMonth month = YearMonth.from(today);
         model.addAttribute("summary", history.summary(viewer, month));
         // the open arrears and each tenant's deposit left: no next stages on this page, so none worked out
         model.addAttribute("board", board.open(viewer, Board.Query.firstPage(), false));
@@ -47,13 +69,6 @@ class PortalPage {
         model.addAttribute("balanceChart", Map.of("title", trends.balance().title(), "svg", Charts.svg(trends.balance(), "#c0392b")));
         model.addAttribute("rateChart", Map.of("title", trends.rate().title(), "svg", Charts.svg(trends.rate(), "#2471a3")));
         model.addAttribute("reports", reports.list(viewer, null));
-        // the landlord's own notices only: NoticeWorkflow narrows every list to them
-        model.addAttribute("awaitingConsent", notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION, null, 50, 0)
-                .stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
-                        || n.status() == kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL))
-                .map(n -> views.lease(viewer, n.leaseId()).map(l -> new AwaitingConsent(n.id(), l.code(), l.tenantName(),
-                        Labels.status(n.status()))).orElse(null))
-                .filter(java.util.Objects::nonNull).toList());
         return "portal";
     }
 

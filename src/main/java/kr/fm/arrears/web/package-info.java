@@ -3,6 +3,6 @@
  * turned into calls of the modules' front doors, nothing computed or queried here. An edge like
  * {@code security}: it uses the domain, the domain never uses it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "templates", "security", "ledger", "escalation",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "db", "templates", "security", "ledger", "escalation",
         "messaging", "notice", "history", "bank", "imports", "report"})
 package kr.fm.arrears.web;

@@ -247,6 +247,27 @@ class BoardPageTest {
     }
 
     @Test
+    void a_case_changed_in_place_by_another_instance_shows_at_the_next_look() {
+        // the board and the home are remembered as rendered: a change made around this instance, in place and
+        // with no event to tell it, must still show on the next refresh
+        Browser owner = new Browser(port);
+        owner.signIn("seohae-owner", PASSWORD);
+        long b030 = given.onlyCase("B-030");
+        assertThat(owner.page("/board?q=B-030").body()).doesNotContain("까지 중지");
+        assertThat(owner.page("/").body()).contains("지금 진행 중인 연체 <strong>40건</strong>");
+        try {
+            jdbc.sql("UPDATE arrears_case SET paused_until = '2026-04-30' WHERE id = ?").param(b030).update();
+            assertThat(owner.page("/board?q=B-030").body()).contains("2026년 4월 30일까지 중지");
+            jdbc.sql("UPDATE arrears_case SET closed_on = ? WHERE id = ?").params(TODAY, b030).update();
+            assertThat(owner.page("/board").body()).contains("id=\"open-cases\">39건");
+            assertThat(owner.page("/").body()).contains("지금 진행 중인 연체 <strong>39건</strong>");
+        } finally {
+            jdbc.sql("UPDATE arrears_case SET paused_until = NULL, closed_on = NULL WHERE id = ?").param(b030).update();
+        }
+        assertThat(owner.page("/board").body()).contains("id=\"open-cases\">40건");
+    }
+
+    @Test
     void a_landlord_sees_only_their_own_cases_and_no_attention_list() {
         Browser owner = new Browser(port);
         owner.signIn("seohae-owner", PASSWORD);
