@@ -71,7 +71,8 @@ class BoardPageTest {
     @BeforeAll
     void portfolio() {
         Portfolios.Builder b = portfolios.given().manager("kim", PASSWORD, "김관리")
-                .landlordAccount("seohae-owner", PASSWORD, "서해산업", "서해산업");
+                .landlordAccount("seohae-owner", PASSWORD, "서해산업", "서해산업")
+                .landlordAccount("hanul-owner", PASSWORD, "한울산업개발", "한울산업개발");
         for (int i = 0; i < LEASES; i++) {
             LocalDate start = LocalDate.of(2026, 3, 1).minusMonths(i / 28);
             int dueDay = 1 + i % 28;
@@ -265,6 +266,22 @@ class BoardPageTest {
             jdbc.sql("UPDATE arrears_case SET paused_until = NULL, closed_on = NULL WHERE id = ?").param(b030).update();
         }
         assertThat(owner.page("/board").body()).contains("id=\"open-cases\">40건");
+    }
+
+    @Test
+    void two_landlords_asking_for_the_same_page_in_turn_each_get_their_own() {
+        // nothing is written between the looks: a remembered page shared by the two would show
+        Browser seohae = new Browser(port);
+        seohae.signIn("seohae-owner", PASSWORD);
+        Browser hanul = new Browser(port);
+        hanul.signIn("hanul-owner", PASSWORD);
+        for (int round = 0; round < 2; round++) {
+            assertThat(seohae.page("/board").body()).contains("id=\"open-cases\">40건").doesNotContain("B-001");
+            assertThat(hanul.page("/board").body()).contains("id=\"open-cases\">80건").doesNotContain("B-000");
+            assertThat(seohae.page("/").body()).contains("지금 진행 중인 연체 <strong>40건</strong>");
+            assertThat(hanul.page("/").body()).contains("지금 진행 중인 연체 <strong>80건</strong>");
+        }
+        assertThat(manager.page("/board").body()).contains("id=\"open-cases\">120건");
     }
 
     @Test
