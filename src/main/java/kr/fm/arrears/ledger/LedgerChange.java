@@ -54,13 +54,31 @@ record LedgerChange(boolean everything, Collection<Long> leaseIds) {
     }
 
     /**
-     * The event added rows the {@link #fingerprint} reads (charges, payments, reversals, leases): only such a
-     * change of this instance's own can explain the fingerprint's move; a corrected deposit or terms cannot.
+     * The rows the event added that {@link #newest} reads, by their ids (charges, payments, leases): what
+     * lets a change of this instance's own explain a move of the newest rows. A reversal adds a row that is
+     * only counted: none of its own can explain a move of the count. Empty for every other event.
      */
-    static boolean addsRows(Object event) {
+    static Added added(Object event) {
         Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event;
-        return payload instanceof PaymentsApplied || payload instanceof ChargesCreated || payload instanceof PaymentReversed
-                || payload instanceof PaymentRebooked || payload instanceof LeaseCreated;
+        if (payload instanceof PaymentsApplied e) {
+            return new Added(List.of(), e.payments().stream().map(PaymentsApplied.Applied::paymentId).toList(), List.of());
+        } else if (payload instanceof PaymentRebooked e) {
+            return new Added(List.of(), List.of(e.toPaymentId()), List.of());
+        } else if (payload instanceof ChargesCreated e) {
+            return new Added(e.charges().stream().map(ChargesCreated.Created::chargeId).toList(), List.of(), List.of());
+        } else if (payload instanceof LeaseCreated e) {
+            return new Added(List.of(), List.of(), List.of(e.leaseId()));
+        }
+        return Added.NOTHING;
+    }
+
+    /** Ids of rows added, by table. */
+    record Added(Collection<Long> charges, Collection<Long> payments, Collection<Long> leases) {
+        static final Added NOTHING = new Added(List.of(), List.of(), List.of());
+
+        int size() {
+            return charges.size() + payments.size() + leases.size();
+        }
     }
 
     private static LedgerChange leases(Collection<Long> ids) {
@@ -70,13 +88,36 @@ record LedgerChange(boolean everything, Collection<Long> leaseIds) {
     /**
      * The newest rows of the tables the arrears are computed from: a row added around the service (by
      * another instance, say) changes it; a row updated in place (a charge cancelled, terms changed) does
-     * not — only the event says so, and only to the instance that made the change.
+     * not — only the event says so, and only to the instance that made the change. 0 for an empty table.
      * Index look-ups only; a count of cancelled charges was a scan of every charge until statistics exist.
      */
-    static String fingerprint(JdbcClient jdbc) {
+    record Newest(long charge, long payment, long reversals, long lease) {}
+
+    static Newest newest(JdbcClient jdbc) {
         return jdbc.sql("""
-                SELECT concat_ws('/', (SELECT max(id) FROM charge), (SELECT max(id) FROM payment),
-                                      (SELECT count(*) FROM payment_reversal), (SELECT max(id) FROM lease))""")
-                .query(String.class).single();
+                SELECT coalesce((SELECT max(id) FROM charge), 0), coalesce((SELECT max(id) FROM payment), 0),
+                       (SELECT count(*) FROM payment_reversal), coalesce((SELECT max(id) FROM lease), 0)""")
+                .query((rs, n) -> new Newest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    /** The ids of the rows added from {@code from} to {@code to} (the newest rows then and now), by table. */
+    static Added between(JdbcClient jdbc, Newest from, Newest to) {
+        List<Long> charges = new java.util.ArrayList<>();
+        List<Long> payments = new java.util.ArrayList<>();
+        List<Long> leases = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT 'c', id FROM charge WHERE id > :c0 AND id <= :c1
+                UNION ALL SELECT 'p', id FROM payment WHERE id > :p0 AND id <= :p1
+                UNION ALL SELECT 'l', id FROM lease WHERE id > :l0 AND id <= :l1""")
+                .param("c0", from.charge()).param("c1", to.charge()).param("p0", from.payment()).param("p1", to.payment())
+                .param("l0", from.lease()).param("l1", to.lease())
+                .query(rs -> {
+                    (switch (rs.getString(1)) {
+                        case "c" -> charges;
+                        case "p" -> payments;
+                        default -> leases;
+                    }).add(rs.getLong(2));
+                });
+        return new Added(charges, payments, leases);
     }
 }

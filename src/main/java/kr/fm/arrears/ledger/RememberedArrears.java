@@ -42,8 +42,8 @@ public class RememberedArrears {
     private final Map<Object, Object> answers = new ConcurrentHashMap<>();
     /** Moves on with every change announced; what was computed while it moved is not remembered. */
     private final AtomicLong changes = new AtomicLong();
-    /** The ledger's fingerprint when last looked at. */
-    private volatile String fingerprint;
+    /** The ledger's newest rows when last looked at. */
+    private volatile LedgerChange.Newest fingerprint;
 
     RememberedArrears(Ledger ledger, JdbcClient jdbc) {
         this.ledger = ledger;
@@ -131,7 +131,7 @@ public class RememberedArrears {
      * figures are computed again in a fraction of a second.
      */
     private void check() {
-        String now = LedgerChange.fingerprint(jdbc);
+        LedgerChange.Newest now = LedgerChange.newest(jdbc);
         if (now.equals(fingerprint)) {
             return;
         }

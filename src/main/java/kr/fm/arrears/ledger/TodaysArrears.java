@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.fm.arrears.shared.BusinessTime;
@@ -25,9 +26,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>What the ledger changes it announces in an event of this package (every change is audited by one):
  * once committed, the leases it names are forgotten (and computed again when next asked for), or
- * everything for an event this class does not know (a tenant's corrected name, say: no lease named). Rows written around the service are caught by a
- * fingerprint of the ledger's newest rows, read with each request (a few index look-ups): when it moves
- * without an event, everything is forgotten.
+ * everything for an event this class does not know (a tenant's corrected name, say: no lease named). Rows written
+ * around the service are caught by the ledger's newest rows, read with each request (a few index look-ups):
+ * when they moved, the rows added since are read by id, and unless every one of them is a row this instance
+ * announced (whose leases its event made forgotten already), everything is forgotten.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -48,7 +50,10 @@ public class TodaysArrears {
     /** Leases computed in one go: three queries whatever the size, and bounded memory for the rows read. */
     private static final int CHUNK = 2_000;
 
-    private record Remembered(LocalDate day, String fingerprint, long everything, long additionsSeen, Map<Long, Standing> leases) {}
+    private record Remembered(LocalDate day, LedgerChange.Newest newest, long everything, Map<Long, Standing> leases) {}
+
+    /** Rows of its own this instance keeps the ids of, to explain a move of the newest rows; beyond, it forgets all. */
+    static final int OWN_ROWS = 10_000;
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -59,9 +64,11 @@ public class TodaysArrears {
     private final AtomicLong everything = new AtomicLong();
     /** Moves on with every change the ledger announces, of some leases or of all. */
     private final AtomicLong changes = new AtomicLong();
-    /** Moves on with every change that added rows the fingerprint reads ({@link LedgerChange#addsRows}). */
-    private final AtomicLong additions = new AtomicLong();
-    private volatile Remembered remembered = new Remembered(null, null, -1, -1, new ConcurrentHashMap<>());
+    /** The rows this instance added and announced ({@link LedgerChange#added}), until a move of the newest rows is explained. */
+    private final Set<Long> ownCharges = ConcurrentHashMap.newKeySet();
+    private final Set<Long> ownPayments = ConcurrentHashMap.newKeySet();
+    private final Set<Long> ownLeases = ConcurrentHashMap.newKeySet();
+    private volatile Remembered remembered = new Remembered(null, null, -1, new ConcurrentHashMap<>());
 
     public LocalDate today() {
         return BusinessTime.today(clock);
@@ -105,15 +112,25 @@ public class TodaysArrears {
     /** A committed change of the ledger makes the leases it names stale, or everything ({@link LedgerChange}). */
     @TransactionalEventListener(fallbackExecution = true)
     void ledgerChanged(Object event) {
-        if (LedgerChange.addsRows(event)) {
-            additions.incrementAndGet();
-        }
         LedgerChange change = LedgerChange.of(event);
         if (change.everything()) {
             everything.incrementAndGet();
             changes.incrementAndGet();
         } else if (change.any()) {
             forget(change.leaseIds());
+        }
+        // only once their leases are forgotten may the rows explain the move they make
+        LedgerChange.Added added = LedgerChange.added(event);
+        if (added.size() > 0) {
+            if (ownCharges.size() + ownPayments.size() + ownLeases.size() + added.size() > OWN_ROWS) {
+                // a month's charges, a large statement: everything is computed again once, rather than ids kept
+                everything.incrementAndGet();
+                changes.incrementAndGet();
+                return;
+            }
+            ownCharges.addAll(added.charges());
+            ownPayments.addAll(added.payments());
+            ownLeases.addAll(added.leases());
         }
     }
 
@@ -125,28 +142,44 @@ public class TodaysArrears {
     private Remembered current() {
         LocalDate day = today();
         long all = everything.get();
-        long seen = additions.get();
-        String fingerprint = fingerprint();
+        LedgerChange.Newest newest = LedgerChange.newest(jdbc);
         Remembered r = remembered;
         if (day.equals(r.day()) && all == r.everything()) {
-            if (fingerprint.equals(r.fingerprint())) {
+            if (newest.equals(r.newest())) {
                 return r;
             }
-            // the newest rows moved: by the service itself when it announced rows added since (their leases were
-            // forgotten one by one), else around it, and then nothing remembered can be trusted
-            if (seen != r.additionsSeen()) {
-                Remembered moved = new Remembered(day, fingerprint, all, seen, r.leases());
+            // the newest rows moved: by the service itself when every row added since is one it announced (their
+            // leases were forgotten one by one), else around it too, and then nothing remembered can be trusted
+            if (ownRowsOnly(r.newest(), newest)) {
+                Remembered moved = new Remembered(day, newest, all, r.leases());
                 remembered = moved;
                 return moved;
             }
         }
-        Remembered fresh = new Remembered(day, fingerprint, all, seen, new ConcurrentHashMap<>());
+        Remembered fresh = new Remembered(day, newest, all, new ConcurrentHashMap<>());
         remembered = fresh;
+        accounted(newest);
         return fresh;
     }
 
-    private String fingerprint() {
-        return LedgerChange.fingerprint(jdbc);
+    private boolean ownRowsOnly(LedgerChange.Newest from, LedgerChange.Newest to) {
+        if (from.reversals() != to.reversals()) {
+            return false;
+        }
+        LedgerChange.Added since = LedgerChange.between(jdbc, from, to);
+        boolean own = ownCharges.containsAll(since.charges()) && ownPayments.containsAll(since.payments())
+                && ownLeases.containsAll(since.leases());
+        if (own) {
+            accounted(to);
+        }
+        return own;
+    }
+
+    /** Own rows up to the newest are explained (or everything was forgotten): no longer needed to explain a move. */
+    private void accounted(LedgerChange.Newest upTo) {
+        ownCharges.removeIf(id -> id <= upTo.charge());
+        ownPayments.removeIf(id -> id <= upTo.payment());
+        ownLeases.removeIf(id -> id <= upTo.lease());
     }
 
     /** The board needs the figures, not each charge's line: 12,000 leases' lines would be most of the memory. */

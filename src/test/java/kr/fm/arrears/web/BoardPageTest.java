@@ -239,12 +239,24 @@ class BoardPageTest {
         assertThat(manager.page("/board?q=B-011").body()).contains("id=\"total-balance\">" + won(b11.balance() - 50_000));
         assertThat(manager.page("/board").body()).contains("id=\"total-balance\">" + won(sum(m -> m != b5) - 50_000));
 
+        // a payment written around the service (B-014's, another instance's) committed before one of this instance's own
+        // (B-013's) is looked at again: the own one does not explain the other's row, both show at the next look
+        Made b13 = made.get(13);
+        Made b14 = made.get(14);
+        jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'AROUND-2', ?, 30000)")
+                .params(given.leaseId("B-014"), TODAY).update();
+        given.pay(given.leaseId("B-013"), TODAY, 20_000);
+        String both = manager.page("/board").body();
+        assertThat(both).contains("id=\"total-balance\">" + won(sum(m -> m != b5) - 50_000 - 30_000 - 20_000));
+        assertThat(manager.page("/board?q=B-014").body()).contains("id=\"total-balance\">" + won(b14.balance() - 30_000));
+        assertThat(manager.page("/board?q=B-013").body()).contains("id=\"total-balance\">" + won(b13.balance() - 20_000));
+
         // this month's collections in the strip: B-005's 100,000 + the rest of its balance, and B-011's 50,000, all dated
         // 15 April; a payment dated 31 March is last month's and does not count
         jdbc.sql("INSERT INTO payment (lease_id, bank_reference, paid_on, amount) VALUES (?, 'MARCH-1', '2026-03-31', 70000)")
                 .param(given.leaseId("B-012")).update();
         String strip = manager.page("/board?landlordId=" + given.landlordId("서해산업")).body();
-        assertThat(strip).contains("id=\"strip-collected\">" + won(b5.balance() + 50_000));
+        assertThat(strip).contains("id=\"strip-collected\">" + won(b5.balance() + 50_000 + 30_000 + 20_000));
     }
 
     @Test
