@@ -1,5 +1,6 @@
 package kr.fm.arrears.web;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class BoardPage {
     private final RememberedParts parts;
 
     /** What a board's part shows besides the database's rows: a LANDLORD's own buildings or all (staff). */
-    private record PartKey(Long landlordId, Board.Query query, java.time.LocalDate today) {}
+    private record PartKey(Long landlordId, Board.Query query, LocalDate today) {}
 
     @GetMapping("/board")
     String board(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,

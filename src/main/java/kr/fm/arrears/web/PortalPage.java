@@ -2,9 +2,15 @@ package kr.fm.arrears.web;
 
 import kr.fm.arrears.shared.Viewer;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import kr.fm.arrears.ledger.LedgerViews;
+import kr.fm.arrears.notice.CertifiedNotice;
+import kr.fm.arrears.notice.NoticeKind;
+import kr.fm.arrears.notice.NoticeStatus;
 import kr.fm.arrears.history.NoticeHistory;
 import kr.fm.arrears.report.Charts;
 import kr.fm.arrears.report.OwnerReports;
@@ -27,12 +33,12 @@ class PortalPage {
     private final Board board;
     private final Clock clock;
     private final kr.fm.arrears.notice.NoticeWorkflow notices;
-    private final kr.fm.arrears.ledger.LedgerViews views;
+    private final LedgerViews views;
     private final OwnerReports reports;
     private final RememberedParts parts;
 
     /** What the home's remembered part shows besides the database's rows. */
-    private record HomeKey(Long landlordId, java.time.LocalDate today) {}
+    private record HomeKey(Long landlordId, LocalDate today) {}
 
     /** A termination notice waiting for the landlord's consent, with the lease it would end. */
     public record AwaitingConsent(long noticeId, String leaseCode, String tenantName, String status) {}
@@ -43,17 +49,8 @@ class PortalPage {
         if (viewer.ownLandlord().isEmpty()) {
             return "redirect:/board";
         }
-        // the landlord's own notices only: NoticeWorkflow narrows every list to them; their leases read at once
-        List<kr.fm.arrears.notice.CertifiedNotice> waiting = notices.list(viewer, null, kr.fm.arrears.notice.NoticeKind.TERMINATION,
-                null, 50, 0).stream().filter(n -> n.consentBy() == null && (n.status() == kr.fm.arrears.notice.NoticeStatus.DRAFT
-                        || n.status() == kr.fm.arrears.notice.NoticeStatus.PENDING_APPROVAL)).toList();
-        Map<Long, kr.fm.arrears.ledger.LedgerViews.LeaseSummary> leases = waiting.isEmpty() ? Map.of()
-                : views.leases(viewer, waiting.stream().map(kr.fm.arrears.notice.CertifiedNotice::leaseId).distinct().toList())
-                        .stream().collect(java.util.stream.Collectors.toMap(kr.fm.arrears.ledger.LedgerViews.LeaseSummary::leaseId, l -> l));
-        model.addAttribute("awaitingConsent", waiting.stream().filter(n -> leases.containsKey(n.leaseId()))
-                .map(n -> new AwaitingConsent(n.id(), leases.get(n.leaseId()).code(), leases.get(n.leaseId()).tenantName(),
-                        Labels.status(n.status()))).toList());
-        java.time.LocalDate today = BusinessTime.today(clock);
+        model.addAttribute("awaitingConsent", awaitingConsent(viewer));
+        LocalDate today = BusinessTime.today(clock);
         // the rest comes from the database, the landlord and the day
         RememberedParts.Part part = parts.part(new HomeKey(viewer.landlordId(), today));
         model.addAttribute("homePart", part);
@@ -70,6 +67,21 @@ class PortalPage {
         model.addAttribute("rateChart", Map.of("title", trends.rate().title(), "svg", Charts.svg(trends.rate(), "#2471a3")));
         model.addAttribute("reports", reports.list(viewer, null));
         return "portal";
+    }
+
+    /** The landlord's own notices only (NoticeWorkflow narrows every list to them), their leases read at once. */
+    private List<AwaitingConsent> awaitingConsent(Viewer viewer) {
+        List<CertifiedNotice> waiting = notices.list(viewer, null, NoticeKind.TERMINATION, null, 50, 0).stream()
+                .filter(n -> n.consentBy() == null && (n.status() == NoticeStatus.DRAFT || n.status() == NoticeStatus.PENDING_APPROVAL))
+                .toList();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LedgerViews.LeaseSummary> leases = views.leases(viewer, waiting.stream().map(CertifiedNotice::leaseId)
+                .distinct().toList()).stream().collect(Collectors.toMap(LedgerViews.LeaseSummary::leaseId, l -> l));
+        return waiting.stream().filter(n -> leases.containsKey(n.leaseId()))
+                .map(n -> new AwaitingConsent(n.id(), leases.get(n.leaseId()).code(), leases.get(n.leaseId()).tenantName(),
+                        Labels.status(n.status()))).toList();
     }
 
     /**
